@@ -1,0 +1,54 @@
+package dev.herald.devmode.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.UUID;
+
+/** Signs MP JWT tokens (RS256) with a local key: for dev mode and for tests, never for production sign-in. */
+public final class TokenSigner {
+    private final PrivateKey key;
+    private final String issuer;
+    private final String audience;
+
+    public TokenSigner(PrivateKey key, String issuer, String audience) {
+        this.key = key;
+        this.issuer = issuer;
+        this.audience = audience;
+    }
+
+    public String sign(String subject, Collection<String> groups, Instant issuedAt, Instant expiresAt) {
+        JsonObject header =
+                Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build();
+        JsonObject claims = Json.createObjectBuilder()
+                .add("iss", issuer)
+                .add("aud", audience)
+                .add("sub", subject)
+                .add("upn", subject)
+                .add("groups", Json.createArrayBuilder(groups))
+                .add("jti", UUID.randomUUID().toString())
+                .add("iat", issuedAt.getEpochSecond())
+                .add("exp", expiresAt.getEpochSecond())
+                .build();
+        String signingInput = base64(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
+                + base64(claims.toString().getBytes(StandardCharsets.UTF_8));
+        try {
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(key);
+            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + base64(rsa.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a token", e);
+        }
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.herald.event.boundary;
+
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
+import dev.herald.Roles;
+import dev.herald.event.control.EventIntake;
+import dev.herald.event.control.EventPublisher;
+import dev.herald.event.entity.CloudEvent;
+import dev.herald.event.entity.InvalidEventException;
+import dev.herald.platform.boundary.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Logger;
+
+/**
+ * {@code POST /api/events}: publishes one CloudEvent (structured JSON) to {@code herald.events}. Answers 202 once
+ * the broker has acknowledged it, 400 problem+json for an event intake would refuse, 503 if Kafka does not
+ * acknowledge in time.
+ */
+@Path("events")
+@RolesAllowed(Roles.PUBLISHER)
+public class EventsResource {
+    private static final Logger LOG = Logger.getLogger(EventsResource.class.getName());
+    static final int MAX_BYTES = 256 * 1024;
+
+    @Inject
+    EventIntake intake;
+
+    @Inject
+    EventPublisher publisher;
+
+    @POST
+    @Consumes({"application/cloudevents+json", MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    public CompletionStage<Response> publish(String body) {
+        if (body != null && body.length() > MAX_BYTES) {
+            return completedFuture(
+                    Problem.of(413, "Content Too Large", "An event may be at most " + MAX_BYTES + " bytes.")
+                            .toResponse());
+        }
+        CloudEvent event;
+        try {
+            event = intake.check(body);
+        } catch (InvalidEventException e) {
+            return completedFuture(
+                    Problem.of(Response.Status.BAD_REQUEST, e.getMessage()).toResponse());
+        }
+        return publisher.publish(event.partitionKey(), body).handle((ok, failure) -> {
+            if (failure != null) {
+                LOG.warning(() -> "Publishing event " + event.source() + "/" + event.id() + " failed: " + failure);
+                return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "Kafka did not acknowledge the event; retry.")
+                        .toResponse();
+            }
+            return Response.accepted(Json.createObjectBuilder()
+                            .add("id", event.id())
+                            .add("source", event.source())
+                            .add("type", event.type())
+                            .add("recipients", event.recipients().size())
+                            .build())
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
+        });
+    }
+}

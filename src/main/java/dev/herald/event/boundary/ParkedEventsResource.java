@@ -1,0 +1,50 @@
+package dev.herald.event.boundary;
+
+import dev.herald.Roles;
+import dev.herald.event.control.ParkedEvents;
+import dev.herald.event.entity.ParkedEvent;
+import dev.herald.platform.boundary.QueryParams;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code GET /api/admin/parked-events}: the dead-letter store, newest first, for operators. */
+@Path("admin/parked-events")
+@RolesAllowed(Roles.ADMIN)
+public class ParkedEventsResource {
+    @Inject
+    ParkedEvents parked;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonObject list(@QueryParam("limit") String limit) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        parked.newest(QueryParams.limit(limit, 50, 500)).forEach(p -> items.add(toJson(p)));
+        return Json.createObjectBuilder().add("items", items).build();
+    }
+
+    private static JsonObject toJson(ParkedEvent p) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", p.id())
+                .add("parkedAt", p.parkedAt().toString())
+                .add("reason", p.reason());
+        if (p.topic() != null) {
+            json.add("topic", p.topic()).add("partition", p.partition()).add("offset", p.offset());
+        }
+        if (p.key() != null) {
+            json.add("key", p.key());
+        }
+        if (p.payload() != null) {
+            json.add("payload", p.payload());
+        }
+        return json.build();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.herald.event.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes events to {@code herald.events} with an idempotent, {@code acks=all} producer, completing only when the
+ * broker has acknowledged. It uses the Kafka client directly rather than an MP Reactive Messaging emitter because
+ * Liberty's connector can neither set a record key (needed to keep one user's events in order) nor report a failed
+ * send back to the sender.
+ */
+@ApplicationScoped
+public class EventPublisher {
+    @Inject
+    KafkaSettings settings;
+
+    @Inject
+    @ConfigProperty(name = "herald.topic.events", defaultValue = "herald.events")
+    String topic;
+
+    @Inject
+    @ConfigProperty(name = "herald.publisher.timeout-ms", defaultValue = "10000")
+    int timeoutMs;
+
+    private Producer<String, String> producer;
+
+    @PostConstruct
+    void open() {
+        Properties properties = settings.clientProperties("herald-publisher");
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeoutMs / 2));
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs / 2));
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs));
+        producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    /** Sends one CloudEvents JSON document; the stage completes when the broker acknowledged it. */
+    public CompletionStage<Void> publish(String key, String cloudEventJson) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        try {
+            producer.send(new ProducerRecord<>(topic, key, cloudEventJson), (metadata, failure) -> {
+                if (failure == null) {
+                    acknowledged.complete(null);
+                } else {
+                    acknowledged.completeExceptionally(failure);
+                }
+            });
+        } catch (KafkaException e) {
+            acknowledged.completeExceptionally(e);
+        }
+        return acknowledged;
+    }
+}

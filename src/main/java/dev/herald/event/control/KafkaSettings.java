@@ -1,0 +1,30 @@
+package dev.herald.event.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Properties;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The Kafka client settings shared by the Liberty connector and Herald's own clients (publisher, health probe): every
+ * {@code mp.messaging.connector.liberty-kafka.*} property, so one place configures brokers and security.
+ */
+@ApplicationScoped
+public class KafkaSettings {
+    static final String PREFIX = "mp.messaging.connector.liberty-kafka.";
+
+    @Inject
+    Config config;
+
+    public Properties clientProperties(String clientId) {
+        Properties properties = new Properties();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(PREFIX)) {
+                config.getOptionalValue(name, String.class)
+                        .ifPresent(value -> properties.put(name.substring(PREFIX.length()), value));
+            }
+        }
+        properties.put("client.id", clientId);
+        return properties;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.herald.event.entity;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A record that could not become notifications, kept whole with where it came from and why. */
+@Entity
+@Table(name = "parked_event")
+@NamedQuery(name = ParkedEvent.NEWEST, query = "SELECT p FROM ParkedEvent p ORDER BY p.parkedAt DESC, p.id")
+public class ParkedEvent {
+    public static final String NEWEST = "ParkedEvent.newest";
+
+    @Id
+    private String id;
+
+    @Column(name = "parked_at")
+    private Instant parkedAt;
+
+    private String topic;
+
+    @Column(name = "kafka_partition")
+    private Integer partition;
+
+    @Column(name = "kafka_offset")
+    private Long offset;
+
+    @Column(name = "record_key")
+    private String key;
+
+    private String payload;
+    private String reason;
+
+    protected ParkedEvent() {}
+
+    public ParkedEvent(IncomingRecord record, String reason, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.parkedAt = requireNonNull(now);
+        this.topic = record.topic();
+        this.partition = record.partition();
+        this.offset = record.offset();
+        this.key = withoutNul(record.key());
+        this.payload = withoutNul(record.payload());
+        this.reason = requireNonNull(reason);
+    }
+
+    /** PostgreSQL text cannot hold NUL; everything else of the payload is kept as it came. */
+    private static String withoutNul(String text) {
+        return text == null ? null : text.replace('\u0000', '\uFFFD');
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Instant parkedAt() {
+        return parkedAt;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Integer partition() {
+        return partition;
+    }
+
+    public Long offset() {
+        return offset;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String payload() {
+        return payload;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.herald.inbox.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class InboxCursorTest {
+    @Test
+    void roundTripsAndIsOpaque() {
+        InboxCursor cursor = new InboxCursor(42);
+        String encoded = cursor.encode();
+        assertThat(encoded).doesNotContain("42").matches("[A-Za-z0-9_-]+");
+        assertThat(InboxCursor.decode(encoded)).isEqualTo(cursor);
+    }
+
+    @Test
+    void absentMeansTheStart() {
+        assertThat(InboxCursor.decode(null)).isEqualTo(InboxCursor.START);
+        assertThat(InboxCursor.decode("")).isEqualTo(InboxCursor.START);
+    }
+
+    @Test
+    void rejectsAnythingElse() {
+        String foreign = Base64.getUrlEncoder().encodeToString("v2:5".getBytes());
+        String negative = Base64.getUrlEncoder().encodeToString("v1:-5".getBytes());
+        for (String bad : new String[] {"%%%", "djE6", foreign, negative, "v1:5"}) {
+            assertThatThrownBy(() -> InboxCursor.decode(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
