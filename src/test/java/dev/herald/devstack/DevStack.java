@@ -15,7 +15,7 @@ public final class DevStack {
         Path workDir = Path.of(System.getProperty("herald.work.dir", "target/run"));
         Path wlp = Path.of(System.getProperty("herald.liberty.dir", "target/liberty/wlp"));
         int httpPort = Integer.parseInt(System.getenv().getOrDefault("HERALD_HTTP_PORT", "9080"));
-        Stack stack = Stack.start(workDir, FreePorts.preferring(9092));
+        Stack stack = Stack.start(workDir, Ports.preferring(9092));
         LibertyServer liberty = new LibertyServer(wlp, "herald", httpPort, stack.heraldEnvironment());
         Process server = liberty.run();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -31,7 +31,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start(Path dir, int port) throws IOException {
-        int controllerPort = FreePorts.any();
+        int controllerPort = Ports.free();
         Files.createDirectories(dir);
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");

@@ -28,7 +28,7 @@ public final class LibertyServer {
         this.httpPort = httpPort;
         this.env = new HashMap<>(env);
         this.env.put("HTTP_PORT", String.valueOf(httpPort));
-        this.env.put("HTTPS_PORT", String.valueOf(FreePorts.any()));
+        this.env.put("HTTPS_PORT", String.valueOf(Ports.free()));
         this.env.put("HTTP_HOST", "127.0.0.1");
         this.env.put("JAVA_HOME", System.getProperty("java.home"));
         if (!Files.isExecutable(wlp.resolve("bin/server"))) {

@@ -3,8 +3,10 @@ package dev.herald.devstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -97,10 +99,15 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** Held so the levels stick: java.util.logging keeps loggers only weakly. */
+    private static final List<Logger> QUIETED = new ArrayList<>();
+
     /** Kafka and the embedded PostgreSQL log a lot at INFO; keep warnings. */
-    private static void quietLogs() {
+    private static synchronized void quietLogs() {
         for (String name : new String[] {"kafka", "org.apache.kafka", "io.zonky", "state.change.logger"}) {
-            Logger.getLogger(name).setLevel(Level.WARNING);
+            Logger logger = Logger.getLogger(name);
+            logger.setLevel(Level.WARNING);
+            QUIETED.add(logger);
         }
     }
 

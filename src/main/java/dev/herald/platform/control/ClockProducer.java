@@ -3,6 +3,7 @@ package dev.herald.platform.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The one clock every control asks for the time, so tests of pure logic can pass their own. */
 @ApplicationScoped
@@ -10,6 +11,7 @@ public class ClockProducer {
     @Produces
     @ApplicationScoped
     Clock clock() {
-        return Clock.systemUTC();
+        // PostgreSQL keeps microseconds: a time read back equals the time written
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

@@ -39,7 +39,6 @@ public class SchemaMigration {
                         .dataSource(dataSource)
                         // Liberty (like WebSphere) finds a location only by its flyway.location marker file
                         .locations("classpath:db/migration")
-                        .callbackLocations("classpath:db/migration")
                         .load()
                         .migrate();
                 LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted

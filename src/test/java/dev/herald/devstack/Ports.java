@@ -6,10 +6,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Ports on 127.0.0.1 that nothing listens on right now. */
-final class FreePorts {
-    private FreePorts() {}
+public final class Ports {
+    private Ports() {}
 
-    static int any() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -18,11 +18,11 @@ final class FreePorts {
     }
 
     /** The preferred port if it is free, else any free port. */
-    static int preferring(int port) {
+    public static int preferring(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            return any();
+            return free();
         }
     }
 }

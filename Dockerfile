@@ -1,0 +1,10 @@
+# Herald on Open Liberty, for users who deploy with containers. Build the WAR first: mvn -DskipTests package
+# Point it at your Kafka and PostgreSQL and identity provider with environment variables (see README).
+FROM openliberty/open-liberty:kernel-slim-java17-openj9-ubi
+COPY --chown=1001:0 src/main/liberty/config/ /config/
+RUN features.sh
+COPY --chown=1001:0 target/liberty/wlp/usr/shared/resources/jdbc/ /opt/ol/wlp/usr/shared/resources/jdbc/
+COPY --chown=1001:0 target/herald.war /config/apps/
+ENV HTTP_HOST=*
+EXPOSE 9080 9443
+RUN configure.sh

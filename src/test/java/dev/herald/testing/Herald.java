@@ -1,0 +1,188 @@
+package dev.herald.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.devmode.control.TokenSigner;
+import dev.herald.devstack.LibertyServer;
+import dev.herald.devstack.Ports;
+import dev.herald.devstack.Stack;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The running system the integration tests talk to: the embedded stack (real Kafka, real PostgreSQL) and a real
+ * Liberty server with Herald, started once per test JVM and stopped when it exits.
+ */
+public final class Herald {
+    private static Herald shared;
+
+    private final Stack stack;
+    private final LibertyServer liberty;
+    private final TokenSigner signer;
+    private final KafkaProducer<String, String> producer;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Herald(Stack stack, LibertyServer liberty) {
+        this.stack = stack;
+        this.liberty = liberty;
+        this.signer = stack.keys().signer();
+        this.producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", stack.bootstrapServers(), "acks", "all", "enable.idempotence", "true"),
+                new StringSerializer(),
+                new StringSerializer());
+    }
+
+    public static synchronized Herald shared() throws Exception {
+        if (shared == null) {
+            Path work = Path.of(System.getProperty("herald.work.dir", "target/it"));
+            Path wlp = Path.of(System.getProperty("herald.liberty.dir", "target/liberty/wlp"));
+            Stack stack = Stack.start(work, Ports.free());
+            LibertyServer liberty = new LibertyServer(wlp, "herald", Ports.free(), stack.heraldEnvironment());
+            liberty.start(Duration.ofMinutes(3));
+            Herald herald = new Herald(stack, liberty);
+            Runtime.getRuntime().addShutdownHook(new Thread(herald::close));
+            shared = herald;
+        }
+        return shared;
+    }
+
+    private void close() {
+        producer.close();
+        try {
+            liberty.stop();
+        } catch (Exception e) {
+            // the JVM is exiting; the stack is stopped below regardless
+        }
+        stack.close();
+    }
+
+    // --- tokens ---
+
+    public String token(String user, String... groups) {
+        Instant now = Instant.now();
+        return signer.sign(user, List.of(groups), now, now.plus(Duration.ofHours(1)));
+    }
+
+    /** A signer with Herald's trusted key but other claims, to prove which claims are checked. */
+    public TokenSigner signer(String issuer, String audience) {
+        return new TokenSigner(stack.keys().pair().getPrivate(), issuer, audience);
+    }
+
+    public String expiredToken(String user, String... groups) {
+        Instant issued = Instant.now().minus(Duration.ofHours(2));
+        return signer.sign(user, List.of(groups), issued, issued.plus(Duration.ofHours(1)));
+    }
+
+    // --- HTTP ---
+
+    public URI uri(String path) {
+        return liberty.baseUri().resolve(path);
+    }
+
+    public HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String token, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(
+                request.POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public static JsonObject json(HttpResponse<String> response) {
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    /** Polls the user's inbox until it holds at least {@code expected} notifications; answers them. */
+    public JsonArray awaitInbox(String user, int expected) {
+        String token = token(user, "user");
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> json(get("/api/notifications?limit=100", token)).getJsonArray("items"),
+                        items -> items.size() >= expected);
+    }
+
+    // --- Kafka ---
+
+    /** Produces a record to herald.events and waits for the broker's acknowledgement. */
+    public void produce(String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(Stack.EVENTS_TOPIC, key, value)).get(30, TimeUnit.SECONDS);
+    }
+
+    // --- PostgreSQL, for checks the API does not expose ---
+
+    public Connection database() throws SQLException {
+        return stack.database().connect();
+    }
+
+    /** Parked records whose payload contains {@code marker}. */
+    public int parkedCount(String marker) throws SQLException {
+        return count("SELECT count(*) FROM parked_event WHERE payload LIKE ?", "%" + marker + "%");
+    }
+
+    /** Notification rows stored for a user, counted in PostgreSQL rather than through the API. */
+    public int storedCount(String user) throws SQLException {
+        return count("SELECT count(*) FROM notification WHERE recipient = ?", user);
+    }
+
+    private int count(String sql, String parameter) throws SQLException {
+        try (Connection db = database();
+                PreparedStatement query = db.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    public String databaseUrl() {
+        return stack.database().url();
+    }
+
+    // --- Liberty lifecycle ---
+
+    public void stopLiberty() throws Exception {
+        liberty.stop();
+    }
+
+    public void startLiberty() throws Exception {
+        liberty.start(Duration.ofMinutes(3));
+    }
+}
