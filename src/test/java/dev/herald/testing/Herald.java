@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,13 +54,12 @@ public final class Herald {
 
     public static synchronized Herald shared() throws Exception {
         if (shared == null) {
-            Path work = Path.of(System.getProperty("herald.work.dir", "target/it"));
-            Path wlp = Path.of(System.getProperty("herald.liberty.dir", "target/liberty/wlp"));
-            Stack stack = Stack.start(work, Ports.free());
-            LibertyServer liberty = new LibertyServer(wlp, "herald", Ports.free(), stack.heraldEnvironment());
+            Stack stack = TestStack.shared();
+            LibertyServer liberty =
+                    new LibertyServer(TestStack.wlp(), "herald", Ports.free(), stack.heraldEnvironment());
             liberty.start(Duration.ofMinutes(3));
             Herald herald = new Herald(stack, liberty);
-            Runtime.getRuntime().addShutdownHook(new Thread(herald::close));
+            TestStack.stopBeforeStack(herald::close);
             shared = herald;
         }
         return shared;
@@ -72,9 +70,8 @@ public final class Herald {
         try {
             liberty.stop();
         } catch (Exception e) {
-            // the JVM is exiting; the stack is stopped below regardless
+            // the JVM is exiting; TestStack stops Kafka and PostgreSQL regardless
         }
-        stack.close();
     }
 
     // --- tokens ---

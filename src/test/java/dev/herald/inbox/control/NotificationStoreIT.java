@@ -1,0 +1,139 @@
+package dev.herald.inbox.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.herald.event.control.EventIntake;
+import dev.herald.event.entity.IncomingRecord;
+import dev.herald.inbox.entity.InboxCursor;
+import dev.herald.inbox.entity.Notification;
+import dev.herald.testing.ArquillianServer;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionalException;
+import jakarta.transaction.UserTransaction;
+import java.io.File;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Inside Liberty (Arquillian, managed container): the inbox store's transaction wiring. One transaction per batch,
+ * nothing of a rolled-back batch remains (not even a consumed seq), concurrent writers for one user get distinct
+ * consecutive seqs, and redelivery changes nothing.
+ */
+@ExtendWith({ArquillianServer.class, ArquillianExtension.class})
+class NotificationStoreIT {
+
+    @Deployment
+    static WebArchive deployment() throws Exception {
+        WebArchive herald = ShrinkWrap.createFromZipFile(
+                WebArchive.class, new File(System.getProperty("herald.war", "target/herald.war")));
+        return ShrinkWrap.create(WebArchive.class, "herald-it.war")
+                .merge(herald)
+                .addClasses(NotificationStoreIT.class, ArquillianServer.class)
+                .addAsLibraries(new File(org.assertj.core.api.Assertions.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI()));
+    }
+
+    @Inject
+    NotificationStore store;
+
+    @Inject
+    EventIntake intake;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    UserTransaction transaction;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    @Test
+    void appendingNeedsTheCallersTransaction() {
+        assertThatThrownBy(() -> store.append(List.of(notification(user(), "e1"))))
+                .isInstanceOf(TransactionalException.class);
+    }
+
+    @Test
+    void aRolledBackAppendLeavesNothingAndConsumesNoSeq() throws Exception {
+        String user = user();
+        transaction.begin();
+        store.append(List.of(notification(user, "a"), notification(user, "b"), notification(user, "c")));
+        transaction.rollback();
+        assertThat(inbox.unreadCount(user)).isZero();
+
+        transaction.begin();
+        List<Notification> stored = store.append(List.of(notification(user, "d")));
+        transaction.commit();
+        assertThat(stored).extracting(Notification::seq).containsExactly(1L);
+        assertThat(inbox.unreadCount(user)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentBatchesForOneUserGetDistinctConsecutiveSeqs() throws Exception {
+        String user = user();
+        List<Future<EventIntake.Outcome>> batches = new ArrayList<>();
+        for (int b = 0; b < 4; b++) {
+            List<IncomingRecord> batch = IntStream.range(0, 25)
+                    .mapToObj(i -> record(followed(UUID.randomUUID().toString(), user)))
+                    .toList();
+            batches.add(executor.submit(() -> intake.process(batch)));
+        }
+        for (Future<EventIntake.Outcome> batch : batches) {
+            assertThat(batch.get().stored()).isEqualTo(25);
+        }
+        List<Long> seqs = inbox.page(user, InboxCursor.START, 100, false, null).items().stream()
+                .map(Notification::seq)
+                .sorted()
+                .toList();
+        assertThat(seqs)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 100).boxed().toList());
+    }
+
+    @Test
+    void aBatchStoresTheGoodParksTheBadAndIgnoresRedelivery() throws Exception {
+        String user = user();
+        String good = followed(UUID.randomUUID().toString(), user);
+        List<IncomingRecord> batch = List.of(record(good), record("{not json"), record(good));
+
+        assertThat(intake.process(batch)).isEqualTo(new EventIntake.Outcome(1, 1));
+        assertThat(intake.process(List.of(record(good)))).isEqualTo(new EventIntake.Outcome(0, 0));
+        assertThat(inbox.unreadCount(user)).isEqualTo(1);
+    }
+
+    private static String user() {
+        return "store-" + UUID.randomUUID();
+    }
+
+    private static Notification notification(String user, String eventId) {
+        return new Notification(
+                user, "/store-test", eventId, "user.followed", "social", "t", "b", "{}", "[]", Instant.now());
+    }
+
+    private static String followed(String id, String user) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/store-test\",\"type\":\"user.followed\","
+                + "\"subject\":\"" + user + "\",\"data\":{\"actor\":{\"name\":\"Ana\"}}}";
+    }
+
+    private static IncomingRecord record(String payload) {
+        return new IncomingRecord(payload, "herald.arquillian.events", 0, 0L, null, () -> {});
+    }
+}
