@@ -5,8 +5,10 @@ import dev.herald.inbox.entity.Notification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,7 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class NotificationStore {
     private static final int LOOKUP_CHUNK = 1000;
-    private static final String ALLOCATE_SEQ = "INSERT INTO user_sequence (recipient, last_seq) VALUES (?1, ?2)"
-            + " ON CONFLICT (recipient) DO UPDATE SET last_seq = user_sequence.last_seq + EXCLUDED.last_seq"
-            + " RETURNING last_seq";
+    private static final int ALLOCATE_CHUNK = 1000;
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
@@ -37,9 +37,10 @@ public class NotificationStore {
         fresh.values().forEach(n -> byRecipient
                 .computeIfAbsent(n.recipient(), r -> new ArrayList<>())
                 .add(n));
+        Map<String, Long> last = allocate(byRecipient);
         List<Notification> stored = new ArrayList<>(fresh.size());
         byRecipient.forEach((recipient, notifications) -> {
-            long next = allocate(recipient, notifications.size()) - notifications.size() + 1;
+            long next = last.get(recipient) - notifications.size() + 1;
             for (Notification n : notifications) {
                 n.assignSeq(next++);
                 em.persist(n);
@@ -61,12 +62,37 @@ public class NotificationStore {
         }
     }
 
-    /** Reserves {@code count} sequence numbers for a user; answers the last one. */
-    private long allocate(String recipient, int count) {
-        Object last = em.createNativeQuery(ALLOCATE_SEQ)
-                .setParameter(1, recipient)
-                .setParameter(2, (long) count)
-                .getSingleResult();
-        return ((Number) last).longValue();
+    /**
+     * Reserves each user's sequence numbers with one statement per chunk of users; answers each user's last number.
+     * The rows are upserted in the map's (sorted) order, which is the order their locks are taken.
+     */
+    private Map<String, Long> allocate(Map<String, List<Notification>> byRecipient) {
+        Map<String, Long> last = new HashMap<>();
+        List<String> recipients = new ArrayList<>(byRecipient.keySet());
+        for (int from = 0; from < recipients.size(); from += ALLOCATE_CHUNK) {
+            List<String> chunk = recipients.subList(from, Math.min(recipients.size(), from + ALLOCATE_CHUNK));
+            StringBuilder sql = new StringBuilder("INSERT INTO user_sequence (recipient, last_seq) VALUES ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ")
+                        .append("(?")
+                        .append(2 * i + 1)
+                        .append(", ?")
+                        .append(2 * i + 2)
+                        .append(')');
+            }
+            sql.append(" ON CONFLICT (recipient) DO UPDATE SET last_seq = user_sequence.last_seq + EXCLUDED.last_seq")
+                    .append(" RETURNING recipient, last_seq");
+            Query query = em.createNativeQuery(sql.toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(2 * i + 1, chunk.get(i));
+                query.setParameter(
+                        2 * i + 2, (long) byRecipient.get(chunk.get(i)).size());
+            }
+            for (Object row : query.getResultList()) {
+                Object[] columns = (Object[]) row;
+                last.put((String) columns[0], ((Number) columns[1]).longValue());
+            }
+        }
+        return last;
     }
 }
