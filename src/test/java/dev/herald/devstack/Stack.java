@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  */
 public final class Stack implements AutoCloseable {
     public static final String EVENTS_TOPIC = "herald.events";
+    public static final String DELIVERIES_TOPIC = "herald.deliveries";
 
     private final EmbeddedKafka kafka;
     private final String bootstrapServers;
@@ -42,7 +43,7 @@ public final class Stack implements AutoCloseable {
         String bootstrap = env.get("HERALD_KAFKA_BOOTSTRAP_SERVERS");
         if (bootstrap == null || bootstrap.isBlank()) {
             kafka = EmbeddedKafka.start(workDir.resolve("kafka"), kafkaPort);
-            kafka.createTopics(Map.of(EVENTS_TOPIC, 4));
+            kafka.createTopics(Map.of(EVENTS_TOPIC, 4, DELIVERIES_TOPIC, 4));
             bootstrap = kafka.bootstrapServers();
         }
         String dbUrl = env.get("HERALD_DB_URL");

@@ -5,6 +5,7 @@ import dev.herald.inbox.control.Inbox;
 import dev.herald.inbox.entity.InboxCursor;
 import dev.herald.inbox.entity.InboxPage;
 import dev.herald.inbox.entity.Notification;
+import dev.herald.inbox.entity.NotificationView;
 import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.ProblemException;
 import dev.herald.platform.boundary.QueryParams;
@@ -14,6 +15,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -84,6 +86,38 @@ public class NotificationsResource {
     @Path("{id}/read")
     public JsonObject markRead(@PathParam("id") String id) {
         return NotificationView.of(found(inbox.markRead(user(), id, clock.instant())));
+    }
+
+    @POST
+    @Path("{id}/unread")
+    public JsonObject markUnread(@PathParam("id") String id) {
+        return NotificationView.of(found(inbox.markUnread(user(), id, clock.instant())));
+    }
+
+    @POST
+    @Path("{id}/seen")
+    public JsonObject markSeen(@PathParam("id") String id) {
+        return NotificationView.of(found(inbox.markSeen(user(), id, clock.instant())));
+    }
+
+    @POST
+    @Path("{id}/archive")
+    public JsonObject archive(@PathParam("id") String id) {
+        return NotificationView.of(found(inbox.archive(user(), id, clock.instant())));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        found(inbox.delete(user(), id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("read-all")
+    public JsonObject markAllRead() {
+        int changed = inbox.markAllRead(user(), clock.instant());
+        return Json.createObjectBuilder().add("marked", changed).build();
     }
 
     private String user() {

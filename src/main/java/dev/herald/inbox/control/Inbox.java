@@ -1,9 +1,12 @@
 package dev.herald.inbox.control;
 
+import dev.herald.inbox.entity.InboxChanged;
 import dev.herald.inbox.entity.InboxCursor;
 import dev.herald.inbox.entity.InboxPage;
 import dev.herald.inbox.entity.Notification;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -11,13 +14,20 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
-/** One user's view of their inbox: pages, the unread count, and read state. Never crosses users. */
+/**
+ * One user's view of their inbox: pages, the unread count, catch-up by {@code seq}, and state changes, each
+ * announced to the user's live sessions after commit. Never crosses users.
+ */
 @ApplicationScoped
 @Transactional
 public class Inbox {
     @PersistenceContext(unitName = "herald")
     EntityManager em;
+
+    @Inject
+    Event<InboxChanged> changes;
 
     public InboxPage page(String user, InboxCursor cursor, int limit, boolean unreadOnly, String category) {
         StringBuilder jpql = new StringBuilder(
@@ -50,6 +60,30 @@ public class Inbox {
                 .getSingleResult();
     }
 
+    /** Notifications with {@code seq} greater than {@code after}, oldest first, at most {@code limit}. */
+    public List<Notification> after(String user, long after, int limit) {
+        return em.createNamedQuery(Notification.AFTER, Notification.class)
+                .setParameter("recipient", user)
+                .setParameter("after", after)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public long countAfter(String user, long after) {
+        return em.createNamedQuery(Notification.COUNT_AFTER, Long.class)
+                .setParameter("recipient", user)
+                .setParameter("after", after)
+                .getSingleResult();
+    }
+
+    /** The newest {@code seq} of the user, 0 for an empty inbox. */
+    public long latestSeq(String user) {
+        Long latest = em.createQuery("SELECT MAX(n.seq) FROM Notification n WHERE n.recipient = :recipient", Long.class)
+                .setParameter("recipient", user)
+                .getSingleResult();
+        return latest == null ? 0 : latest;
+    }
+
     public Optional<Notification> find(String user, String id) {
         return em.createNamedQuery(Notification.BY_ID, Notification.class)
                 .setParameter("id", id)
@@ -58,10 +92,62 @@ public class Inbox {
                 .findFirst();
     }
 
-    /** Marks one of the user's notifications read; empty when the user has no such notification. */
     public Optional<Notification> markRead(String user, String id, Instant now) {
+        return change(user, id, (n, at) -> n.markRead(now), now);
+    }
+
+    public Optional<Notification> markUnread(String user, String id, Instant now) {
+        return change(user, id, (n, at) -> n.markUnread(now), now);
+    }
+
+    public Optional<Notification> markSeen(String user, String id, Instant now) {
+        return change(user, id, (n, at) -> n.markSeen(now), now);
+    }
+
+    public Optional<Notification> archive(String user, String id, Instant now) {
+        return change(user, id, (n, at) -> n.archive(now), now);
+    }
+
+    /** Marks every unread notification of the user read; answers how many changed. */
+    public int markAllRead(String user, Instant now) {
+        List<Notification> unread = em.createNamedQuery(Notification.UNREAD, Notification.class)
+                .setParameter("recipient", user)
+                .getResultList();
+        InboxChanged.Builder change = InboxChanged.of(user);
+        unread.stream().filter(n -> n.markRead(now)).forEach(change::updated);
+        if (!unread.isEmpty()) {
+            em.flush();
+            changes.fire(change.unreadCount(unreadCount(user)).build());
+        }
+        return unread.size();
+    }
+
+    /** Deletes one of the user's notifications; empty when the user has no such notification. */
+    public Optional<Notification> delete(String user, String id) {
         Optional<Notification> notification = find(user, id);
-        notification.ifPresent(n -> n.markRead(now));
+        notification.ifPresent(n -> {
+            em.remove(n);
+            em.flush();
+            changes.fire(InboxChanged.of(user)
+                    .deleted(n)
+                    .unreadCount(unreadCount(user))
+                    .build());
+        });
+        return notification;
+    }
+
+    private Optional<Notification> change(
+            String user, String id, BiPredicate<Notification, Instant> intent, Instant now) {
+        Optional<Notification> notification = find(user, id);
+        notification.ifPresent(n -> {
+            if (intent.test(n, now)) {
+                em.flush();
+                changes.fire(InboxChanged.of(user)
+                        .updated(n)
+                        .unreadCount(unreadCount(user))
+                        .build());
+            }
+        });
         return notification;
     }
 }

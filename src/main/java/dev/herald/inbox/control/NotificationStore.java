@@ -1,8 +1,11 @@
 package dev.herald.inbox.control;
 
 import dev.herald.inbox.entity.EventKey;
+import dev.herald.inbox.entity.InboxChanged;
 import dev.herald.inbox.entity.Notification;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -16,7 +19,8 @@ import java.util.TreeMap;
 
 /**
  * Appends notifications to inboxes inside the caller's transaction: drops those whose {@code (source, id,
- * recipient)} is already stored, hands out each user's next {@code seq}s, and persists the rest in one flush.
+ * recipient)} is already stored, hands out each user's next {@code seq}s, persists the rest in one flush, and
+ * announces each user's change (delivered to live sessions only if the transaction commits).
  */
 @ApplicationScoped
 public class NotificationStore {
@@ -25,6 +29,9 @@ public class NotificationStore {
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
+
+    @Inject
+    Event<InboxChanged> changes;
 
     /** Stores what is new among {@code candidates}; answers the notifications actually stored. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -47,7 +54,29 @@ public class NotificationStore {
                 stored.add(n);
             }
         });
+        announce(byRecipient);
         return stored;
+    }
+
+    /** One change event per user, with the new notifications and the unread count as of this transaction. */
+    private void announce(Map<String, List<Notification>> byRecipient) {
+        if (byRecipient.isEmpty()) {
+            return;
+        }
+        em.flush();
+        Map<String, Long> unread = new HashMap<>();
+        List<String> users = new ArrayList<>(byRecipient.keySet());
+        for (int from = 0; from < users.size(); from += LOOKUP_CHUNK) {
+            em.createNamedQuery(Notification.UNREAD_COUNTS, Object[].class)
+                    .setParameter("recipients", users.subList(from, Math.min(users.size(), from + LOOKUP_CHUNK)))
+                    .getResultList()
+                    .forEach(row -> unread.put((String) row[0], ((Number) row[1]).longValue()));
+        }
+        byRecipient.forEach((user, notifications) -> {
+            InboxChanged.Builder change = InboxChanged.of(user);
+            notifications.forEach(change::created);
+            changes.fire(change.unreadCount(unread.getOrDefault(user, 0L)).build());
+        });
     }
 
     private void dropExisting(Map<EventKey, Notification> fresh) {

@@ -1,12 +1,13 @@
 package dev.herald.platform.control;
 
+import dev.herald.live.control.LiveProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when PostgreSQL answers with the schema migrated and Kafka answers. */
+/** Ready when PostgreSQL answers with the schema migrated, Kafka answers, and this instance reads its own live probe. */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -18,6 +19,9 @@ public class ReadinessCheck implements HealthCheck {
 
     @Inject
     SchemaMigration schema;
+
+    @Inject
+    LiveProbe live;
 
     @Override
     public HealthCheckResponse call() {
@@ -31,8 +35,10 @@ public class ReadinessCheck implements HealthCheck {
         }
         boolean migrated = schema.migrated();
         boolean broker = kafka.reachable();
+        boolean push = live.connected();
         return HealthCheckResponse.named("herald")
-                .status(db && migrated && broker)
+                .status(db && migrated && broker && push)
+                .withData("live", push)
                 .withData("postgresql", db)
                 .withData("schema", migrated)
                 .withData("kafka", broker)

@@ -1,6 +1,5 @@
-package dev.herald.inbox.boundary;
+package dev.herald.inbox.entity;
 
-import dev.herald.inbox.entity.Notification;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -10,10 +9,10 @@ import java.io.StringReader;
 import java.time.Instant;
 
 /** The public JSON shape of a notification. */
-final class NotificationView {
+public final class NotificationView {
     private NotificationView() {}
 
-    static JsonObject of(Notification n) {
+    public static JsonObject of(Notification n) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", n.id())
                 .add("seq", n.seq())

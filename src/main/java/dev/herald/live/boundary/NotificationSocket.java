@@ -1,0 +1,119 @@
+package dev.herald.live.boundary;
+
+import dev.herald.inbox.control.Inbox;
+import dev.herald.live.control.LiveSession;
+import dev.herald.live.control.LiveTickets;
+import dev.herald.live.control.SessionRegistry;
+import dev.herald.live.entity.LiveTicket;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /ws/notifications}: the live channel. Opened with a one-time ticket ({@code ?ticket=}); sends JSON frames
+ * ({@code notification.created|updated|deleted}, {@code unread.count}, {@code gap}); accepts {@code resume},
+ * {@code read} and {@code read-all}. Inbound frames are limited to 64 KiB (1009) and a rate (1008).
+ */
+@ServerEndpoint("/ws/notifications")
+public class NotificationSocket {
+    static final int MAX_MESSAGE = 64 * 1024;
+
+    @Inject
+    LiveTickets tickets;
+
+    @Inject
+    SessionRegistry registry;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Clock clock;
+
+    private LiveSession live;
+
+    @OnOpen
+    public void open(Session socket) throws IOException {
+        List<String> ticket = socket.getRequestParameterMap().get("ticket");
+        Optional<LiveTicket> redeemed = tickets.redeem(ticket == null || ticket.isEmpty() ? null : ticket.get(0));
+        if (redeemed.isEmpty()) {
+            refuse(socket, "unauthorized: a valid ticket is required");
+            return;
+        }
+        if (!redeemed.get().tokenExpiresAt().isAfter(clock.instant())) {
+            refuse(socket, "token expired");
+            return;
+        }
+        socket.setMaxIdleTimeout(registry.idleTimeout().toMillis());
+        socket.setMaxTextMessageBufferSize(MAX_MESSAGE);
+        live = registry.open(socket, redeemed.get()).orElse(null);
+        if (live == null) {
+            refuse(socket, "too many connections for this user");
+        }
+    }
+
+    @OnMessage(maxMessageSize = MAX_MESSAGE)
+    public void message(String text) {
+        if (live == null) {
+            return;
+        }
+        if (!live.allowInbound()) {
+            live.close(CloseReason.CloseCodes.VIOLATED_POLICY, "rate limit exceeded");
+            return;
+        }
+        JsonObject message;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            message = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            live.error("messages are JSON objects with a type");
+            return;
+        }
+        switch (message.getString("type", "")) {
+            case "resume" -> resume(message);
+            case "read" -> inbox.markRead(live.user(), message.getString("id", ""), clock.instant());
+            case "read-all" -> inbox.markAllRead(live.user(), clock.instant());
+            default -> live.error("unknown message type; use resume, read or read-all");
+        }
+    }
+
+    private void resume(JsonObject message) {
+        if (!(message.get("after") instanceof JsonNumber after) || after.longValue() < 0) {
+            live.error("resume needs \"after\": the last seq the client has (0 for none)");
+            return;
+        }
+        live.resume(after.longValue());
+    }
+
+    @OnClose
+    public void close(Session socket, CloseReason reason) {
+        if (live != null) {
+            registry.closed(live);
+        }
+    }
+
+    @OnError
+    public void error(Session socket, Throwable failure) {
+        if (live != null) {
+            registry.closed(live);
+        }
+    }
+
+    private static void refuse(Session socket, String reason) throws IOException {
+        socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.herald.live.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides what one live session receives so that created notifications arrive in {@code seq} order, exactly once,
+ * with no hole: at the seam between catch-up and live, after a frame from another instance overtook one, or after a
+ * lost delivery. Frames that arrive before the session is positioned (by the client's {@code resume}, or at the
+ * positioning deadline) wait. Not thread-safe: a session runs it on its own serial executor. Pure: the inbox comes in
+ * through {@link InboxReader}.
+ */
+final class FrameSequencer {
+    /** The user's inbox as the sequencer needs it. */
+    interface InboxReader {
+        /** {@code notification.created} frames with {@code seq > after}, oldest first, at most {@code limit}. */
+        List<JsonObject> createdAfter(long after, int limit);
+
+        long countAfter(long after);
+
+        long latestSeq();
+
+        long unreadCount();
+    }
+
+    private final InboxReader inbox;
+    private final int resumeLimit;
+    private final List<JsonObject> waiting = new ArrayList<>();
+    private boolean positioned;
+    private long lastSeq;
+
+    FrameSequencer(InboxReader inbox, int resumeLimit) {
+        this.inbox = inbox;
+        this.resumeLimit = resumeLimit;
+    }
+
+    /** The client has everything up to {@code after}: send what follows, or a gap if that is too much. */
+    List<JsonObject> resume(long after) {
+        List<JsonObject> out = new ArrayList<>();
+        long latest = inbox.latestSeq();
+        if (after > latest || inbox.countAfter(after) > resumeLimit) {
+            out.add(gap(latest));
+            lastSeq = latest;
+        } else {
+            List<JsonObject> missed = inbox.createdAfter(after, resumeLimit);
+            out.addAll(missed);
+            lastSeq = missed.isEmpty() ? after : seq(missed.get(missed.size() - 1));
+        }
+        out.add(unread(inbox.unreadCount()));
+        positioned = true;
+        out.addAll(release());
+        return out;
+    }
+
+    /** The client did not resume in time: start live from the newest notification. */
+    List<JsonObject> position() {
+        if (positioned) {
+            return List.of();
+        }
+        lastSeq = inbox.latestSeq();
+        positioned = true;
+        List<JsonObject> out = new ArrayList<>();
+        out.add(unread(inbox.unreadCount()));
+        out.addAll(release());
+        return out;
+    }
+
+    /** Frames from a delivery, in the order to send them. */
+    List<JsonObject> live(List<JsonObject> frames) {
+        if (!positioned) {
+            waiting.addAll(frames);
+            return List.of();
+        }
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonObject frame : frames) {
+            if (!"notification.created".equals(frame.getString("type"))) {
+                out.add(frame);
+                continue;
+            }
+            long seq = seq(frame);
+            if (seq <= lastSeq) {
+                continue;
+            }
+            if (seq > lastSeq + 1) {
+                long missing = seq - lastSeq - 1;
+                if (missing > resumeLimit) {
+                    out.add(gap(seq - 1));
+                } else {
+                    out.addAll(inbox.createdAfter(lastSeq, (int) missing));
+                }
+            }
+            out.add(frame);
+            lastSeq = seq;
+        }
+        return out;
+    }
+
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    private List<JsonObject> release() {
+        List<JsonObject> held = List.copyOf(waiting);
+        waiting.clear();
+        return live(held);
+    }
+
+    private static long seq(JsonObject frame) {
+        return frame.getJsonNumber("seq").longValue();
+    }
+
+    private static JsonObject gap(long latest) {
+        return Json.createObjectBuilder()
+                .add("type", "gap")
+                .add("latestSeq", latest)
+                .build();
+    }
+
+    private static JsonObject unread(long count) {
+        return Json.createObjectBuilder()
+                .add("type", "unread.count")
+                .add("count", count)
+                .build();
+    }
+}

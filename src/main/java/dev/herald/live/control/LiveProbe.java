@@ -1,0 +1,71 @@
+package dev.herald.live.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Proves the live path end to end: every few seconds this instance publishes a probe to the deliveries topic and
+ * notes when it reads its own probe back. Readiness waits for that, so a ready instance pushes what it is sent.
+ */
+@ApplicationScoped
+public class LiveProbe {
+    static final Duration EVERY = Duration.ofSeconds(3);
+
+    @Inject
+    DeliveryPublisher publisher;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "herald.instance.id")
+    String instanceId;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    private volatile Instant lastEcho;
+    private ScheduledFuture<?> probing;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        probing = scheduler.scheduleAtFixedRate(this::probe, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (probing != null) {
+            probing.cancel(false);
+        }
+    }
+
+    private void probe() {
+        publisher.send(
+                "probe-" + instanceId,
+                Json.createObjectBuilder().add("probe", instanceId).build().toString());
+    }
+
+    /** Called by the deliveries consumer for every probe it reads. */
+    public void echoed(String instance) {
+        if (instanceId.equals(instance)) {
+            lastEcho = clock.instant();
+        }
+    }
+
+    /** Whether this instance read its own probe back recently. */
+    public boolean connected() {
+        Instant echo = lastEcho;
+        return echo != null && echo.isAfter(clock.instant().minus(EVERY.multipliedBy(10)));
+    }
+}

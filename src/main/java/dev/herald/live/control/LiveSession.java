@@ -1,0 +1,144 @@
+package dev.herald.live.control;
+
+import dev.herald.inbox.control.Inbox;
+import dev.herald.inbox.entity.InboxChanged;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.logging.Logger;
+
+/** One open socket of one user: everything sent to it goes through its own serial executor, in order. */
+public final class LiveSession {
+    private static final Logger LOG = Logger.getLogger(LiveSession.class.getName());
+
+    private final Session socket;
+    private final String user;
+    private final SerialExecutor serial;
+    private final FrameSequencer sequencer;
+    private final RateLimiter inbound;
+    private final List<Future<?>> timers = new ArrayList<>();
+
+    LiveSession(Session socket, String user, Executor executor, Inbox inbox, int resumeLimit, double ratePerSecond) {
+        this.socket = socket;
+        this.user = user;
+        this.serial = new SerialExecutor(executor);
+        this.sequencer = new FrameSequencer(reader(inbox, user), resumeLimit);
+        this.inbound = new RateLimiter(ratePerSecond, ratePerSecond * 2, System.nanoTime());
+    }
+
+    private static FrameSequencer.InboxReader reader(Inbox inbox, String user) {
+        return new FrameSequencer.InboxReader() {
+            @Override
+            public List<JsonObject> createdAfter(long after, int limit) {
+                return inbox.after(user, after, limit).stream()
+                        .map(n -> InboxChanged.of(user)
+                                .created(n)
+                                .build()
+                                .frames()
+                                .get(0))
+                        .toList();
+            }
+
+            @Override
+            public long countAfter(long after) {
+                return inbox.countAfter(user, after);
+            }
+
+            @Override
+            public long latestSeq() {
+                return inbox.latestSeq(user);
+            }
+
+            @Override
+            public long unreadCount() {
+                return inbox.unreadCount(user);
+            }
+        };
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public void push(List<JsonObject> frames) {
+        serial.execute(() -> send(sequencer.live(frames)));
+    }
+
+    public void resume(long after) {
+        serial.execute(() -> send(sequencer.resume(after)));
+    }
+
+    void position() {
+        serial.execute(() -> send(sequencer.position()));
+    }
+
+    public void error(String detail) {
+        JsonObject frame = Json.createObjectBuilder()
+                .add("type", "error")
+                .add("detail", detail)
+                .build();
+        serial.execute(() -> send(List.of(frame)));
+    }
+
+    /** Whether one more inbound message is within the rate limit. */
+    public boolean allowInbound() {
+        return inbound.tryAcquire(System.nanoTime());
+    }
+
+    void ping() {
+        serial.execute(() -> {
+            try {
+                if (socket.isOpen()) {
+                    socket.getBasicRemote().sendPing(ByteBuffer.allocate(0));
+                }
+            } catch (IOException e) {
+                closeQuietly(CloseReason.CloseCodes.GOING_AWAY, "ping failed");
+            }
+        });
+    }
+
+    synchronized void addTimer(Future<?> timer) {
+        timers.add(timer);
+    }
+
+    synchronized void cancelTimers() {
+        timers.forEach(t -> t.cancel(false));
+        timers.clear();
+    }
+
+    public void close(CloseReason.CloseCode code, String reason) {
+        serial.execute(() -> closeQuietly(code, reason));
+    }
+
+    private void send(List<JsonObject> frames) {
+        for (JsonObject frame : frames) {
+            if (!socket.isOpen()) {
+                return;
+            }
+            try {
+                socket.getBasicRemote().sendText(frame.toString());
+            } catch (IOException | IllegalStateException e) {
+                LOG.fine(() -> "Dropping live session of " + user + ": " + e);
+                closeQuietly(CloseReason.CloseCodes.GOING_AWAY, "send failed");
+                return;
+            }
+        }
+    }
+
+    private void closeQuietly(CloseReason.CloseCode code, String reason) {
+        try {
+            if (socket.isOpen()) {
+                socket.close(new CloseReason(code, reason));
+            }
+        } catch (IOException e) {
+            // already gone
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.herald.live.control;
+
+import dev.herald.inbox.control.Inbox;
+import dev.herald.inbox.entity.InboxChanged;
+import dev.herald.live.entity.LiveTicket;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The live sessions on this instance, by user. Delivers each inbox change to every open session of its user, pings
+ * idle sockets, enforces the per-user connection cap and closes a socket when its token expires.
+ */
+@ApplicationScoped
+public class SessionRegistry {
+    private final Map<String, Set<LiveSession>> byUser = new ConcurrentHashMap<>();
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "herald.live.max-connections-per-user", defaultValue = "10")
+    int maxPerUser;
+
+    @Inject
+    @ConfigProperty(name = "herald.live.resume-limit", defaultValue = "500")
+    int resumeLimit;
+
+    @Inject
+    @ConfigProperty(name = "herald.live.messages-per-second", defaultValue = "10")
+    double messagesPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "herald.live.ping-seconds", defaultValue = "30")
+    int pingSeconds;
+
+    @Inject
+    @ConfigProperty(name = "herald.live.resume-wait-ms", defaultValue = "1000")
+    long resumeWaitMs;
+
+    private ScheduledFuture<?> pinger;
+
+    @PostConstruct
+    void start() {
+        pinger = scheduler.scheduleAtFixedRate(this::pingAll, pingSeconds, pingSeconds, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        pinger.cancel(false);
+        byUser.values()
+                .forEach(sessions ->
+                        sessions.forEach(s -> s.close(CloseReason.CloseCodes.SERVICE_RESTART, "server restarting")));
+    }
+
+    public Duration idleTimeout() {
+        return Duration.ofSeconds(pingSeconds * 3L);
+    }
+
+    /** Registers a socket for a redeemed ticket; empty when the user already has the most sockets allowed. */
+    public Optional<LiveSession> open(Session socket, LiveTicket ticket) {
+        LiveSession session = new LiveSession(socket, ticket.user(), executor, inbox, resumeLimit, messagesPerSecond);
+        boolean[] added = {false};
+        byUser.compute(ticket.user(), (user, sessions) -> {
+            Set<LiveSession> set = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
+            if (set.size() < maxPerUser) {
+                added[0] = set.add(session);
+            }
+            return set.isEmpty() ? null : set;
+        });
+        if (!added[0]) {
+            return Optional.empty();
+        }
+        long untilExpiry = Math.max(
+                0, Duration.between(clock.instant(), ticket.tokenExpiresAt()).toMillis());
+        session.addTimer(scheduler.schedule(
+                () -> session.close(CloseReason.CloseCodes.VIOLATED_POLICY, "token expired"),
+                untilExpiry,
+                TimeUnit.MILLISECONDS));
+        session.addTimer(scheduler.schedule(session::position, resumeWaitMs, TimeUnit.MILLISECONDS));
+        return Optional.of(session);
+    }
+
+    public void closed(LiveSession session) {
+        session.cancelTimers();
+        byUser.computeIfPresent(session.user(), (user, sessions) -> {
+            sessions.remove(session);
+            return sessions.isEmpty() ? null : sessions;
+        });
+    }
+
+    /** Hands an inbox change to every open session of its user on this instance. */
+    public void deliver(InboxChanged change) {
+        Set<LiveSession> sessions = byUser.get(change.user());
+        if (sessions != null) {
+            sessions.forEach(session -> session.push(change.frames()));
+        }
+    }
+
+    public int openSessions() {
+        return byUser.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void pingAll() {
+        byUser.values().forEach(sessions -> sessions.forEach(LiveSession::ping));
+    }
+}

@@ -1,0 +1,118 @@
+package dev.herald.live.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class FrameSequencerTest {
+    /** An inbox holding seq 1..latest. */
+    static final class FakeInbox implements FrameSequencer.InboxReader {
+        long latest;
+
+        FakeInbox(long latest) {
+            this.latest = latest;
+        }
+
+        @Override
+        public List<JsonObject> createdAfter(long after, int limit) {
+            return LongStream.rangeClosed(after + 1, latest)
+                    .limit(limit)
+                    .mapToObj(FrameSequencerTest::created)
+                    .toList();
+        }
+
+        @Override
+        public long countAfter(long after) {
+            return Math.max(0, latest - after);
+        }
+
+        @Override
+        public long latestSeq() {
+            return latest;
+        }
+
+        @Override
+        public long unreadCount() {
+            return latest;
+        }
+    }
+
+    static JsonObject created(long seq) {
+        return Json.createObjectBuilder()
+                .add("type", "notification.created")
+                .add("seq", seq)
+                .build();
+    }
+
+    static JsonObject updated(long seq) {
+        return Json.createObjectBuilder()
+                .add("type", "notification.updated")
+                .add("seq", seq)
+                .build();
+    }
+
+    static List<Object> describe(List<JsonObject> frames) {
+        return frames.stream()
+                .map(f -> (Object) (f.getString("type") + (f.containsKey("seq") ? ":" + f.getInt("seq") : "")))
+                .toList();
+    }
+
+    final FakeInbox inbox = new FakeInbox(5);
+    final FrameSequencer sequencer = new FrameSequencer(inbox, 10);
+
+    @Test
+    void resumeSendsWhatWasMissedThenTheCount() {
+        assertThat(describe(sequencer.resume(2)))
+                .containsExactly(
+                        "notification.created:3", "notification.created:4", "notification.created:5", "unread.count");
+        assertThat(sequencer.lastSeq()).isEqualTo(5);
+    }
+
+    @Test
+    void framesBeforeTheResumeWaitAndTheSeamHasNoDuplicateOrHole() {
+        inbox.latest = 6; // 6 committed and delivered while the client was still connecting
+        assertThat(sequencer.live(List.of(created(6)))).isEmpty();
+        inbox.latest = 7;
+        List<JsonObject> out = sequencer.resume(4);
+        assertThat(describe(out))
+                .containsExactly(
+                        "notification.created:5", "notification.created:6", "notification.created:7", "unread.count");
+        assertThat(describe(sequencer.live(List.of(created(7), created(8))))).containsExactly("notification.created:8");
+    }
+
+    @Test
+    void aHoleIsFilledFromTheInboxAndDuplicatesAreDropped() {
+        sequencer.resume(5);
+        inbox.latest = 9;
+        assertThat(describe(sequencer.live(List.of(created(8)))))
+                .containsExactly("notification.created:6", "notification.created:7", "notification.created:8");
+        assertThat(sequencer.live(List.of(created(6), created(8)))).isEmpty();
+        assertThat(describe(sequencer.live(List.of(updated(3))))).containsExactly("notification.updated:3");
+    }
+
+    @Test
+    void tooFarBehindGetsAGap() {
+        inbox.latest = 50;
+        assertThat(describe(sequencer.resume(3))).containsExactly("gap", "unread.count");
+        assertThat(sequencer.lastSeq()).isEqualTo(50);
+        assertThat(describe(sequencer.live(List.of(created(51))))).containsExactly("notification.created:51");
+    }
+
+    @Test
+    void aClientAheadOfTheServerGetsAGap() {
+        assertThat(describe(sequencer.resume(99))).containsExactly("gap", "unread.count");
+        assertThat(sequencer.lastSeq()).isEqualTo(5);
+    }
+
+    @Test
+    void withoutResumeTheSessionStartsAtTheNewest() {
+        assertThat(sequencer.live(List.of(created(5)))).isEmpty();
+        assertThat(describe(sequencer.position())).containsExactly("unread.count");
+        assertThat(describe(sequencer.live(List.of(created(6))))).containsExactly("notification.created:6");
+        assertThat(sequencer.position()).isEmpty();
+    }
+}
