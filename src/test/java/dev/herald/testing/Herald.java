@@ -55,14 +55,20 @@ public final class Herald {
     public static synchronized Herald shared() throws Exception {
         if (shared == null) {
             Stack stack = TestStack.shared();
-            LibertyServer liberty =
-                    new LibertyServer(TestStack.wlp(), "herald", Ports.free(), stack.heraldEnvironment());
+            LibertyServer liberty = new LibertyServer(TestStack.wlp(), "herald", Ports.free(), environment(stack));
             liberty.start(Duration.ofMinutes(3));
             Herald herald = new Herald(stack, liberty);
             TestStack.stopBeforeStack(herald::close);
             shared = herald;
         }
         return shared;
+    }
+
+    /** What every test server runs with: the stack's environment and a resume bound small enough to test. */
+    public static Map<String, String> environment(Stack stack) {
+        Map<String, String> env = new java.util.HashMap<>(stack.heraldEnvironment());
+        env.put("HERALD_LIVE_RESUME_LIMIT", "150");
+        return env;
     }
 
     private void close() {
@@ -133,6 +139,31 @@ public final class Herald {
                 .until(
                         () -> json(get("/api/notifications?limit=100", token)).getJsonArray("items"),
                         items -> items.size() >= expected);
+    }
+
+    // --- live ---
+
+    /** A one-time ticket for the user's socket, issued for {@code token}. */
+    public String ticket(String token) throws Exception {
+        HttpResponse<String> response = post("/api/live/tickets", token, null, "");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("ticket refused: " + response.statusCode() + " " + response.body());
+        }
+        return json(response).getString("ticket");
+    }
+
+    public URI liveUri(String ticket) {
+        return URI.create("ws://127.0.0.1:" + uri("/").getPort() + "/ws/notifications"
+                + (ticket == null ? "" : "?ticket=" + ticket));
+    }
+
+    /** Opens a socket as the user, from Herald's own origin. */
+    public LiveClient connectLive(String user) throws Exception {
+        return LiveClient.connect(liveUri(ticket(token(user, "user"))), origin());
+    }
+
+    public String origin() {
+        return "http://127.0.0.1:" + uri("/").getPort();
     }
 
     // --- Kafka ---

@@ -5,6 +5,7 @@ import dev.herald.live.control.LiveSession;
 import dev.herald.live.control.LiveTickets;
 import dev.herald.live.control.SessionRegistry;
 import dev.herald.live.entity.LiveTicket;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -20,6 +21,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +32,11 @@ import java.util.Optional;
  * {@code read} and {@code read-all}. Inbound frames are limited to 64 KiB (1009) and a rate (1008).
  */
 @ServerEndpoint("/ws/notifications")
+@Dependent
 public class NotificationSocket {
     static final int MAX_MESSAGE = 64 * 1024;
+    /** The container's buffer: larger, so an oversized frame reaches {@link #message} and is refused with 1009. */
+    static final int BUFFER = 1024 * 1024;
 
     @Inject
     LiveTickets tickets;
@@ -60,16 +65,20 @@ public class NotificationSocket {
             return;
         }
         socket.setMaxIdleTimeout(registry.idleTimeout().toMillis());
-        socket.setMaxTextMessageBufferSize(MAX_MESSAGE);
+        socket.setMaxTextMessageBufferSize(BUFFER);
         live = registry.open(socket, redeemed.get()).orElse(null);
         if (live == null) {
             refuse(socket, "too many connections for this user");
         }
     }
 
-    @OnMessage(maxMessageSize = MAX_MESSAGE)
+    @OnMessage
     public void message(String text) {
         if (live == null) {
+            return;
+        }
+        if (text.length() > MAX_MESSAGE || text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE) {
+            live.close(CloseReason.CloseCodes.TOO_BIG, "message larger than 64 KiB");
             return;
         }
         if (!live.allowInbound()) {
