@@ -166,6 +166,17 @@ public final class Herald {
         return "http://127.0.0.1:" + uri("/").getPort();
     }
 
+    /** Starts another Herald instance on the same Kafka and PostgreSQL; stopped before the stack at exit. */
+    public static Herald secondInstance(String name) throws Exception {
+        ServerCopies.copyHerald(name, true);
+        Stack stack = TestStack.shared();
+        LibertyServer liberty = new LibertyServer(TestStack.wlp(), name, Ports.free(), environment(stack));
+        liberty.start(Duration.ofMinutes(3));
+        Herald herald = new Herald(stack, liberty);
+        TestStack.stopBeforeStack(herald::close);
+        return herald;
+    }
+
     // --- Kafka ---
 
     /** Produces a record to herald.events and waits for the broker's acknowledgement. */

@@ -1,0 +1,67 @@
+package dev.herald.live.boundary;
+
+import static dev.herald.testing.LiveClient.seq;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.testing.Events;
+import dev.herald.testing.Herald;
+import dev.herald.testing.LiveClient;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two Herald instances on one Kafka and one PostgreSQL: what one stores reaches a socket held by the other. */
+class ScaleOutIT {
+    static final Duration DEADLINE = Duration.ofSeconds(20);
+    static Herald first;
+    static Herald second;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        first = Herald.shared();
+        second = Herald.secondInstance("herald2");
+    }
+
+    @AfterAll
+    static void stopSecond() throws Exception {
+        second.stopLiberty();
+    }
+
+    @Test
+    void aSocketOnInstanceBGetsWhatInstanceAStoredAndReadStateFromA() throws Exception {
+        String user = Events.newUser("scaled");
+        // the ticket comes from instance A and opens a socket on instance B: tickets live in PostgreSQL
+        String ticket = first.ticket(first.token(user, "user"));
+        LiveClient onB = LiveClient.connect(second.liveUri(ticket), second.origin());
+        onB.resume(0);
+        LiveClient onA = first.connectLive(user);
+        onA.resume(0);
+
+        assertThat(first.post(
+                                "/api/events",
+                                first.token("app", "publisher"),
+                                "application/cloudevents+json",
+                                Events.postLiked(Events.newId(), user, "Ana", "Across instances"))
+                        .statusCode())
+                .isEqualTo(202);
+
+        JsonObject created =
+                onB.awaitFrames("notification.created", 1, DEADLINE).get(0);
+        assertThat(seq(created)).isEqualTo(1);
+        onA.awaitFrames("notification.created", 1, DEADLINE);
+
+        String id = created.getJsonObject("notification").getString("id");
+        assertThat(first.post("/api/notifications/" + id + "/read", first.token(user, "user"), null, "")
+                        .statusCode())
+                .isEqualTo(200);
+        onB.await(f -> f.getString("type").equals("unread.count") && f.getInt("count") == 0, DEADLINE);
+        onB.await(
+                f -> f.getString("type").equals("notification.updated")
+                        && f.getJsonObject("notification").getBoolean("read"),
+                DEADLINE);
+        onA.close();
+        onB.close();
+    }
+}
