@@ -5,15 +5,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -39,14 +37,21 @@ public class EventPublisher {
 
     @PostConstruct
     void open() {
-        Properties properties = settings.clientProperties("herald-publisher");
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeoutMs / 2));
-        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs / 2));
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs));
-        producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+        producer = settings.producer(
+                "herald-publisher",
+                Map.of(
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        "true",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        "1",
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        String.valueOf(timeoutMs / 2),
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        String.valueOf(timeoutMs / 2),
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        String.valueOf(timeoutMs)));
     }
 
     @PreDestroy

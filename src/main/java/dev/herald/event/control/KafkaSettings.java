@@ -2,7 +2,11 @@ package dev.herald.event.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -26,5 +30,12 @@ public class KafkaSettings {
         }
         properties.put("client.id", clientId);
         return properties;
+    }
+
+    /** A String/String producer with the shared settings plus {@code overrides} (acks, timeouts, ...). */
+    public Producer<String, String> producer(String clientId, Map<String, String> overrides) {
+        Properties properties = clientProperties(clientId);
+        properties.putAll(overrides);
+        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
     }
 }

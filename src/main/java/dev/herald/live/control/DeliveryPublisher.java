@@ -9,13 +9,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.Map;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,11 +36,12 @@ public class DeliveryPublisher {
 
     @PostConstruct
     void open() {
-        Properties properties = settings.clientProperties("herald-deliveries");
-        properties.put(ProducerConfig.ACKS_CONFIG, "1");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000");
-        producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+        producer = settings.producer(
+                "herald-deliveries",
+                Map.of(
+                        ProducerConfig.ACKS_CONFIG, "1",
+                        ProducerConfig.LINGER_MS_CONFIG, "1",
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000"));
     }
 
     @PreDestroy
