@@ -40,6 +40,11 @@ public final class LibertyServer {
         return URI.create("http://127.0.0.1:" + httpPort);
     }
 
+    /** Where Liberty writes the running server's process id. */
+    public Path pidFile() {
+        return wlp.resolve("usr/servers/.pid/" + name + ".pid");
+    }
+
     public Path logs() {
         return wlp.resolve("usr/servers/" + name + "/logs");
     }

@@ -80,6 +80,11 @@ public final class Herald {
         }
     }
 
+    /** The Liberty server behind this instance. */
+    public LibertyServer liberty() {
+        return liberty;
+    }
+
     // --- tokens ---
 
     public String token(String user, String... groups) {

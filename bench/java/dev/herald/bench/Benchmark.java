@@ -1,0 +1,306 @@
+package dev.herald.bench;
+
+import dev.herald.devmode.control.TokenSigner;
+import dev.herald.devstack.Database;
+import dev.herald.devstack.LibertyServer;
+import dev.herald.devstack.Ports;
+import dev.herald.devstack.Stack;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Herald's benchmark: raw Kafka and PostgreSQL limits, end-to-end throughput to open sockets, publish-to-frame latency
+ * at a fixed rate with many sockets, idle-socket capacity with heap per socket, reconnect time after a restart, and
+ * exactly-once delivery counted. Usage: bench/run.sh [--smoke] [--events=N --sockets=N ...].
+ */
+public final class Benchmark {
+    private final Settings settings;
+    private final Stack stack;
+    private final LibertyServer liberty;
+    private final TokenSigner signer;
+    private final Results results = new Results();
+    private final String run = UUID.randomUUID().toString().substring(0, 6);
+
+    Benchmark(Settings settings, Stack stack, LibertyServer liberty) {
+        this.settings = settings;
+        this.stack = stack;
+        this.liberty = liberty;
+        this.signer = stack.keys().signer();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.parse(args);
+        Path target = Path.of(System.getProperty("herald.bench.dir", "target/bench"));
+        Stack stack = Stack.start(target.resolve("work"), Ports.free());
+        Map<String, String> env = new HashMap<>(stack.heraldEnvironment());
+        env.put("JVM_ARGS", "-Xmx1g");
+        env.put("HERALD_LIVE_RESUME_LIMIT", "100000");
+        LibertyServer liberty = new LibertyServer(
+                Path.of(System.getProperty("herald.liberty.dir", "target/liberty/wlp")), "herald", Ports.free(), env);
+        int exit = 1;
+        try {
+            liberty.start(Duration.ofMinutes(3));
+            Benchmark benchmark = new Benchmark(settings, stack, liberty);
+            benchmark.runAll();
+            benchmark.report(target);
+            exit = 0;
+        } finally {
+            liberty.stop();
+            stack.close();
+        }
+        System.exit(exit);
+    }
+
+    void runAll() throws Exception {
+        System.out.println("Herald benchmark" + (settings.smoke() ? " (smoke)" : "") + ": " + settings);
+        rawLimits();
+        throughput();
+        latency();
+        connections();
+    }
+
+    void report(Path target) throws IOException {
+        String table = results.table();
+        System.out.println();
+        System.out.println(table);
+        Map<String, String> machine = machine();
+        results.write(target.resolve("results.json"), machine);
+        Files.writeString(target.resolve("results.md"), "Machine: " + machine + "\n\n" + table);
+        System.out.println("Written to " + target.resolve("results.json") + " and results.md");
+    }
+
+    Results results() {
+        return results;
+    }
+
+    // --- raw limits ---
+
+    private void rawLimits() throws Exception {
+        results.add("raw", "kafka produce->consume",
+                RawLimits.kafkaProduceToConsume(stack.bootstrapServers(), settings.rawRecords(), settings.payloadBytes()),
+                "records/s");
+        results.add("raw", "postgres batched insert, 1 thread",
+                RawLimits.postgresBatchedInsert(stack.database(), settings.rawRecords(), 1), "rows/s");
+        results.add("raw", "postgres batched insert, 2 threads",
+                RawLimits.postgresBatchedInsert(stack.database(), settings.rawRecords(), 2), "rows/s");
+    }
+
+    // --- throughput ---
+
+    private void throughput() throws Exception {
+        List<String> users = users("tp", settings.throughputUsers());
+        Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+        try (SocketFleet fleet = new SocketFleet(liberty.baseUri(), signer, (user, n) -> seen.computeIfAbsent(
+                        n.getJsonObject("data").getString("bench"), k -> new AtomicInteger())
+                .incrementAndGet())) {
+            fleet.open(users, 100);
+            int events = settings.throughputEvents();
+            long start = System.nanoTime();
+            try (KafkaProducer<String, String> producer = producer()) {
+                for (int i = 0; i < events; i++) {
+                    String user = users.get(i % users.size());
+                    producer.send(new ProducerRecord<>(Stack.EVENTS_TOPIC, user, event(run + "-tp-" + i, user, 0)));
+                }
+            }
+            awaitCount(fleet, events, Duration.ofMinutes(15));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = events / seconds;
+            results.add("throughput", "events published->committed->pushed", rate, "events/s");
+            double pgLimit = Math.max(
+                    results.get("raw", "postgres batched insert, 1 thread"),
+                    results.get("raw", "postgres batched insert, 2 threads"));
+            results.add("throughput", "ratio to the postgres limit", rate / pgLimit, "x");
+            results.add("throughput", "stored rows (counted in postgres)", stored("tp"), "rows");
+            exactlyOnce("throughput", events, seen);
+        }
+    }
+
+    // --- latency ---
+
+    private void latency() throws Exception {
+        List<String> users = users("lat", settings.latencySockets());
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+        try (SocketFleet fleet = new SocketFleet(liberty.baseUri(), signer, (user, n) -> {
+            long now = nowMicros();
+            JsonObject data = n.getJsonObject("data");
+            latencies.add(now - data.getJsonNumber("sentAt").longValue());
+            seen.computeIfAbsent(data.getString("bench"), k -> new AtomicInteger()).incrementAndGet();
+        })) {
+            fleet.open(users, 200);
+            int total = settings.latencyRate() * settings.latencySeconds();
+            long interval = TimeUnit.SECONDS.toNanos(1) / settings.latencyRate();
+            try (KafkaProducer<String, String> producer = producer()) {
+                long next = System.nanoTime();
+                for (int i = 0; i < total; i++) {
+                    LockSupport.parkNanos(next - System.nanoTime());
+                    next += interval;
+                    String user = users.get(ThreadLocalRandom.current().nextInt(users.size()));
+                    producer.send(new ProducerRecord<>(
+                            Stack.EVENTS_TOPIC, user, event(run + "-lat-" + i, user, nowMicros())));
+                }
+            }
+            awaitCount(fleet, total, Duration.ofMinutes(5));
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            results.add("latency", "offered rate", settings.latencyRate(), "events/s");
+            results.add("latency", "sockets connected", fleet.size(), "sockets");
+            results.add("latency", "p50 publish->frame", percentile(sorted, 50) / 1000.0, "ms");
+            results.add("latency", "p99 publish->frame", percentile(sorted, 99) / 1000.0, "ms");
+            results.add("latency", "p99.9 publish->frame", percentile(sorted, 99.9) / 1000.0, "ms");
+            results.add("latency", "max publish->frame", sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1000.0, "ms");
+            exactlyOnce("latency", total, seen);
+        }
+    }
+
+    // --- connections ---
+
+    private void connections() throws Exception {
+        long before = serverHeapUsedAfterGc();
+        List<String> users = users("idle", settings.idleSockets());
+        try (SocketFleet fleet = new SocketFleet(liberty.baseUri(), signer, (user, n) -> {})) {
+            long start = System.nanoTime();
+            fleet.open(users, 200);
+            results.add("connections", "idle authenticated sockets held", fleet.size(), "sockets");
+            results.add("connections", "time to open and resume all", (System.nanoTime() - start) / 1e9, "s");
+            long after = serverHeapUsedAfterGc();
+            results.add("connections", "server heap used after GC", after / 1048576.0, "MiB");
+            results.add("connections", "heap per socket", (after - before) / (double) fleet.size() / 1024.0, "KiB");
+
+            int resumedBefore = fleet.resumed.get();
+            liberty.stop();
+            long restart = System.nanoTime();
+            liberty.start(Duration.ofMinutes(3));
+            double startSeconds = (System.nanoTime() - restart) / 1e9;
+            fleet.awaitResumed(resumedBefore + fleet.size(), Duration.ofMinutes(10));
+            results.add("connections", "server restart (stop->ready)", startSeconds, "s");
+            results.add("connections", "all sockets back and resumed after restart",
+                    (System.nanoTime() - restart) / 1e9, "s");
+        }
+    }
+
+    // --- helpers ---
+
+    private void exactlyOnce(String section, int published, Map<String, AtomicInteger> seen) {
+        long once = seen.values().stream().filter(c -> c.get() == 1).count();
+        long twice = seen.values().stream().filter(c -> c.get() > 1).count();
+        results.add(section, "delivered exactly once", once, "of " + published);
+        results.add(section, "delivered more than once", twice, "events");
+        results.add(section, "never delivered", published - seen.size(), "events");
+    }
+
+    private void awaitCount(SocketFleet fleet, long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (fleet.created.get() < count && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+    }
+
+    private long stored(String kind) throws Exception {
+        try (Connection db = stack.database().connect();
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery(
+                        "SELECT count(*) FROM notification WHERE recipient LIKE 'bench-" + run + "-" + kind + "-%'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private List<String> users(String kind, int count) {
+        return IntStream.range(0, count).mapToObj(i -> "bench-" + run + "-" + kind + "-" + i).toList();
+    }
+
+    private static String event(String id, String user, long sentAtMicros) {
+        return Json.createObjectBuilder()
+                .add("specversion", "1.0")
+                .add("id", id)
+                .add("source", "/bench")
+                .add("type", "post.liked")
+                .add("subject", user)
+                .add("data", Json.createObjectBuilder()
+                        .add("actor", Json.createObjectBuilder().add("name", "Ana"))
+                        .add("post", Json.createObjectBuilder().add("title", "Benchmark"))
+                        .add("bench", id)
+                        .add("sentAt", sentAtMicros))
+                .build()
+                .toString();
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(
+                Map.of("bootstrap.servers", stack.bootstrapServers(), "acks", "all", "linger.ms", "1"),
+                new StringSerializer(),
+                new StringSerializer());
+    }
+
+    private static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private long serverHeapUsedAfterGc() throws Exception {
+        String pid = Files.readString(liberty.pidFile()).trim();
+        run("jcmd", pid, "GC.run");
+        String info = run("jcmd", pid, "GC.heap_info");
+        // e.g. " garbage-first heap   total 262144K, used 81234K [..."
+        for (String line : info.split("\n")) {
+            int used = line.indexOf("used ");
+            if (line.contains("heap") && used >= 0) {
+                String number = line.substring(used + 5).split("K")[0].trim();
+                return Long.parseLong(number) * 1024;
+            }
+        }
+        throw new IllegalStateException("no heap figure in: " + info);
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        process.waitFor(1, TimeUnit.MINUTES);
+        return out;
+    }
+
+    private static Map<String, String> machine() {
+        Map<String, String> machine = new HashMap<>();
+        machine.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        machine.put("java", System.getProperty("java.version"));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            machine.put("memory", os.getTotalMemorySize() / (1024 * 1024 * 1024) + " GiB");
+        }
+        return machine;
+    }
+}

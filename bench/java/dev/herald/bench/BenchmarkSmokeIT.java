@@ -1,0 +1,42 @@
+package dev.herald.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.testing.Herald;
+import dev.herald.testing.TestStack;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the benchmark harness working: a smoke run (seconds, tiny numbers) against the test stack. It checks that
+ * every section produced its figures and that every published event was delivered exactly once; it never checks
+ * speed.
+ */
+class BenchmarkSmokeIT {
+    @Test
+    void aSmokeRunMeasuresEverySectionAndDeliversEveryEventOnce() throws Exception {
+        Herald herald = Herald.shared();
+        Settings smoke = Settings.smokeRun();
+        Benchmark benchmark = new Benchmark(smoke, TestStack.shared(), herald.liberty());
+        benchmark.runAll();
+        Results results = benchmark.results();
+
+        for (String[] figure : new String[][] {
+            {"raw", "kafka produce->consume"},
+            {"raw", "postgres batched insert, 1 thread"},
+            {"throughput", "events published->committed->pushed"},
+            {"latency", "p99 publish->frame"},
+            {"connections", "heap per socket"},
+            {"connections", "all sockets back and resumed after restart"}
+        }) {
+            assertThat(results.get(figure[0], figure[1])).as(figure[1]).isPositive();
+        }
+        assertThat(results.get("throughput", "stored rows (counted in postgres)"))
+                .isEqualTo(smoke.throughputEvents());
+        assertThat(results.get("throughput", "delivered exactly once")).isEqualTo(smoke.throughputEvents());
+        assertThat(results.get("throughput", "never delivered")).isZero();
+        int latencyEvents = smoke.latencyRate() * smoke.latencySeconds();
+        assertThat(results.get("latency", "delivered exactly once")).isEqualTo(latencyEvents);
+        assertThat(results.get("latency", "delivered more than once")).isZero();
+        assertThat(results.get("connections", "idle authenticated sockets held")).isEqualTo(smoke.idleSockets());
+    }
+}

@@ -1,0 +1,57 @@
+package dev.herald.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The benchmark's sizes: full defaults, a seconds-long smoke mode, and --name=value overrides. */
+public record Settings(
+        int rawRecords,
+        int payloadBytes,
+        int throughputEvents,
+        int throughputUsers,
+        int latencySockets,
+        int latencyRate,
+        int latencySeconds,
+        int idleSockets,
+        boolean smoke) {
+
+    public static Settings fullRun() {
+        return new Settings(200_000, 400, 50_000, 1_000, 5_000, 1_000, 30, 15_000, false);
+    }
+
+    public static Settings smokeRun() {
+        return new Settings(2_000, 400, 500, 20, 50, 100, 2, 100, true);
+    }
+
+    public static Settings parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        boolean smoke = false;
+        for (String arg : args) {
+            if (arg.isBlank()) {
+                continue;
+            }
+            if (arg.equals("--smoke")) {
+                smoke = true;
+            } else if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else {
+                throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        Settings base = smoke ? smokeRun() : fullRun();
+        return new Settings(
+                get(options, "raw-records", base.rawRecords),
+                get(options, "payload-bytes", base.payloadBytes),
+                get(options, "events", base.throughputEvents),
+                get(options, "users", base.throughputUsers),
+                get(options, "sockets", base.latencySockets),
+                get(options, "rate", base.latencyRate),
+                get(options, "seconds", base.latencySeconds),
+                get(options, "idle-sockets", base.idleSockets),
+                smoke);
+    }
+
+    private static int get(Map<String, String> options, String name, int fallback) {
+        return options.containsKey(name) ? Integer.parseInt(options.get(name)) : fallback;
+    }
+}

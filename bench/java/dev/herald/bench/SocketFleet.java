@@ -1,0 +1,182 @@
+package dev.herald.bench;
+
+import dev.herald.devmode.control.TokenSigner;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+
+/**
+ * Many real WebSocket clients (the JDK's), one per user: ticket, connect, resume, count frames; on a close they
+ * reconnect with exponential backoff and full jitter, resuming from the last seq they saw, like herald-client.js.
+ */
+final class SocketFleet implements AutoCloseable {
+    private final URI base;
+    private final TokenSigner signer;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ScheduledExecutorService retries = Executors.newScheduledThreadPool(2);
+    private final Map<String, Client> clients = new ConcurrentHashMap<>();
+    private final BiConsumer<String, JsonObject> onCreated;
+    final AtomicInteger resumed = new AtomicInteger();
+    final AtomicLong created = new AtomicLong();
+    volatile boolean reconnect = true;
+
+    SocketFleet(URI base, TokenSigner signer, BiConsumer<String, JsonObject> onCreated) {
+        this.base = base;
+        this.signer = signer;
+        this.onCreated = onCreated;
+    }
+
+    /** Opens one socket per user, {@code parallel} handshakes at a time; answers when all are open and resumed. */
+    void open(List<String> users, int parallel) throws Exception {
+        Semaphore slots = new Semaphore(parallel);
+        int before = resumed.get();
+        for (String user : users) {
+            slots.acquire();
+            Client client = new Client(user);
+            clients.put(user, client);
+            client.connect().whenComplete((ok, failure) -> slots.release());
+        }
+        awaitResumed(before + users.size(), Duration.ofMinutes(10));
+    }
+
+    void awaitResumed(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (resumed.get() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + resumed.get() + " of " + count + " sockets resumed");
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+
+    int size() {
+        return clients.size();
+    }
+
+    @Override
+    public void close() {
+        reconnect = false;
+        clients.values().forEach(Client::close);
+        retries.shutdownNow();
+    }
+
+    private String ticket(String user) throws Exception {
+        Instant now = Instant.now();
+        String token = signer.sign(user, List.of("user"), now, now.plus(Duration.ofHours(3)));
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(base.resolve("/api/live/tickets"))
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("ticket " + response.statusCode());
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject().getString("ticket");
+        }
+    }
+
+    private final class Client implements WebSocket.Listener {
+        final String user;
+        final StringBuilder partial = new StringBuilder();
+        volatile WebSocket socket;
+        volatile long lastSeq;
+        volatile boolean awaitingResume;
+        int attempt;
+
+        Client(String user) {
+            this.user = user;
+        }
+
+        CompletableFuture<WebSocket> connect() {
+            awaitingResume = true;
+            try {
+                URI uri = URI.create("ws://" + base.getRawAuthority() + "/ws/notifications?ticket=" + ticket(user));
+                return http.newWebSocketBuilder().buildAsync(uri, this).whenComplete((ws, failure) -> {
+                    if (failure != null) {
+                        retry();
+                    } else {
+                        socket = ws;
+                        ws.sendText("{\"type\":\"resume\",\"after\":" + lastSeq + "}", true);
+                    }
+                });
+            } catch (Exception e) {
+                retry();
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
+        void retry() {
+            if (!reconnect) {
+                return;
+            }
+            long ceiling = Math.min(5_000, 200L << Math.min(attempt++, 5));
+            retries.schedule(this::connect, ThreadLocalRandom.current().nextLong(ceiling + 1), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                if (text.contains("\"notification.created\"")) {
+                    JsonObject frame;
+                    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                        frame = reader.readObject();
+                    }
+                    lastSeq = Math.max(lastSeq, frame.getJsonNumber("seq").longValue());
+                    created.incrementAndGet();
+                    onCreated.accept(user, frame.getJsonObject("notification"));
+                } else if (awaitingResume && text.contains("\"unread.count\"")) {
+                    // the first unread.count after a connect answers the resume
+                    awaitingResume = false;
+                    attempt = 0;
+                    resumed.incrementAndGet();
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            retry();
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            retry();
+        }
+
+        void close() {
+            WebSocket ws = socket;
+            if (ws != null) {
+                ws.abort();
+            }
+        }
+    }
+}
