@@ -3,9 +3,9 @@ package dev.herald.devmode.boundary;
 import dev.herald.devmode.control.DevTokens;
 import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.ProblemException;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -50,7 +50,8 @@ public class DevTokensResource {
             throw bad("ttlSeconds must be from 1 to " + DevTokens.MAX_TTL.toSeconds());
         }
         String token = tokens.mint(subject, groups, Duration.ofSeconds(ttl));
-        return Json.createObjectBuilder()
+        return JsonFactory.PROVIDER
+                .createObjectBuilder()
                 .add("token", token)
                 .add("sub", subject)
                 .add("expiresIn", ttl)

@@ -1,6 +1,6 @@
 package dev.herald.devmode.control;
 
-import jakarta.json.Json;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -24,14 +24,18 @@ public final class TokenSigner {
     }
 
     public String sign(String subject, Collection<String> groups, Instant issuedAt, Instant expiresAt) {
-        JsonObject header =
-                Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build();
-        JsonObject claims = Json.createObjectBuilder()
+        JsonObject header = JsonFactory.PROVIDER
+                .createObjectBuilder()
+                .add("alg", "RS256")
+                .add("typ", "JWT")
+                .build();
+        JsonObject claims = JsonFactory.PROVIDER
+                .createObjectBuilder()
                 .add("iss", issuer)
                 .add("aud", audience)
                 .add("sub", subject)
                 .add("upn", subject)
-                .add("groups", Json.createArrayBuilder(groups))
+                .add("groups", JsonFactory.PROVIDER.createArrayBuilder(groups))
                 .add("jti", UUID.randomUUID().toString())
                 .add("iat", issuedAt.getEpochSecond())
                 .add("exp", expiresAt.getEpochSecond())

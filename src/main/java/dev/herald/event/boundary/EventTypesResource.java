@@ -3,9 +3,9 @@ package dev.herald.event.boundary;
 import dev.herald.Roles;
 import dev.herald.event.control.EventCatalog;
 import dev.herald.event.entity.EventType;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -24,21 +24,22 @@ public class EventTypesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonArray list() {
-        JsonArrayBuilder types = Json.createArrayBuilder();
+        JsonArrayBuilder types = JsonFactory.PROVIDER.createArrayBuilder();
         catalog.all().forEach(type -> types.add(toJson(type)));
         return types.build();
     }
 
     private static JsonObject toJson(EventType type) {
-        JsonArrayBuilder fields = Json.createArrayBuilder();
+        JsonArrayBuilder fields = JsonFactory.PROVIDER.createArrayBuilder();
         type.title().placeholders().forEach(fields::add);
         type.body().placeholders().stream()
                 .filter(p -> !type.title().placeholders().contains(p))
                 .forEach(fields::add);
-        return Json.createObjectBuilder()
+        return JsonFactory.PROVIDER
+                .createObjectBuilder()
                 .add("type", type.type())
                 .add("category", type.category())
-                .add("channels", Json.createArrayBuilder(type.channels()))
+                .add("channels", JsonFactory.PROVIDER.createArrayBuilder(type.channels()))
                 .add("title", type.title().toString())
                 .add("body", type.body().toString())
                 .add("requiredData", fields)

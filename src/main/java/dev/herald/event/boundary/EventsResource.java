@@ -8,9 +8,9 @@ import dev.herald.event.control.EventPublisher;
 import dev.herald.event.entity.CloudEvent;
 import dev.herald.event.entity.InvalidEventException;
 import dev.herald.platform.boundary.Problem;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -59,7 +59,8 @@ public class EventsResource {
                 return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "Kafka did not acknowledge the event; retry.")
                         .toResponse();
             }
-            return Response.accepted(Json.createObjectBuilder()
+            return Response.accepted(JsonFactory.PROVIDER
+                            .createObjectBuilder()
                             .add("id", event.id())
                             .add("source", event.source())
                             .add("type", event.type())

@@ -4,9 +4,9 @@ import dev.herald.Roles;
 import dev.herald.event.control.ParkedEvents;
 import dev.herald.event.entity.ParkedEvent;
 import dev.herald.platform.boundary.QueryParams;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -26,13 +26,14 @@ public class ParkedEventsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject list(@QueryParam("limit") String limit) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JsonFactory.PROVIDER.createArrayBuilder();
         parked.newest(QueryParams.limit(limit, 50, 500)).forEach(p -> items.add(toJson(p)));
-        return Json.createObjectBuilder().add("items", items).build();
+        return JsonFactory.PROVIDER.createObjectBuilder().add("items", items).build();
     }
 
     private static JsonObject toJson(ParkedEvent p) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactory.PROVIDER
+                .createObjectBuilder()
                 .add("id", p.id())
                 .add("parkedAt", p.parkedAt().toString())
                 .add("reason", p.reason());

@@ -3,10 +3,10 @@ package dev.herald.event.control;
 import dev.herald.event.entity.EventType;
 import dev.herald.event.entity.InvalidEventException;
 import dev.herald.event.entity.Template;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -64,7 +64,7 @@ public class EventCatalog {
     /** Reads a catalog document: {@code {"types": {"post.liked": {"category", "channels", "title", "body"}}}}. */
     static Map<String, EventType> parse(InputStream in) {
         JsonObject root;
-        try (JsonReader reader = Json.createReader(in)) {
+        try (JsonReader reader = JsonFactory.PROVIDER.createReader(in)) {
             root = reader.readObject();
         }
         JsonObject entries = root.getJsonObject("types");

@@ -2,7 +2,7 @@ package dev.herald.event.control;
 
 import dev.herald.event.entity.CloudEvent;
 import dev.herald.event.entity.InvalidEventException;
-import jakarta.json.Json;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -34,7 +34,7 @@ public final class EventParser {
             throw new InvalidEventException("empty payload: expected a CloudEvents JSON object");
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonException e) {
             throw new InvalidEventException("malformed JSON: " + firstLine(e.getMessage()));

@@ -4,7 +4,7 @@ import dev.herald.event.entity.CloudEvent;
 import dev.herald.event.entity.EventType;
 import dev.herald.event.entity.InvalidEventException;
 import dev.herald.inbox.entity.Notification;
-import jakarta.json.Json;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -26,8 +26,10 @@ public final class NotificationRenderer {
             throw new InvalidEventException("data must not contain NUL characters");
         }
         // each recipient must not learn who else received the event
-        JsonObject data =
-                Json.createObjectBuilder(event.data()).remove("recipients").build();
+        JsonObject data = JsonFactory.PROVIDER
+                .createObjectBuilder(event.data())
+                .remove("recipients")
+                .build();
         String dataJson = data.toString();
         String actors = actors(event.data()).toString();
         return event.recipients().stream()
@@ -50,6 +52,6 @@ public final class NotificationRenderer {
         if (actor == null || actor == JsonValue.NULL) {
             return JsonValue.EMPTY_JSON_ARRAY;
         }
-        return Json.createArrayBuilder().add(actor).build();
+        return JsonFactory.PROVIDER.createArrayBuilder().add(actor).build();
     }
 }

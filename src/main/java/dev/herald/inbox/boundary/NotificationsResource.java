@@ -9,9 +9,9 @@ import dev.herald.inbox.entity.NotificationView;
 import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.ProblemException;
 import dev.herald.platform.boundary.QueryParams;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -57,9 +57,9 @@ public class NotificationsResource {
                 QueryParams.limit(limit, 20, 100),
                 QueryParams.flag("unread", unread),
                 category == null || category.isBlank() ? null : category);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JsonFactory.PROVIDER.createArrayBuilder();
         page.items().forEach(n -> items.add(NotificationView.of(n)));
-        JsonObjectBuilder json = Json.createObjectBuilder().add("items", items);
+        JsonObjectBuilder json = JsonFactory.PROVIDER.createObjectBuilder().add("items", items);
         if (page.next() == null) {
             json.addNull("nextCursor");
         } else {
@@ -71,7 +71,8 @@ public class NotificationsResource {
     @GET
     @Path("unread-count")
     public JsonObject unreadCount() {
-        return Json.createObjectBuilder()
+        return JsonFactory.PROVIDER
+                .createObjectBuilder()
                 .add("count", inbox.unreadCount(user()))
                 .build();
     }
@@ -117,7 +118,7 @@ public class NotificationsResource {
     @Path("read-all")
     public JsonObject markAllRead() {
         int changed = inbox.markAllRead(user(), clock.instant());
-        return Json.createObjectBuilder().add("marked", changed).build();
+        return JsonFactory.PROVIDER.createObjectBuilder().add("marked", changed).build();
     }
 
     private String user() {

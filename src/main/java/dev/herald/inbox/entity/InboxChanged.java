@@ -2,7 +2,7 @@ package dev.herald.inbox.entity;
 
 import static java.util.Objects.requireNonNull;
 
-import jakarta.json.Json;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -24,9 +24,13 @@ public record InboxChanged(String user, List<JsonObject> frames) {
     }
 
     public JsonObject toJson() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonFactory.PROVIDER.createArrayBuilder();
         frames.forEach(array::add);
-        return Json.createObjectBuilder().add("user", user).add("frames", array).build();
+        return JsonFactory.PROVIDER
+                .createObjectBuilder()
+                .add("user", user)
+                .add("frames", array)
+                .build();
     }
 
     public static InboxChanged fromJson(JsonObject json) {
@@ -52,7 +56,8 @@ public record InboxChanged(String user, List<JsonObject> frames) {
         }
 
         public Builder deleted(Notification n) {
-            frames.add(Json.createObjectBuilder()
+            frames.add(JsonFactory.PROVIDER
+                    .createObjectBuilder()
                     .add("type", "notification.deleted")
                     .add("seq", n.seq())
                     .add("id", n.id())
@@ -61,7 +66,8 @@ public record InboxChanged(String user, List<JsonObject> frames) {
         }
 
         public Builder unreadCount(long count) {
-            frames.add(Json.createObjectBuilder()
+            frames.add(JsonFactory.PROVIDER
+                    .createObjectBuilder()
                     .add("type", "unread.count")
                     .add("count", count)
                     .build());
@@ -69,7 +75,8 @@ public record InboxChanged(String user, List<JsonObject> frames) {
         }
 
         private Builder notification(String type, Notification n) {
-            frames.add(Json.createObjectBuilder()
+            frames.add(JsonFactory.PROVIDER
+                    .createObjectBuilder()
                     .add("type", type)
                     .add("seq", n.seq())
                     .add("notification", NotificationView.of(n))

@@ -1,6 +1,6 @@
 package dev.herald.inbox.entity;
 
-import jakarta.json.Json;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -13,7 +13,8 @@ public final class NotificationView {
     private NotificationView() {}
 
     public static JsonObject of(Notification n) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonFactory.PROVIDER
+                .createObjectBuilder()
                 .add("id", n.id())
                 .add("seq", n.seq())
                 .add("type", n.type())
@@ -40,7 +41,7 @@ public final class NotificationView {
     }
 
     private static JsonValue parse(String stored) {
-        try (JsonReader reader = Json.createReader(new StringReader(stored))) {
+        try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(stored))) {
             return reader.readValue();
         }
     }

@@ -3,9 +3,9 @@ package dev.herald.live.boundary;
 import dev.herald.inbox.entity.InboxChanged;
 import dev.herald.live.control.LiveProbe;
 import dev.herald.live.control.SessionRegistry;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -30,7 +30,7 @@ public class DeliveriesConsumer {
 
     @Incoming("herald-deliveries")
     public CompletionStage<Void> consume(Message<String> message) {
-        try (JsonReader reader = Json.createReader(new StringReader(message.getPayload()))) {
+        try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(message.getPayload()))) {
             JsonObject json = reader.readObject();
             if (json.containsKey("probe")) {
                 probe.echoed(json.getString("probe"));

@@ -2,9 +2,9 @@ package dev.herald.live.boundary;
 
 import dev.herald.Roles;
 import dev.herald.live.control.LiveTickets;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,7 +31,8 @@ public class LiveTicketsResource {
     public JsonObject issue() {
         String user = token.getSubject() != null ? token.getSubject() : token.getName();
         String ticket = tickets.issue(user, Instant.ofEpochSecond(token.getExpirationTime()));
-        return Json.createObjectBuilder()
+        return JsonFactory.PROVIDER
+                .createObjectBuilder()
                 .add("ticket", ticket)
                 .add("expiresIn", tickets.ttl().toSeconds())
                 .build();

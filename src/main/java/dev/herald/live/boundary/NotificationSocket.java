@@ -5,9 +5,9 @@ import dev.herald.live.control.LiveSession;
 import dev.herald.live.control.LiveTickets;
 import dev.herald.live.control.SessionRegistry;
 import dev.herald.live.entity.LiveTicket;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -86,7 +86,7 @@ public class NotificationSocket {
             return;
         }
         JsonObject message;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(text))) {
             message = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             live.error("messages are JSON objects with a type");

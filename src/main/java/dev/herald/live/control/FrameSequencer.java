@@ -1,6 +1,6 @@
 package dev.herald.live.control;
 
-import jakarta.json.Json;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,14 +112,16 @@ final class FrameSequencer {
     }
 
     private static JsonObject gap(long latest) {
-        return Json.createObjectBuilder()
+        return JsonFactory.PROVIDER
+                .createObjectBuilder()
                 .add("type", "gap")
                 .add("latestSeq", latest)
                 .build();
     }
 
     private static JsonObject unread(long count) {
-        return Json.createObjectBuilder()
+        return JsonFactory.PROVIDER
+                .createObjectBuilder()
                 .add("type", "unread.count")
                 .add("count", count)
                 .build();

@@ -1,5 +1,6 @@
 package dev.herald.live.control;
 
+import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +53,11 @@ public class LiveProbe {
     private void probe() {
         publisher.send(
                 "probe-" + instanceId,
-                Json.createObjectBuilder().add("probe", instanceId).build().toString());
+                JsonFactory.PROVIDER
+                        .createObjectBuilder()
+                        .add("probe", instanceId)
+                        .build()
+                        .toString());
     }
 
     /** Called by the deliveries consumer for every probe it reads. */

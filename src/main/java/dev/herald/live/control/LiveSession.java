@@ -2,7 +2,7 @@ package dev.herald.live.control;
 
 import dev.herald.inbox.control.Inbox;
 import dev.herald.inbox.entity.InboxChanged;
-import jakarta.json.Json;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -80,7 +80,8 @@ public final class LiveSession {
     }
 
     public void error(String detail) {
-        JsonObject frame = Json.createObjectBuilder()
+        JsonObject frame = JsonFactory.PROVIDER
+                .createObjectBuilder()
                 .add("type", "error")
                 .add("detail", detail)
                 .build();

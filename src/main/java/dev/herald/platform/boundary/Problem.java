@@ -1,6 +1,6 @@
 package dev.herald.platform.boundary;
 
-import jakarta.json.Json;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -22,13 +22,16 @@ public record Problem(String type, String title, int status, String detail, Map<
     }
 
     public String toJson() {
-        JsonObjectBuilder json =
-                Json.createObjectBuilder().add("type", type).add("title", title).add("status", status);
+        JsonObjectBuilder json = JsonFactory.PROVIDER
+                .createObjectBuilder()
+                .add("type", type)
+                .add("title", title)
+                .add("status", status);
         if (detail != null) {
             json.add("detail", detail);
         }
         if (!errors.isEmpty()) {
-            var fields = Json.createObjectBuilder();
+            var fields = JsonFactory.PROVIDER.createObjectBuilder();
             errors.forEach(fields::add);
             json.add("errors", fields);
         }
