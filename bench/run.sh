@@ -6,4 +6,4 @@
 #   bench/run.sh --events=100000 --sockets=5000 --rate=1000 --seconds=30 --idle-sockets=15000
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec mvn -B -q -Pbench -Dbench.args="$*"
+exec mvn -B -q -Pbench clean package -Dbench.args="$*" ${HERALD_BENCH_JFR:+-Dbench.jvm.jfr=-Dherald.bench.jfr=$HERALD_BENCH_JFR}

@@ -121,6 +121,12 @@ public final class Benchmark {
                 .incrementAndGet())) {
             fleet.open(users, 100);
             int events = settings.throughputEvents();
+            long pid = libertyPid();
+            CpuMeter cpu = new CpuMeter(pid);
+            String jfr = System.getProperty("herald.bench.jfr");
+            if (jfr != null) {
+                run("jcmd", String.valueOf(pid), "JFR.start", "name=bench", "settings=profile");
+            }
             long start = System.nanoTime();
             try (KafkaProducer<String, String> producer = producer()) {
                 for (int i = 0; i < events; i++) {
@@ -130,6 +136,9 @@ public final class Benchmark {
             }
             awaitCount(fleet, events, Duration.ofMinutes(15));
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (jfr != null) {
+                run("jcmd", String.valueOf(pid), "JFR.stop", "name=bench", "filename=" + Path.of(jfr).toAbsolutePath());
+            }
             double rate = events / seconds;
             results.add("throughput", "events published->committed->pushed", rate, "events/s");
             double pgLimit = Math.max(
@@ -138,6 +147,7 @@ public final class Benchmark {
             results.add("throughput", "ratio to the postgres limit", rate / pgLimit, "x");
             results.add("throughput", "stored rows (counted in postgres)", stored("tp"), "rows");
             exactlyOnce("throughput", events, seen);
+            cpu.report(results, "throughput");
         }
     }
 
@@ -271,8 +281,12 @@ public final class Benchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
+    private long libertyPid() throws IOException {
+        return Long.parseLong(Files.readString(liberty.pidFile()).trim());
+    }
+
     private long serverHeapUsedAfterGc() throws Exception {
-        String pid = Files.readString(liberty.pidFile()).trim();
+        String pid = String.valueOf(libertyPid());
         run("jcmd", pid, "GC.run");
         String info = run("jcmd", pid, "GC.heap_info");
         // e.g. " garbage-first heap   total 262144K, used 81234K [..."

@@ -40,7 +40,8 @@ public class DeliveryPublisher {
                 "herald-deliveries",
                 Map.of(
                         ProducerConfig.ACKS_CONFIG, "1",
-                        ProducerConfig.LINGER_MS_CONFIG, "1",
+                        ProducerConfig.LINGER_MS_CONFIG, "2",
+                        ProducerConfig.BATCH_SIZE_CONFIG, "262144",
                         ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000"));
     }
 

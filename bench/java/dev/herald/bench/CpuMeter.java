@@ -1,0 +1,58 @@
+package dev.herald.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU seconds spent during a phase by the Liberty server, by this JVM (the load generator, the socket clients and the
+ * embedded Kafka broker) and by the rest of the machine (mostly PostgreSQL), read from /proc.
+ */
+final class CpuMeter {
+    private static final double TICKS = 100.0; // USER_HZ on Linux
+
+    private final long libertyPid;
+    private final double liberty0;
+    private final double self0;
+    private final double total0;
+
+    CpuMeter(long libertyPid) throws IOException {
+        this.libertyPid = libertyPid;
+        this.liberty0 = processSeconds(libertyPid);
+        this.self0 = selfSeconds();
+        this.total0 = machineSeconds();
+    }
+
+    void report(Results results, String section) throws IOException {
+        double liberty = processSeconds(libertyPid) - liberty0;
+        double self = selfSeconds() - self0;
+        double total = machineSeconds() - total0;
+        results.add(section, "cpu: liberty", liberty, "cpu-s");
+        results.add(section, "cpu: load generator + clients + kafka", self, "cpu-s");
+        results.add(section, "cpu: rest of machine (postgres, os)", Math.max(0, total - liberty - self), "cpu-s");
+    }
+
+    private static double processSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS;
+    }
+
+    private static double selfSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
+    }
+
+    private static double machineSeconds() throws IOException {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < cpu.length; i++) {
+            if (i != 4 && i != 5) { // idle, iowait
+                busy += Long.parseLong(cpu[i]);
+            }
+        }
+        return busy / TICKS;
+    }
+}
