@@ -3,19 +3,25 @@ package dev.herald.inbox.control;
 import dev.herald.inbox.entity.EventKey;
 import dev.herald.inbox.entity.InboxChanged;
 import dev.herald.inbox.entity.Notification;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 
 /**
  * Appends notifications to inboxes inside the caller's transaction: drops those whose {@code (source, id,
@@ -24,14 +30,15 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class NotificationStore {
-    private static final int LOOKUP_CHUNK = 1000;
-    private static final int ALLOCATE_CHUNK = 1000;
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
     @Inject
     Event<InboxChanged> changes;
+
+    @Resource(lookup = "jdbc/herald")
+    DataSource dataSource;
 
     /** Stores what is new among {@code candidates}; answers the notifications actually stored. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -65,13 +72,11 @@ public class NotificationStore {
         }
         em.flush();
         Map<String, Long> unread = new HashMap<>();
-        List<String> users = new ArrayList<>(byRecipient.keySet());
-        for (int from = 0; from < users.size(); from += LOOKUP_CHUNK) {
-            em.createNamedQuery(Notification.UNREAD_COUNTS, Object[].class)
-                    .setParameter("recipients", users.subList(from, Math.min(users.size(), from + LOOKUP_CHUNK)))
-                    .getResultList()
-                    .forEach(row -> unread.put((String) row[0], ((Number) row[1]).longValue()));
-        }
+        query(
+                "SELECT recipient, count(*) FROM notification WHERE recipient = ANY(?)"
+                        + " AND read_at IS NULL AND archived_at IS NULL GROUP BY recipient",
+                List.of((Object) byRecipient.keySet().toArray(String[]::new)),
+                rows -> unread.put(rows.getString(1), rows.getLong(2)));
         byRecipient.forEach((user, notifications) -> {
             InboxChanged.Builder change = InboxChanged.of(user);
             notifications.forEach(change::created);
@@ -80,48 +85,64 @@ public class NotificationStore {
     }
 
     private void dropExisting(Map<EventKey, Notification> fresh) {
-        List<String> eventIds =
-                fresh.keySet().stream().map(EventKey::eventId).distinct().toList();
-        for (int from = 0; from < eventIds.size(); from += LOOKUP_CHUNK) {
-            List<String> chunk = eventIds.subList(from, Math.min(eventIds.size(), from + LOOKUP_CHUNK));
-            em.createNamedQuery(Notification.EXISTING_KEYS, Object[].class)
-                    .setParameter("eventIds", chunk)
-                    .getResultList()
-                    .forEach(row -> fresh.remove(new EventKey((String) row[0], (String) row[1], (String) row[2])));
+        if (fresh.isEmpty()) {
+            return;
         }
+        String[] eventIds =
+                fresh.keySet().stream().map(EventKey::eventId).distinct().toArray(String[]::new);
+        query(
+                "SELECT source, event_id, recipient FROM notification WHERE event_id = ANY(?)",
+                List.of((Object) eventIds),
+                rows -> fresh.remove(new EventKey(rows.getString(1), rows.getString(2), rows.getString(3))));
     }
 
     /**
-     * Reserves each user's sequence numbers with one statement per chunk of users; answers each user's last number.
-     * The rows are upserted in the map's (sorted) order, which is the order their locks are taken.
+     * Reserves each user's sequence numbers in one statement; answers each user's last number. The rows are upserted
+     * in the map's (sorted) order, which is the order their locks are taken.
      */
     private Map<String, Long> allocate(Map<String, List<Notification>> byRecipient) {
         Map<String, Long> last = new HashMap<>();
-        List<String> recipients = new ArrayList<>(byRecipient.keySet());
-        for (int from = 0; from < recipients.size(); from += ALLOCATE_CHUNK) {
-            List<String> chunk = recipients.subList(from, Math.min(recipients.size(), from + ALLOCATE_CHUNK));
-            StringBuilder sql = new StringBuilder("INSERT INTO user_sequence (recipient, last_seq) VALUES ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ", ")
-                        .append("(?")
-                        .append(2 * i + 1)
-                        .append(", ?")
-                        .append(2 * i + 2)
-                        .append(')');
-            }
-            sql.append(" ON CONFLICT (recipient) DO UPDATE SET last_seq = user_sequence.last_seq + EXCLUDED.last_seq")
-                    .append(" RETURNING recipient, last_seq");
-            Query query = em.createNativeQuery(sql.toString());
-            for (int i = 0; i < chunk.size(); i++) {
-                query.setParameter(2 * i + 1, chunk.get(i));
-                query.setParameter(
-                        2 * i + 2, (long) byRecipient.get(chunk.get(i)).size());
-            }
-            for (Object row : query.getResultList()) {
-                Object[] columns = (Object[]) row;
-                last.put((String) columns[0], ((Number) columns[1]).longValue());
-            }
+        if (byRecipient.isEmpty()) {
+            return last;
         }
+        String[] recipients = byRecipient.keySet().toArray(String[]::new);
+        Long[] counts =
+                byRecipient.values().stream().map(list -> (long) list.size()).toArray(Long[]::new);
+        query(
+                "INSERT INTO user_sequence (recipient, last_seq) SELECT * FROM unnest(?::varchar[], ?::bigint[])"
+                        + " ON CONFLICT (recipient) DO UPDATE SET last_seq = user_sequence.last_seq + EXCLUDED.last_seq"
+                        + " RETURNING recipient, last_seq",
+                List.of(recipients, counts),
+                rows -> last.put(rows.getString(1), rows.getLong(2)));
         return last;
+    }
+
+    /** Row callback that may throw SQLException. */
+    private interface RowHandler {
+        void accept(ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * Runs one statement with array parameters on the transaction's own connection. EclipseLink's handling of native
+     * queries is quadratic in the number of positional parameters (profiled at 500-1000 per batch); one array each
+     * keeps these statements constant-size.
+     */
+    private void query(String sql, List<Object> arrays, RowHandler handler) {
+        // inside the transaction the container hands out the shared, enlisted connection JPA writes through
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < arrays.size(); i++) {
+                Object[] values = (Object[]) arrays.get(i);
+                String type = values instanceof Long[] ? "bigint" : "varchar";
+                statement.setArray(i + 1, statement.getConnection().createArrayOf(type, values));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    handler.accept(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("inbox store statement failed: " + e.getMessage(), e);
+        }
     }
 }

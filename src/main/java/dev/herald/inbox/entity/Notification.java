@@ -21,10 +21,6 @@ import java.util.UUID;
         query = "SELECT COUNT(n) FROM Notification n WHERE n.recipient = :recipient"
                 + " AND n.readAt IS NULL AND n.archivedAt IS NULL")
 @NamedQuery(
-        name = Notification.UNREAD_COUNTS,
-        query = "SELECT n.recipient, COUNT(n) FROM Notification n WHERE n.recipient IN :recipients"
-                + " AND n.readAt IS NULL AND n.archivedAt IS NULL GROUP BY n.recipient")
-@NamedQuery(
         name = Notification.AFTER,
         query = "SELECT n FROM Notification n WHERE n.recipient = :recipient AND n.seq > :after ORDER BY n.seq")
 @NamedQuery(
@@ -33,14 +29,9 @@ import java.util.UUID;
 @NamedQuery(
         name = Notification.UNREAD,
         query = "SELECT n FROM Notification n WHERE n.recipient = :recipient AND n.readAt IS NULL ORDER BY n.seq")
-@NamedQuery(
-        name = Notification.EXISTING_KEYS,
-        query = "SELECT n.source, n.eventId, n.recipient FROM Notification n WHERE n.eventId IN :eventIds")
 public class Notification {
     public static final String BY_ID = "Notification.byId";
     public static final String UNREAD_COUNT = "Notification.unreadCount";
-    public static final String EXISTING_KEYS = "Notification.existingKeys";
-    public static final String UNREAD_COUNTS = "Notification.unreadCounts";
     public static final String AFTER = "Notification.after";
     public static final String COUNT_AFTER = "Notification.countAfter";
     public static final String UNREAD = "Notification.unread";
