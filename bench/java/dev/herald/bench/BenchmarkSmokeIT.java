@@ -25,11 +25,13 @@ class BenchmarkSmokeIT {
             {"raw", "postgres batched insert, 1 thread"},
             {"throughput", "events published->committed->pushed"},
             {"latency", "p99 publish->frame"},
-            {"connections", "heap per socket"},
+            {"connections", "server heap used after GC"},
             {"connections", "all sockets back and resumed after restart"}
         }) {
             assertThat(results.get(figure[0], figure[1])).as(figure[1]).isPositive();
         }
+        // a measurement, not a property: with 100 sockets it is within GC noise and may even be negative
+        assertThat(results.get("connections", "heap per socket")).isNotNaN();
         assertThat(results.get("throughput", "stored rows (counted in postgres)"))
                 .isEqualTo(smoke.throughputEvents());
         assertThat(results.get("throughput", "delivered exactly once")).isEqualTo(smoke.throughputEvents());
