@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The Open Liberty server that {@code mvn package} prepared under target/liberty, started with Herald's env. */
@@ -58,10 +59,27 @@ public final class LibertyServer {
         awaitReady(timeout);
     }
 
+    /** Stops the server and makes sure its process is gone, killing it if a clean stop does not end it. */
     public void stop() throws IOException, InterruptedException {
+        Optional<ProcessHandle> server = runningProcess();
         Process stop = command("stop");
         if (!stop.waitFor(2, TimeUnit.MINUTES)) {
             stop.destroyForcibly();
+        }
+        if (server.isPresent() && server.get().isAlive()) {
+            try {
+                server.get().onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                server.get().destroyForcibly();
+            }
+        }
+    }
+
+    private Optional<ProcessHandle> runningProcess() {
+        try {
+            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile()).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
