@@ -86,6 +86,7 @@ final class SocketFleet implements AutoCloseable {
         String token = signer.sign(user, List.of("user"), now, now.plus(Duration.ofHours(3)));
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(base.resolve("/api/live/tickets"))
+                        .timeout(Duration.ofSeconds(10))
                         .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
@@ -114,7 +115,12 @@ final class SocketFleet implements AutoCloseable {
             awaitingResume = true;
             try {
                 URI uri = URI.create("ws://" + base.getRawAuthority() + "/ws/notifications?ticket=" + ticket(user));
-                return http.newWebSocketBuilder().buildAsync(uri, this).whenComplete((ws, failure) -> {
+                // a handshake against a server that is going down can hang: time out and retry instead
+                return http.newWebSocketBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .buildAsync(uri, this)
+                        .orTimeout(15, TimeUnit.SECONDS)
+                        .whenComplete((ws, failure) -> {
                     if (failure != null) {
                         retry();
                     } else {
