@@ -17,25 +17,9 @@ public class ErrorProblemServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : HttpServletResponse.SC_NOT_FOUND;
-        String title =
-                switch (status) {
-                    case 400 -> "Bad Request";
-                    case 401 -> "Unauthorized";
-                    case 403 -> "Forbidden";
-                    case 404 -> "Not Found";
-                    case 405 -> "Method Not Allowed";
-                    default -> status >= 500 ? "Internal Server Error" : "Error";
-                };
-        String detail =
-                switch (status) {
-                    case 401 -> "A valid bearer token is required.";
-                    case 403 -> "Your token does not carry a role that may do this.";
-                    case 404 -> "No such resource.";
-                    default -> null;
-                };
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Problem.of(status, title, detail).toJson());
+        response.getWriter().write(Problem.forStatus(status).toJson());
     }
 }

@@ -21,6 +21,23 @@ public record Problem(String type, String title, int status, String detail, Map<
         return new Problem("about:blank", title, status, detail, Map.of());
     }
 
+    /** The problem for a bare HTTP status the runtime answered: its reason phrase and, where useful, a hint. */
+    public static Problem forStatus(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : status >= 500 ? "Internal Server Error" : "Error";
+        String detail =
+                switch (status) {
+                    case 401 -> "A valid bearer token is required.";
+                    case 403 -> "Your token does not carry a role that may do this.";
+                    case 404 -> "No such resource.";
+                    case 405 -> "This method is not allowed here.";
+                    case 406 -> "No acceptable representation; ask for application/json.";
+                    case 415 -> "Unsupported media type; send application/json or application/cloudevents+json.";
+                    default -> null;
+                };
+        return of(status, title, detail);
+    }
+
     public String toJson() {
         JsonObjectBuilder json = JsonFactory.PROVIDER
                 .createObjectBuilder()
