@@ -5,8 +5,7 @@ import dev.herald.devstack.Database;
 import dev.herald.devstack.LibertyServer;
 import dev.herald.devstack.Ports;
 import dev.herald.devstack.Stack;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -40,6 +39,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * exactly-once delivery counted. Usage: bench/run.sh [--smoke] [--events=N --sockets=N ...].
  */
 public final class Benchmark {
+    /** Looked up once: {@code Json.createObjectBuilder()} scans the class path for a provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private final Settings settings;
     private final Stack stack;
     private final LibertyServer liberty;
@@ -116,8 +118,8 @@ public final class Benchmark {
     private void throughput() throws Exception {
         List<String> users = users("tp", settings.throughputUsers());
         Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
-        try (SocketFleet fleet = new SocketFleet(liberty.baseUri(), signer, (user, n) -> seen.computeIfAbsent(
-                        n.getJsonObject("data").getString("bench"), k -> new AtomicInteger())
+        try (SocketFleet fleet = new SocketFleet(liberty.baseUri(), signer, (user, frame) -> seen.computeIfAbsent(
+                        SocketFleet.stringField(frame, "bench"), k -> new AtomicInteger())
                 .incrementAndGet())) {
             fleet.open(users, 100);
             int events = settings.throughputEvents();
@@ -157,11 +159,11 @@ public final class Benchmark {
         List<String> users = users("lat", settings.latencySockets());
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
-        try (SocketFleet fleet = new SocketFleet(liberty.baseUri(), signer, (user, n) -> {
+        try (SocketFleet fleet = new SocketFleet(liberty.baseUri(), signer, (user, frame) -> {
             long now = nowMicros();
-            JsonObject data = n.getJsonObject("data");
-            latencies.add(now - data.getJsonNumber("sentAt").longValue());
-            seen.computeIfAbsent(data.getString("bench"), k -> new AtomicInteger()).incrementAndGet();
+            latencies.add(now - SocketFleet.numberField(frame, "sentAt"));
+            seen.computeIfAbsent(SocketFleet.stringField(frame, "bench"), k -> new AtomicInteger())
+                    .incrementAndGet();
         })) {
             fleet.open(users, 200);
             int total = settings.latencyRate() * settings.latencySeconds();
@@ -193,7 +195,7 @@ public final class Benchmark {
     private void connections() throws Exception {
         long before = serverHeapUsedAfterGc();
         List<String> users = users("idle", settings.idleSockets());
-        try (SocketFleet fleet = new SocketFleet(liberty.baseUri(), signer, (user, n) -> {})) {
+        try (SocketFleet fleet = new SocketFleet(liberty.baseUri(), signer, (user, frame) -> {})) {
             long start = System.nanoTime();
             fleet.open(users, 200);
             results.add("connections", "idle authenticated sockets held", fleet.size(), "sockets");
@@ -246,15 +248,15 @@ public final class Benchmark {
     }
 
     private static String event(String id, String user, long sentAtMicros) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("specversion", "1.0")
                 .add("id", id)
                 .add("source", "/bench")
                 .add("type", "post.liked")
                 .add("subject", user)
-                .add("data", Json.createObjectBuilder()
-                        .add("actor", Json.createObjectBuilder().add("name", "Ana"))
-                        .add("post", Json.createObjectBuilder().add("title", "Benchmark"))
+                .add("data", JSON.createObjectBuilder()
+                        .add("actor", JSON.createObjectBuilder().add("name", "Ana"))
+                        .add("post", JSON.createObjectBuilder().add("title", "Benchmark"))
                         .add("bench", id)
                         .add("sentAt", sentAtMicros))
                 .build()

@@ -46,15 +46,23 @@ public final class Stack implements AutoCloseable {
             kafka.createTopics(Map.of(EVENTS_TOPIC, 4, DELIVERIES_TOPIC, 4));
             bootstrap = kafka.bootstrapServers();
         }
-        String dbUrl = env.get("HERALD_DB_URL");
-        Database database = dbUrl == null || dbUrl.isBlank()
-                ? Database.embedded(workDir.resolve("postgres"))
-                : Database.external(
-                        dbUrl,
-                        env.getOrDefault("HERALD_DB_USER", "herald"),
-                        env.getOrDefault("HERALD_DB_PASSWORD", ""));
-        DevKeys keys = DevKeys.generate(workDir.resolve("keys"));
-        return new Stack(kafka, bootstrap, database, keys);
+        try {
+            String dbUrl = env.get("HERALD_DB_URL");
+            Database database = dbUrl == null || dbUrl.isBlank()
+                    ? Database.embedded(workDir.resolve("postgres"))
+                    : Database.external(
+                            dbUrl,
+                            env.getOrDefault("HERALD_DB_USER", "herald"),
+                            env.getOrDefault("HERALD_DB_PASSWORD", ""));
+            DevKeys keys = DevKeys.generate(workDir.resolve("keys"));
+            return new Stack(kafka, bootstrap, database, keys);
+        } catch (Exception | Error e) {
+            // the broker's threads would keep this JVM alive with nothing left to stop them
+            if (kafka != null) {
+                kafka.close();
+            }
+            throw e;
+        }
     }
 
     /** The environment that points Liberty at this stack and turns dev tokens on. */

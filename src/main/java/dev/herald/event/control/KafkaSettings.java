@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 
@@ -34,8 +35,13 @@ public class KafkaSettings {
 
     /** A String/String producer with the shared settings plus {@code overrides} (acks, timeouts, ...). */
     public Producer<String, String> producer(String clientId, Map<String, String> overrides) {
+        return producer(clientId, overrides, new StringSerializer());
+    }
+
+    /** A producer of String keys and {@code values} with the shared settings plus {@code overrides}. */
+    public <V> Producer<String, V> producer(String clientId, Map<String, String> overrides, Serializer<V> values) {
         Properties properties = clientProperties(clientId);
         properties.putAll(overrides);
-        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(properties, new StringSerializer(), values);
     }
 }

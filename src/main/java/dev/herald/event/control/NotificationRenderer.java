@@ -30,8 +30,7 @@ public final class NotificationRenderer {
                 .createObjectBuilder(event.data())
                 .remove("recipients")
                 .build();
-        String dataJson = data.toString();
-        String actors = actors(event.data()).toString();
+        JsonArray actors = actors(event.data());
         return event.recipients().stream()
                 .map(recipient -> new Notification(
                         recipient,
@@ -41,7 +40,7 @@ public final class NotificationRenderer {
                         type.category(),
                         title,
                         body,
-                        dataJson,
+                        data,
                         actors,
                         now))
                 .toList();

@@ -1,6 +1,7 @@
 package dev.herald.inbox.control;
 
 import dev.herald.inbox.entity.InboxChanged;
+import dev.herald.inbox.entity.InboxChanges;
 import dev.herald.inbox.entity.InboxCursor;
 import dev.herald.inbox.entity.InboxPage;
 import dev.herald.inbox.entity.Notification;
@@ -27,7 +28,7 @@ public class Inbox {
     EntityManager em;
 
     @Inject
-    Event<InboxChanged> changes;
+    Event<InboxChanges> changes;
 
     public InboxPage page(String user, InboxCursor cursor, int limit, boolean unreadOnly, String category) {
         StringBuilder jpql = new StringBuilder(
@@ -117,7 +118,7 @@ public class Inbox {
         unread.stream().filter(n -> n.markRead(now)).forEach(change::updated);
         if (!unread.isEmpty()) {
             em.flush();
-            changes.fire(change.unreadCount(unreadCount(user)).build());
+            changes.fire(InboxChanges.of(change.unreadCount(unreadCount(user)).build()));
         }
         return unread.size();
     }
@@ -128,10 +129,10 @@ public class Inbox {
         notification.ifPresent(n -> {
             em.remove(n);
             em.flush();
-            changes.fire(InboxChanged.of(user)
+            changes.fire(InboxChanges.of(InboxChanged.of(user)
                     .deleted(n)
                     .unreadCount(unreadCount(user))
-                    .build());
+                    .build()));
         });
         return notification;
     }
@@ -142,10 +143,10 @@ public class Inbox {
         notification.ifPresent(n -> {
             if (intent.test(n, now)) {
                 em.flush();
-                changes.fire(InboxChanged.of(user)
+                changes.fire(InboxChanges.of(InboxChanged.of(user)
                         .updated(n)
                         .unreadCount(unreadCount(user))
-                        .build());
+                        .build()));
             }
         });
         return notification;

@@ -3,17 +3,14 @@ package dev.herald.inbox.entity;
 import static java.util.Objects.requireNonNull;
 
 import dev.herald.platform.control.JsonFactory;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What changed in one user's inbox in one transaction, as the live frames every open session of that user receives:
- * {@code notification.created|updated|deleted} (with the notification's {@code seq}) and {@code unread.count}. Fired
- * as a CDI event inside the transaction; observed after it committed.
+ * {@code notification.created|updated|deleted} (with the notification's {@code seq}) and {@code unread.count}.
  */
-public record InboxChanged(String user, List<JsonObject> frames) {
+public record InboxChanged(String user, List<Frame> frames) {
     public InboxChanged {
         requireNonNull(user);
         frames = List.copyOf(frames);
@@ -23,64 +20,71 @@ public record InboxChanged(String user, List<JsonObject> frames) {
         return new Builder(user);
     }
 
-    public JsonObject toJson() {
-        JsonArrayBuilder array = JsonFactory.PROVIDER.createArrayBuilder();
-        frames.forEach(array::add);
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("user", user)
-                .add("frames", array)
-                .build();
+    /** The {@code notification.created} frame of a stored notification. */
+    public static Frame createdFrame(Notification n) {
+        return notificationFrame(Frame.CREATED, n);
     }
 
-    public static InboxChanged fromJson(JsonObject json) {
-        return new InboxChanged(
-                json.getString("user"), json.getJsonArray("frames").getValuesAs(JsonObject.class));
+    public static Frame unreadCountFrame(long count) {
+        return new Frame(
+                Frame.UNREAD_COUNT,
+                0,
+                JsonFactory.PROVIDER
+                        .createObjectBuilder()
+                        .add("type", Frame.UNREAD_COUNT)
+                        .add("count", count)
+                        .build()
+                        .toString());
+    }
+
+    private static Frame notificationFrame(String type, Notification n) {
+        return new Frame(
+                type,
+                n.seq(),
+                JsonFactory.PROVIDER
+                        .createObjectBuilder()
+                        .add("type", type)
+                        .add("seq", n.seq())
+                        .add("notification", NotificationView.of(n))
+                        .build()
+                        .toString());
     }
 
     /** Collects the frames of one change. */
     public static final class Builder {
         private final String user;
-        private final List<JsonObject> frames = new ArrayList<>();
+        private final List<Frame> frames = new ArrayList<>();
 
         private Builder(String user) {
             this.user = user;
         }
 
         public Builder created(Notification n) {
-            return notification("notification.created", n);
+            frames.add(createdFrame(n));
+            return this;
         }
 
         public Builder updated(Notification n) {
-            return notification("notification.updated", n);
+            frames.add(notificationFrame(Frame.UPDATED, n));
+            return this;
         }
 
         public Builder deleted(Notification n) {
-            frames.add(JsonFactory.PROVIDER
-                    .createObjectBuilder()
-                    .add("type", "notification.deleted")
-                    .add("seq", n.seq())
-                    .add("id", n.id())
-                    .build());
+            frames.add(new Frame(
+                    Frame.DELETED,
+                    n.seq(),
+                    JsonFactory.PROVIDER
+                            .createObjectBuilder()
+                            .add("type", Frame.DELETED)
+                            .add("seq", n.seq())
+                            .add("id", n.id())
+                            .build()
+                            .toString()));
             return this;
         }
 
         public Builder unreadCount(long count) {
-            frames.add(JsonFactory.PROVIDER
-                    .createObjectBuilder()
-                    .add("type", "unread.count")
-                    .add("count", count)
-                    .build());
-            return this;
-        }
-
-        private Builder notification(String type, Notification n) {
-            frames.add(JsonFactory.PROVIDER
-                    .createObjectBuilder()
-                    .add("type", type)
-                    .add("seq", n.seq())
-                    .add("notification", NotificationView.of(n))
-                    .build());
+            frames.add(unreadCountFrame(count));
             return this;
         }
 

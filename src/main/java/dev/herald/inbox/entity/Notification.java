@@ -2,11 +2,16 @@ package dev.herald.inbox.entity;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.herald.platform.control.JsonFactory;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -68,6 +73,13 @@ public class Notification {
     @Column(name = "archived_at")
     private Instant archivedAt;
 
+    /** {@link #data} and {@link #actors} as JSON, kept from rendering or parsed once when first asked for. */
+    @Transient
+    private JsonValue dataValue;
+
+    @Transient
+    private JsonValue actorsValue;
+
     protected Notification() {}
 
     public Notification(
@@ -93,6 +105,23 @@ public class Notification {
         this.actors = requireNonNull(actors);
         this.createdAt = requireNonNull(now);
         this.updatedAt = now;
+    }
+
+    /** A notification rendered from an event: the JSON values are kept, so showing it needs no parsing. */
+    public Notification(
+            String recipient,
+            String source,
+            String eventId,
+            String type,
+            String category,
+            String title,
+            String body,
+            JsonValue data,
+            JsonValue actors,
+            Instant now) {
+        this(recipient, source, eventId, type, category, title, body, data.toString(), actors.toString(), now);
+        this.dataValue = data;
+        this.actorsValue = actors;
     }
 
     /** Places the notification in its recipient's sequence; done once, when it is stored. */
@@ -188,6 +217,26 @@ public class Notification {
 
     public String actors() {
         return actors;
+    }
+
+    public JsonValue dataValue() {
+        if (dataValue == null) {
+            dataValue = parse(data);
+        }
+        return dataValue;
+    }
+
+    public JsonValue actorsValue() {
+        if (actorsValue == null) {
+            actorsValue = parse(actors);
+        }
+        return actorsValue;
+    }
+
+    private static JsonValue parse(String stored) {
+        try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(stored))) {
+            return reader.readValue();
+        }
     }
 
     public Instant createdAt() {

@@ -3,9 +3,6 @@ package dev.herald.inbox.entity;
 import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 
 /** The public JSON shape of a notification. */
@@ -21,8 +18,8 @@ public final class NotificationView {
                 .add("category", n.category())
                 .add("title", n.title())
                 .add("body", n.body())
-                .add("data", parse(n.data()))
-                .add("actors", parse(n.actors()))
+                .add("data", n.dataValue())
+                .add("actors", n.actorsValue())
                 .add("read", n.readAt() != null);
         time(json, "createdAt", n.createdAt());
         time(json, "updatedAt", n.updatedAt());
@@ -37,12 +34,6 @@ public final class NotificationView {
             json.addNull(name);
         } else {
             json.add(name, at.toString());
-        }
-    }
-
-    private static JsonValue parse(String stored) {
-        try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(stored))) {
-            return reader.readValue();
         }
     }
 }

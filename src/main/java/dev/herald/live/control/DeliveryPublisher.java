@@ -1,7 +1,7 @@
 package dev.herald.live.control;
 
 import dev.herald.event.control.KafkaSettings;
-import dev.herald.inbox.entity.InboxChanged;
+import dev.herald.inbox.entity.InboxChanges;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,16 +14,20 @@ import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Push after commit: each committed inbox change goes to {@code herald.deliveries}, keyed by user, which every Herald
- * instance reads with its own consumer group; the instance holding the user's sockets sends the frames. A change whose
- * transaction rolled back is never observed here.
+ * Push after commit: the changes of each committed transaction go to {@code herald.deliveries} as one record (or a
+ * few, if large), which every Herald instance reads with its own consumer group; the instance holding a user's sockets
+ * sends that user's frames. Records are keyed by this instance, so its transactions arrive in commit order. A change
+ * whose transaction rolled back is never observed here.
  */
 @ApplicationScoped
 public class DeliveryPublisher {
     private static final Logger LOG = Logger.getLogger(DeliveryPublisher.class.getName());
+    /** Well under the producer's and broker's 1 MiB default record limit. */
+    static final int MAX_RECORD_BYTES = 512 * 1024;
 
     @Inject
     KafkaSettings settings;
@@ -32,7 +36,11 @@ public class DeliveryPublisher {
     @ConfigProperty(name = "herald.topic.deliveries", defaultValue = "herald.deliveries")
     String topic;
 
-    private Producer<String, String> producer;
+    @Inject
+    @ConfigProperty(name = "herald.instance.id")
+    String instanceId;
+
+    private Producer<String, byte[]> producer;
 
     @PostConstruct
     void open() {
@@ -42,7 +50,8 @@ public class DeliveryPublisher {
                         ProducerConfig.ACKS_CONFIG, "1",
                         ProducerConfig.LINGER_MS_CONFIG, "2",
                         ProducerConfig.BATCH_SIZE_CONFIG, "262144",
-                        ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000"));
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000"),
+                new ByteArraySerializer());
     }
 
     @PreDestroy
@@ -50,20 +59,25 @@ public class DeliveryPublisher {
         producer.close(Duration.ofSeconds(5));
     }
 
-    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) InboxChanged change) {
-        send(change.user(), change.toJson().toString());
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) InboxChanges changes) {
+        DeliveryCodec.encode(changes.changes(), MAX_RECORD_BYTES).forEach(record -> send(instanceId, record));
+    }
+
+    /** Publishes this instance's liveness probe; it reads it back like any delivery. */
+    void probe() {
+        send("probe-" + instanceId, DeliveryCodec.probe(instanceId));
     }
 
     /** Sends a record to the deliveries topic; a lost one is healed by the client's resume and the seq check. */
-    void send(String key, String json) {
+    private void send(String key, byte[] record) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, json), (metadata, failure) -> {
+            producer.send(new ProducerRecord<>(topic, key, record), (metadata, failure) -> {
                 if (failure != null) {
-                    LOG.warning(() -> "A live delivery for " + key + " was not published: " + failure);
+                    LOG.warning(() -> "A live delivery was not published: " + failure);
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warning(() -> "A live delivery for " + key + " was not published: " + e);
+            LOG.warning(() -> "A live delivery was not published: " + e);
         }
     }
 }

@@ -1,7 +1,8 @@
 package dev.herald.live.control;
 
+import dev.herald.inbox.entity.Frame;
+import dev.herald.inbox.entity.InboxChanged;
 import dev.herald.platform.control.JsonFactory;
-import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ final class FrameSequencer {
     /** The user's inbox as the sequencer needs it. */
     interface InboxReader {
         /** {@code notification.created} frames with {@code seq > after}, oldest first, at most {@code limit}. */
-        List<JsonObject> createdAfter(long after, int limit);
+        List<Frame> createdAfter(long after, int limit);
 
         long countAfter(long after);
 
@@ -27,7 +28,7 @@ final class FrameSequencer {
 
     private final InboxReader inbox;
     private final int resumeLimit;
-    private final List<JsonObject> waiting = new ArrayList<>();
+    private final List<Frame> waiting = new ArrayList<>();
     private boolean positioned;
     private long lastSeq;
 
@@ -37,16 +38,16 @@ final class FrameSequencer {
     }
 
     /** The client has everything up to {@code after}: send what follows, or a gap if that is too much. */
-    List<JsonObject> resume(long after) {
-        List<JsonObject> out = new ArrayList<>();
+    List<Frame> resume(long after) {
+        List<Frame> out = new ArrayList<>();
         long latest = inbox.latestSeq();
         if (after > latest || inbox.countAfter(after) > resumeLimit) {
             out.add(gap(latest));
             lastSeq = latest;
         } else {
-            List<JsonObject> missed = inbox.createdAfter(after, resumeLimit);
+            List<Frame> missed = inbox.createdAfter(after, resumeLimit);
             out.addAll(missed);
-            lastSeq = missed.isEmpty() ? after : seq(missed.get(missed.size() - 1));
+            lastSeq = missed.isEmpty() ? after : missed.get(missed.size() - 1).seq();
         }
         out.add(unread(inbox.unreadCount()));
         positioned = true;
@@ -55,31 +56,31 @@ final class FrameSequencer {
     }
 
     /** The client did not resume in time: start live from the newest notification. */
-    List<JsonObject> position() {
+    List<Frame> position() {
         if (positioned) {
             return List.of();
         }
         lastSeq = inbox.latestSeq();
         positioned = true;
-        List<JsonObject> out = new ArrayList<>();
+        List<Frame> out = new ArrayList<>();
         out.add(unread(inbox.unreadCount()));
         out.addAll(release());
         return out;
     }
 
     /** Frames from a delivery, in the order to send them. */
-    List<JsonObject> live(List<JsonObject> frames) {
+    List<Frame> live(List<Frame> frames) {
         if (!positioned) {
             waiting.addAll(frames);
             return List.of();
         }
-        List<JsonObject> out = new ArrayList<>();
-        for (JsonObject frame : frames) {
-            if (!"notification.created".equals(frame.getString("type"))) {
+        List<Frame> out = new ArrayList<>();
+        for (Frame frame : frames) {
+            if (!frame.isCreated()) {
                 out.add(frame);
                 continue;
             }
-            long seq = seq(frame);
+            long seq = frame.seq();
             if (seq <= lastSeq) {
                 continue;
             }
@@ -101,29 +102,25 @@ final class FrameSequencer {
         return lastSeq;
     }
 
-    private List<JsonObject> release() {
-        List<JsonObject> held = List.copyOf(waiting);
+    private List<Frame> release() {
+        List<Frame> held = List.copyOf(waiting);
         waiting.clear();
         return live(held);
     }
 
-    private static long seq(JsonObject frame) {
-        return frame.getJsonNumber("seq").longValue();
+    private static Frame gap(long latest) {
+        return new Frame(
+                Frame.GAP,
+                0,
+                JsonFactory.PROVIDER
+                        .createObjectBuilder()
+                        .add("type", Frame.GAP)
+                        .add("latestSeq", latest)
+                        .build()
+                        .toString());
     }
 
-    private static JsonObject gap(long latest) {
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("type", "gap")
-                .add("latestSeq", latest)
-                .build();
-    }
-
-    private static JsonObject unread(long count) {
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("type", "unread.count")
-                .add("count", count)
-                .build();
+    private static Frame unread(long count) {
+        return InboxChanged.unreadCountFrame(count);
     }
 }

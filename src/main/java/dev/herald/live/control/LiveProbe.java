@@ -1,6 +1,5 @@
 package dev.herald.live.control;
 
-import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -51,13 +50,7 @@ public class LiveProbe {
     }
 
     private void probe() {
-        publisher.send(
-                "probe-" + instanceId,
-                JsonFactory.PROVIDER
-                        .createObjectBuilder()
-                        .add("probe", instanceId)
-                        .build()
-                        .toString());
+        publisher.probe();
     }
 
     /** Called by the deliveries consumer for every probe it reads. */

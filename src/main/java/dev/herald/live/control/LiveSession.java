@@ -1,9 +1,9 @@
 package dev.herald.live.control;
 
 import dev.herald.inbox.control.Inbox;
+import dev.herald.inbox.entity.Frame;
 import dev.herald.inbox.entity.InboxChanged;
 import dev.herald.platform.control.JsonFactory;
-import jakarta.json.JsonObject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -36,13 +36,9 @@ public final class LiveSession {
     private static FrameSequencer.InboxReader reader(Inbox inbox, String user) {
         return new FrameSequencer.InboxReader() {
             @Override
-            public List<JsonObject> createdAfter(long after, int limit) {
+            public List<Frame> createdAfter(long after, int limit) {
                 return inbox.after(user, after, limit).stream()
-                        .map(n -> InboxChanged.of(user)
-                                .created(n)
-                                .build()
-                                .frames()
-                                .get(0))
+                        .map(InboxChanged::createdFrame)
                         .toList();
             }
 
@@ -67,7 +63,7 @@ public final class LiveSession {
         return user;
     }
 
-    public void push(List<JsonObject> frames) {
+    public void push(List<Frame> frames) {
         serial.execute(() -> send(sequencer.live(frames)));
     }
 
@@ -80,11 +76,15 @@ public final class LiveSession {
     }
 
     public void error(String detail) {
-        JsonObject frame = JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("type", "error")
-                .add("detail", detail)
-                .build();
+        Frame frame = new Frame(
+                Frame.ERROR,
+                0,
+                JsonFactory.PROVIDER
+                        .createObjectBuilder()
+                        .add("type", Frame.ERROR)
+                        .add("detail", detail)
+                        .build()
+                        .toString());
         serial.execute(() -> send(List.of(frame)));
     }
 
@@ -118,13 +118,13 @@ public final class LiveSession {
         serial.execute(() -> closeQuietly(code, reason));
     }
 
-    private void send(List<JsonObject> frames) {
-        for (JsonObject frame : frames) {
+    private void send(List<Frame> frames) {
+        for (Frame frame : frames) {
             if (!socket.isOpen()) {
                 return;
             }
             try {
-                socket.getBasicRemote().sendText(frame.toString());
+                socket.getBasicRemote().sendText(frame.json());
             } catch (IOException | IllegalStateException e) {
                 LOG.fine(() -> "Dropping live session of " + user + ": " + e);
                 closeQuietly(CloseReason.CloseCodes.GOING_AWAY, "send failed");

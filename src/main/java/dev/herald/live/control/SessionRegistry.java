@@ -6,18 +6,21 @@ import dev.herald.live.entity.LiveTicket;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,8 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SessionRegistry {
     private final Map<String, Set<LiveSession>> byUser = new ConcurrentHashMap<>();
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -62,10 +65,22 @@ public class SessionRegistry {
     @ConfigProperty(name = "herald.live.resume-wait-ms", defaultValue = "1000")
     long resumeWaitMs;
 
+    @Inject
+    @ConfigProperty(name = "herald.live.send-threads", defaultValue = "16")
+    int sendThreads;
+
+    /**
+     * Sends frames. Its threads come from the container's thread factory, so they carry the application's context
+     * once; a managed executor would capture and restore that context for every task, which profiled as the largest
+     * cost of a push.
+     */
+    private ExecutorService senders;
+
     private ScheduledFuture<?> pinger;
 
     @PostConstruct
     void start() {
+        senders = Executors.newFixedThreadPool(sendThreads, threads);
         pinger = scheduler.scheduleAtFixedRate(this::pingAll, pingSeconds, pingSeconds, TimeUnit.SECONDS);
     }
 
@@ -75,6 +90,12 @@ public class SessionRegistry {
         byUser.values()
                 .forEach(sessions ->
                         sessions.forEach(s -> s.close(CloseReason.CloseCodes.SERVICE_RESTART, "server restarting")));
+        senders.shutdown();
+        try {
+            senders.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public Duration idleTimeout() {
@@ -83,7 +104,7 @@ public class SessionRegistry {
 
     /** Registers a socket for a redeemed ticket; empty when the user already has the most sockets allowed. */
     public Optional<LiveSession> open(Session socket, LiveTicket ticket) {
-        LiveSession session = new LiveSession(socket, ticket.user(), executor, inbox, resumeLimit, messagesPerSecond);
+        LiveSession session = new LiveSession(socket, ticket.user(), senders, inbox, resumeLimit, messagesPerSecond);
         boolean[] added = {false};
         byUser.compute(ticket.user(), (user, sessions) -> {
             Set<LiveSession> set = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
@@ -113,11 +134,13 @@ public class SessionRegistry {
         });
     }
 
-    /** Hands an inbox change to every open session of its user on this instance. */
-    public void deliver(InboxChanged change) {
-        Set<LiveSession> sessions = byUser.get(change.user());
-        if (sessions != null) {
-            sessions.forEach(session -> session.push(change.frames()));
+    /** Hands each inbox change to every open session of its user on this instance. */
+    public void deliver(List<InboxChanged> changes) {
+        for (InboxChanged change : changes) {
+            Set<LiveSession> sessions = byUser.get(change.user());
+            if (sessions != null) {
+                sessions.forEach(session -> session.push(change.frames()));
+            }
         }
     }
 

@@ -2,8 +2,7 @@ package dev.herald.live.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import dev.herald.inbox.entity.Frame;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class FrameSequencerTest {
         }
 
         @Override
-        public List<JsonObject> createdAfter(long after, int limit) {
+        public List<Frame> createdAfter(long after, int limit) {
             return LongStream.rangeClosed(after + 1, latest)
                     .limit(limit)
                     .mapToObj(FrameSequencerTest::created)
@@ -41,23 +40,17 @@ class FrameSequencerTest {
         }
     }
 
-    static JsonObject created(long seq) {
-        return Json.createObjectBuilder()
-                .add("type", "notification.created")
-                .add("seq", seq)
-                .build();
+    static Frame created(long seq) {
+        return new Frame(Frame.CREATED, seq, "{\"type\":\"notification.created\",\"seq\":" + seq + "}");
     }
 
-    static JsonObject updated(long seq) {
-        return Json.createObjectBuilder()
-                .add("type", "notification.updated")
-                .add("seq", seq)
-                .build();
+    static Frame updated(long seq) {
+        return new Frame(Frame.UPDATED, seq, "{\"type\":\"notification.updated\",\"seq\":" + seq + "}");
     }
 
-    static List<Object> describe(List<JsonObject> frames) {
+    static List<Object> describe(List<Frame> frames) {
         return frames.stream()
-                .map(f -> (Object) (f.getString("type") + (f.containsKey("seq") ? ":" + f.getInt("seq") : "")))
+                .map(f -> (Object) (f.type() + (f.seq() > 0 ? ":" + f.seq() : "")))
                 .toList();
     }
 
@@ -77,7 +70,7 @@ class FrameSequencerTest {
         inbox.latest = 6; // 6 committed and delivered while the client was still connecting
         assertThat(sequencer.live(List.of(created(6)))).isEmpty();
         inbox.latest = 7;
-        List<JsonObject> out = sequencer.resume(4);
+        List<Frame> out = sequencer.resume(4);
         assertThat(describe(out))
                 .containsExactly(
                         "notification.created:5", "notification.created:6", "notification.created:7", "unread.count");
