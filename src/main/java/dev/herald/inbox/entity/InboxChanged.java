@@ -3,6 +3,8 @@ package dev.herald.inbox.entity;
 import static java.util.Objects.requireNonNull;
 
 import dev.herald.platform.control.JsonFactory;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,16 +40,13 @@ public record InboxChanged(String user, List<Frame> frames) {
     }
 
     private static Frame notificationFrame(String type, Notification n) {
-        return new Frame(
-                type,
-                n.seq(),
-                JsonFactory.PROVIDER
-                        .createObjectBuilder()
-                        .add("type", type)
-                        .add("seq", n.seq())
-                        .add("notification", NotificationView.of(n))
-                        .build()
-                        .toString());
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator json = JsonFactory.PROVIDER.createGenerator(text)) {
+            json.writeStartObject().write("type", type).write("seq", n.seq()).writeKey("notification");
+            NotificationView.write(json, n);
+            json.writeEnd();
+        }
+        return new Frame(type, n.seq(), text.toString());
     }
 
     /** Collects the frames of one change. */

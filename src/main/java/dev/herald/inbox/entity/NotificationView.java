@@ -2,38 +2,54 @@ package dev.herald.inbox.entity;
 
 import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.time.Instant;
 
-/** The public JSON shape of a notification. */
+/**
+ * The public JSON shape of a notification, written in one place: straight to a generator for live frames (no object
+ * tree on the hot path), and as an object for the REST API.
+ */
 public final class NotificationView {
     private NotificationView() {}
 
     public static JsonObject of(Notification n) {
-        JsonObjectBuilder json = JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("id", n.id())
-                .add("seq", n.seq())
-                .add("type", n.type())
-                .add("category", n.category())
-                .add("title", n.title())
-                .add("body", n.body())
-                .add("data", n.dataValue())
-                .add("actors", n.actorsValue())
-                .add("read", n.readAt() != null);
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator json = JsonFactory.PROVIDER.createGenerator(text)) {
+            write(json, n);
+        }
+        try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(text.toString()))) {
+            return reader.readObject();
+        }
+    }
+
+    /** Writes the notification as an object: the generator's next value, or its root. */
+    public static void write(JsonGenerator json, Notification n) {
+        json.writeStartObject()
+                .write("id", n.id())
+                .write("seq", n.seq())
+                .write("type", n.type())
+                .write("category", n.category())
+                .write("title", n.title())
+                .write("body", n.body())
+                .write("data", n.dataValue())
+                .write("actors", n.actorsValue())
+                .write("read", n.readAt() != null);
         time(json, "createdAt", n.createdAt());
         time(json, "updatedAt", n.updatedAt());
         time(json, "seenAt", n.seenAt());
         time(json, "readAt", n.readAt());
         time(json, "archivedAt", n.archivedAt());
-        return json.build();
+        json.writeEnd();
     }
 
-    private static void time(JsonObjectBuilder json, String name, Instant at) {
+    private static void time(JsonGenerator json, String name, Instant at) {
         if (at == null) {
-            json.addNull(name);
+            json.writeNull(name);
         } else {
-            json.add(name, at.toString());
+            json.write(name, at.toString());
         }
     }
 }
