@@ -55,10 +55,15 @@ public class Inbox {
         return new InboxPage(page, new InboxCursor(page.get(limit - 1).seq()));
     }
 
+    /**
+     * The user's unread count, kept in {@code user_sequence} by the database's triggers on {@code notification}
+     * (flushed changes of this transaction included).
+     */
     public long unreadCount(String user) {
-        return em.createNamedQuery(Notification.UNREAD_COUNT, Long.class)
-                .setParameter("recipient", user)
-                .getSingleResult();
+        List<?> rows = em.createNativeQuery("SELECT unread FROM user_sequence WHERE recipient = ?1")
+                .setParameter(1, user)
+                .getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 
     /** Notifications with {@code seq} greater than {@code after}, oldest first, at most {@code limit}. */

@@ -50,17 +50,17 @@ public class NotificationStore {
         fresh.values().forEach(n -> byRecipient
                 .computeIfAbsent(n.recipient(), r -> new ArrayList<>())
                 .add(n));
-        Map<String, Long> last = allocate(byRecipient);
+        Map<String, Sequence> sequences = allocate(byRecipient);
         List<Notification> stored = new ArrayList<>(fresh.size());
         byRecipient.forEach((recipient, notifications) -> {
-            long next = last.get(recipient) - notifications.size() + 1;
+            long next = sequences.get(recipient).lastSeq() - notifications.size() + 1;
             for (Notification n : notifications) {
                 n.assignSeq(next++);
                 stored.add(n);
             }
         });
         insert(stored);
-        announce(byRecipient);
+        announce(byRecipient, sequences);
         return stored;
     }
 
@@ -101,22 +101,20 @@ public class NotificationStore {
                 null);
     }
 
-    /** One change event per user, with the new notifications and the unread count as of this transaction. */
-    private void announce(Map<String, List<Notification>> byRecipient) {
+    /**
+     * One change event per user, with the new notifications and the unread count as of this transaction: the count
+     * before the insert (read while locking the user's row) plus the new notifications, which all start unread.
+     */
+    private void announce(Map<String, List<Notification>> byRecipient, Map<String, Sequence> sequences) {
         if (byRecipient.isEmpty()) {
             return;
         }
-        Map<String, Long> unread = new HashMap<>();
-        query(
-                "SELECT recipient, count(*) FROM notification WHERE recipient = ANY(?)"
-                        + " AND read_at IS NULL AND archived_at IS NULL GROUP BY recipient",
-                List.of((Object) byRecipient.keySet().toArray(String[]::new)),
-                rows -> unread.put(rows.getString(1), rows.getLong(2)));
         List<InboxChanged> all = new ArrayList<>(byRecipient.size());
         byRecipient.forEach((user, notifications) -> {
             InboxChanged.Builder change = InboxChanged.of(user);
             notifications.forEach(change::created);
-            all.add(change.unreadCount(unread.getOrDefault(user, 0L)).build());
+            long unread = sequences.get(user).unreadBefore() + notifications.size();
+            all.add(change.unreadCount(unread).build());
         });
         changes.fire(new InboxChanges(all));
     }
@@ -133,14 +131,18 @@ public class NotificationStore {
                 rows -> fresh.remove(new EventKey(rows.getString(1), rows.getString(2), rows.getString(3))));
     }
 
+    /** A user's row of {@code user_sequence} once this transaction reserved its numbers. */
+    private record Sequence(long lastSeq, long unreadBefore) {}
+
     /**
-     * Reserves each user's sequence numbers in one statement; answers each user's last number. The rows are upserted
-     * in the map's (sorted) order, which is the order their locks are taken.
+     * Reserves each user's sequence numbers in one statement; answers each user's last number and unread count
+     * (kept by the database's triggers on {@code notification}). The rows are upserted in the map's (sorted) order,
+     * which is the order their locks are taken; they stay locked until commit, so the count cannot move meanwhile.
      */
-    private Map<String, Long> allocate(Map<String, List<Notification>> byRecipient) {
-        Map<String, Long> last = new HashMap<>();
+    private Map<String, Sequence> allocate(Map<String, List<Notification>> byRecipient) {
+        Map<String, Sequence> sequences = new HashMap<>();
         if (byRecipient.isEmpty()) {
-            return last;
+            return sequences;
         }
         String[] recipients = byRecipient.keySet().toArray(String[]::new);
         Long[] counts =
@@ -148,10 +150,10 @@ public class NotificationStore {
         query(
                 "INSERT INTO user_sequence (recipient, last_seq) SELECT * FROM unnest(?::varchar[], ?::bigint[])"
                         + " ON CONFLICT (recipient) DO UPDATE SET last_seq = user_sequence.last_seq + EXCLUDED.last_seq"
-                        + " RETURNING recipient, last_seq",
+                        + " RETURNING recipient, last_seq, unread",
                 List.of(recipients, counts),
-                rows -> last.put(rows.getString(1), rows.getLong(2)));
-        return last;
+                rows -> sequences.put(rows.getString(1), new Sequence(rows.getLong(2), rows.getLong(3))));
+        return sequences;
     }
 
     /** Row callback that may throw SQLException. */

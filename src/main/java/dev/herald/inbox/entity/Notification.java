@@ -22,10 +22,6 @@ import java.util.UUID;
         name = Notification.BY_ID,
         query = "SELECT n FROM Notification n WHERE n.id = :id AND n.recipient = :recipient")
 @NamedQuery(
-        name = Notification.UNREAD_COUNT,
-        query = "SELECT COUNT(n) FROM Notification n WHERE n.recipient = :recipient"
-                + " AND n.readAt IS NULL AND n.archivedAt IS NULL")
-@NamedQuery(
         name = Notification.AFTER,
         query = "SELECT n FROM Notification n WHERE n.recipient = :recipient AND n.seq > :after ORDER BY n.seq")
 @NamedQuery(
@@ -36,7 +32,6 @@ import java.util.UUID;
         query = "SELECT n FROM Notification n WHERE n.recipient = :recipient AND n.readAt IS NULL ORDER BY n.seq")
 public class Notification {
     public static final String BY_ID = "Notification.byId";
-    public static final String UNREAD_COUNT = "Notification.unreadCount";
     public static final String AFTER = "Notification.after";
     public static final String COUNT_AFTER = "Notification.countAfter";
     public static final String UNREAD = "Notification.unread";

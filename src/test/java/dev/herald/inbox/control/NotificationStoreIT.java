@@ -119,6 +119,47 @@ class NotificationStoreIT {
         assertThat(inbox.unreadCount(user)).isEqualTo(1);
     }
 
+    @Test
+    void theUnreadCounterFollowsEveryChangeToTheInbox() throws Exception {
+        String user = user();
+        transaction.begin();
+        List<Notification> stored = store.append(
+                IntStream.range(0, 6).mapToObj(i -> notification(user, "u" + i)).toList());
+        transaction.commit();
+        List<String> ids = stored.stream().map(Notification::id).toList();
+        Instant now = Instant.now();
+        assertUnreadCounter(user, 6);
+
+        inbox.markRead(user, ids.get(0), now);
+        inbox.markRead(user, ids.get(0), now);
+        assertUnreadCounter(user, 5);
+        inbox.archive(user, ids.get(1), now);
+        assertUnreadCounter(user, 4);
+        inbox.markUnread(user, ids.get(0), now);
+        assertUnreadCounter(user, 5);
+        inbox.markSeen(user, ids.get(2), now);
+        assertUnreadCounter(user, 5);
+        inbox.delete(user, ids.get(3));
+        assertUnreadCounter(user, 4);
+        inbox.markAllRead(user, now);
+        assertUnreadCounter(user, 0);
+        inbox.delete(user, ids.get(4));
+        inbox.markUnread(user, ids.get(5), now);
+        assertUnreadCounter(user, 1);
+
+        transaction.begin();
+        store.append(List.of(notification(user, "u6"), notification(user, "u7")));
+        transaction.rollback();
+        assertUnreadCounter(user, 1);
+    }
+
+    /** The kept counter and the rows themselves agree. */
+    private void assertUnreadCounter(String user, int expected) {
+        assertThat(inbox.page(user, InboxCursor.START, 1000, true, null).items())
+                .hasSize(expected);
+        assertThat(inbox.unreadCount(user)).isEqualTo(expected);
+    }
+
     private static String user() {
         return "store-" + UUID.randomUUID();
     }
