@@ -8,6 +8,7 @@ public record Settings(
         int rawRecords,
         int payloadBytes,
         int warmupEvents,
+        int warmupRounds,
         int throughputEvents,
         int throughputUsers,
         int latencySockets,
@@ -17,11 +18,11 @@ public record Settings(
         boolean smoke) {
 
     public static Settings fullRun() {
-        return new Settings(200_000, 400, 30_000, 50_000, 1_000, 5_000, 1_000, 30, 15_000, false);
+        return new Settings(200_000, 400, 30_000, 8, 50_000, 1_000, 5_000, 1_000, 30, 15_000, false);
     }
 
     public static Settings smokeRun() {
-        return new Settings(2_000, 400, 200, 500, 20, 50, 100, 2, 100, true);
+        return new Settings(2_000, 400, 200, 1, 500, 20, 50, 100, 2, 100, true);
     }
 
     public static Settings parse(String[] args) {
@@ -44,6 +45,7 @@ public record Settings(
                 get(options, "raw-records", base.rawRecords),
                 get(options, "payload-bytes", base.payloadBytes),
                 get(options, "warmup", base.warmupEvents),
+                get(options, "warmup-rounds", base.warmupRounds),
                 get(options, "events", base.throughputEvents),
                 get(options, "users", base.throughputUsers),
                 get(options, "sockets", base.latencySockets),
