@@ -19,9 +19,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -64,7 +66,9 @@ public final class Benchmark {
         Stack stack = Stack.start(target.resolve("work"), Ports.free());
         Map<String, String> env = new HashMap<>(stack.heraldEnvironment());
         // deep Liberty stacks: keep whole ones in a profile
-        env.put("JVM_ARGS", "-Xmx1g" + (System.getProperty("herald.bench.jfr") == null ? "" : " -XX:FlightRecorderOptions:stackdepth=512"));
+        env.put("JVM_ARGS", "-Xmx1g -Xlog:gc:file=" + target.toAbsolutePath().resolve("liberty-gc-%p.log")
+                + (System.getProperty("herald.bench.jfr") == null ? "" : " -XX:FlightRecorderOptions:stackdepth=512")
+                + " " + System.getProperty("herald.bench.liberty.jvm", ""));
         env.put("HERALD_LIVE_RESUME_LIMIT", "100000");
         LibertyServer liberty = new LibertyServer(
                 Path.of(System.getProperty("herald.liberty.dir", "target/liberty/wlp")), "herald", Ports.free(), env);
@@ -146,20 +150,14 @@ public final class Benchmark {
             }
             int events = settings.throughputEvents();
             CpuMeter cpu = new CpuMeter(pid);
-            String jfr = System.getProperty("herald.bench.jfr");
-            if (jfr != null) {
-                run("jcmd", String.valueOf(pid), "JFR.start", "name=bench",
-                        "settings=" + System.getProperty("herald.bench.jfc", "profile"));
-            }
+            startRecording(pid);
             // producers are other systems: their payloads are built before the clock starts
             List<ProducerRecord<String, byte[]>> records = records(users, "tp", events);
             long start = System.nanoTime();
             send(records);
             awaitCount(fleet, events, Duration.ofMinutes(15));
             double seconds = (System.nanoTime() - start) / 1e9;
-            if (jfr != null) {
-                run("jcmd", String.valueOf(pid), "JFR.stop", "name=bench", "filename=" + Path.of(jfr).toAbsolutePath());
-            }
+            stopRecording(pid, "");
             double rate = events / seconds;
             results.add("throughput", "events published->committed->pushed", rate, "events/s");
             double pgLimit = Math.max(
@@ -197,15 +195,18 @@ public final class Benchmark {
 
     private void latency() throws Exception {
         List<String> users = users("lat", settings.latencySockets());
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>(); // {sent at, latency} in µs
         Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
         try (SocketFleet fleet = new SocketFleet(liberty.baseUri(), signer, (user, frame) -> {
             long now = nowMicros();
-            latencies.add(now - SocketFleet.numberField(frame, "sentAt"));
+            long sentAt = SocketFleet.numberField(frame, "sentAt");
+            latencies.add(new long[] {sentAt, now - sentAt});
             seen.computeIfAbsent(SocketFleet.stringField(frame, "bench"), k -> new AtomicInteger())
                     .incrementAndGet();
         })) {
             fleet.open(users, 200);
+            long pid = libertyPid();
+            startRecording(pid);
             int total = settings.latencyRate() * settings.latencySeconds();
             long interval = TimeUnit.SECONDS.toNanos(1) / settings.latencyRate();
             try (KafkaProducer<String, String> producer = producer()) {
@@ -219,7 +220,9 @@ public final class Benchmark {
                 }
             }
             awaitCount(fleet, total, Duration.ofMinutes(5));
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            stopRecording(pid, "-latency");
+            long[] sorted = latencies.stream().mapToLong(l -> l[1]).sorted().toArray();
+            printTimeline(latencies);
             results.add("latency", "offered rate", settings.latencyRate(), "events/s");
             results.add("latency", "sockets connected", fleet.size(), "sockets");
             results.add("latency", "p50 publish->frame", percentile(sorted, 50) / 1000.0, "ms");
@@ -228,6 +231,37 @@ public final class Benchmark {
             results.add("latency", "max publish->frame", sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1000.0, "ms");
             exactlyOnce("latency", total, seen);
         }
+    }
+
+    /** With {@code -Dherald.bench.jfr=FILE}: a flight recording of Liberty during a phase. */
+    private static void startRecording(long pid) throws Exception {
+        if (System.getProperty("herald.bench.jfr") != null) {
+            run("jcmd", String.valueOf(pid), "JFR.start", "name=bench",
+                    "settings=" + System.getProperty("herald.bench.jfc", "profile"));
+        }
+    }
+
+    /** Ends the recording into FILE, with {@code suffix} before its extension. */
+    private static void stopRecording(long pid, String suffix) throws Exception {
+        String jfr = System.getProperty("herald.bench.jfr");
+        if (jfr != null) {
+            String file = jfr.endsWith(".jfr") ? jfr.substring(0, jfr.length() - 4) + suffix + ".jfr" : jfr + suffix;
+            run("jcmd", String.valueOf(pid), "JFR.stop", "name=bench", "filename=" + Path.of(file).toAbsolutePath());
+        }
+    }
+
+    /** Per second of the run: events and the slowest, to tell a steady tail from stalls. */
+    private static void printTimeline(Collection<long[]> latencies) {
+        long first = latencies.stream().mapToLong(l -> l[0]).min().orElse(0);
+        Map<Long, long[]> bySecond = new TreeMap<>(); // second -> {count, max µs}
+        for (long[] l : latencies) {
+            long[] second = bySecond.computeIfAbsent((l[0] - first) / 1_000_000, k -> new long[2]);
+            second[0]++;
+            second[1] = Math.max(second[1], l[1]);
+        }
+        StringBuilder line = new StringBuilder("latency by second (events/max ms):");
+        bySecond.forEach((second, v) -> line.append(' ').append(v[0]).append('/').append(v[1] / 1000));
+        System.out.println(line);
     }
 
     // --- connections ---
