@@ -116,8 +116,11 @@ public final class Benchmark {
                 "records/s");
         results.add("raw", "postgres batched insert, 1 thread",
                 RawLimits.postgresBatchedInsert(stack.database(), settings.rawRecords(), 1), "rows/s");
+        double cpu = CpuMeter.machineSeconds();
         results.add("raw", "postgres batched insert, 2 threads",
                 RawLimits.postgresBatchedInsert(stack.database(), settings.rawRecords(), 2), "rows/s");
+        results.add("raw", "postgres insert rows per machine cpu-s",
+                settings.rawRecords() / (CpuMeter.machineSeconds() - cpu), "rows/cpu-s");
     }
 
     // --- throughput ---
@@ -167,6 +170,13 @@ public final class Benchmark {
             results.add("throughput", "stored rows (counted in postgres)", stored("tp"), "rows");
             exactlyOnce("throughput", events, seen);
             cpu.report(results, "throughput");
+            // what Herald's own parts cost, without the load generator, its socket clients and the broker that share
+            // the two cores here: comparable to the raw insert's rows per machine cpu-second
+            double heraldCpu = results.get("throughput", "cpu: liberty")
+                    + results.get("throughput", "cpu: rest of machine (postgres, os)");
+            results.add("throughput", "events per cpu-s of liberty + postgres/os", events / heraldCpu, "ev/cpu-s");
+            results.add("throughput", "same, ratio to raw postgres rows per cpu-s",
+                    events / heraldCpu / results.get("raw", "postgres insert rows per machine cpu-s"), "x");
         }
     }
 

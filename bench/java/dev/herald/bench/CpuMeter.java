@@ -79,7 +79,8 @@ final class CpuMeter {
                 / 1e9;
     }
 
-    private static double machineSeconds() throws IOException {
+    /** CPU seconds the whole machine has spent (all processes, user and system). */
+    static double machineSeconds() throws IOException {
         String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
         long busy = 0;
         for (int i = 1; i < cpu.length; i++) {

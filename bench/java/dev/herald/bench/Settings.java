@@ -18,7 +18,7 @@ public record Settings(
         boolean smoke) {
 
     public static Settings fullRun() {
-        return new Settings(200_000, 400, 30_000, 8, 200_000, 1_000, 5_000, 1_000, 30, 18_500, false);
+        return new Settings(200_000, 400, 30_000, 8, 200_000, 1_000, 5_000, 1_000, 60, 18_500, false);
     }
 
     public static Settings smokeRun() {
