@@ -3,7 +3,9 @@
 # a table; also written to target/bench/results.json and results.md.
 #   bench/run.sh                 full run (several minutes)
 #   bench/run.sh --smoke         seconds, tiny numbers
-#   bench/run.sh --events=100000 --sockets=5000 --rate=1000 --seconds=30 --idle-sockets=15000
+#   bench/run.sh --events=200000 --sockets=5000 --rate=1000 --seconds=60 --idle-sockets=18500
+#   HERALD_BENCH_JFR=/tmp/b.jfr bench/run.sh ...   also records Liberty (bench/cpu.jfc) in the throughput and latency phases
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec mvn -B -q -Pbench clean package -Dbench.args="$*" ${HERALD_BENCH_JFR:+-Dbench.jvm.jfr=-Dherald.bench.jfr=$HERALD_BENCH_JFR}
+exec mvn -B -q -Pbench clean package -Dbench.args="$*" \
+  ${HERALD_BENCH_JFR:+"-Dbench.jvm.jfr=-Dherald.bench.jfr=$HERALD_BENCH_JFR -Dherald.bench.jfc=$PWD/bench/cpu.jfc"}
