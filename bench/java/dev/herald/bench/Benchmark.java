@@ -65,7 +65,8 @@ public final class Benchmark {
         Path target = Path.of(System.getProperty("herald.bench.dir", "target/bench"));
         Stack stack = Stack.start(target.resolve("work"), Ports.free());
         Map<String, String> env = new HashMap<>(stack.heraldEnvironment());
-        // deep Liberty stacks: keep whole ones in a profile
+        // Liberty's GC log (one file per process: it restarts in the connections phase); deep stacks when profiling;
+        // -Dherald.bench.liberty.jvm adds any other JVM option for a diagnostic run
         env.put("JVM_ARGS", "-Xmx1g -Xlog:gc:file=" + target.toAbsolutePath().resolve("liberty-gc-%p.log")
                 + (System.getProperty("herald.bench.jfr") == null ? "" : " -XX:FlightRecorderOptions:stackdepth=512")
                 + " " + System.getProperty("herald.bench.liberty.jvm", ""));
@@ -135,8 +136,9 @@ public final class Benchmark {
             }
         })) {
             fleet.open(users, 100);
-            // the JIT compiles Liberty's startup and the hot paths for a minute or more (profiled: C1/C2 threads took
-            // 44% of Liberty's CPU in a 30,000-event run); warm up in rounds (at most --warmup-rounds) until they take under a fifth of it
+            // the JIT compiles Liberty's startup and the hot paths for minutes (profiled: C1/C2 threads took 44% of
+            // Liberty's CPU in a 30,000-event run); warm up in rounds, at most --warmup-rounds, until they take under
+            // a fifth of it
             long pid = libertyPid();
             for (int round = 1; round <= settings.warmupRounds(); round++) {
                 CpuMeter jit = new CpuMeter(pid);
