@@ -5,6 +5,6 @@ COPY --chown=1001:0 src/main/liberty/config/ /config/
 RUN features.sh
 COPY --chown=1001:0 target/liberty/wlp/usr/shared/resources/jdbc/ /opt/ol/wlp/usr/shared/resources/jdbc/
 COPY --chown=1001:0 target/herald.war /config/apps/
-ENV HTTP_HOST=*
+ENV HERALD_HTTP_HOST=*
 EXPOSE 9080 9443
 RUN configure.sh

@@ -28,9 +28,9 @@ public final class LibertyServer {
         this.name = name;
         this.httpPort = httpPort;
         this.env = new HashMap<>(env);
-        this.env.put("HTTP_PORT", String.valueOf(httpPort));
-        this.env.put("HTTPS_PORT", String.valueOf(Ports.free()));
-        this.env.put("HTTP_HOST", "127.0.0.1");
+        this.env.put("HERALD_HTTP_PORT", String.valueOf(httpPort));
+        this.env.put("HERALD_HTTPS_PORT", String.valueOf(Ports.free()));
+        this.env.put("HERALD_HTTP_HOST", "127.0.0.1");
         this.env.put("JAVA_HOME", System.getProperty("java.home"));
         if (!Files.isExecutable(wlp.resolve("bin/server"))) {
             throw new IllegalStateException("No Liberty server at " + wlp + ": run 'mvn package' first");
@@ -52,11 +52,27 @@ public final class LibertyServer {
 
     /** Starts in the background and waits until {@code /health/ready} answers 200. */
     public void start(Duration timeout) throws IOException, InterruptedException {
+        launch();
+        awaitReady(timeout);
+    }
+
+    /** Starts in the background without waiting for readiness (for a server that is not meant to be ready yet). */
+    public void launch() throws IOException, InterruptedException {
         int exit = command("start").waitFor();
         if (exit != 0) {
             throw new IOException("server start " + name + " exited with " + exit + "; see " + logs());
         }
-        awaitReady(timeout);
+    }
+
+    /** SIGKILL of the server's process: no shutdown hook, no clean leave from Kafka groups. */
+    public void kill() throws Exception {
+        Optional<ProcessHandle> server = runningProcess();
+        if (server.isEmpty()) {
+            throw new IllegalStateException("server " + name + " is not running");
+        }
+        server.get().destroyForcibly();
+        server.get().onExit().get(30, TimeUnit.SECONDS);
+        Files.deleteIfExists(pidFile());
     }
 
     /** Stops the server and makes sure its process is gone, killing it if a clean stop does not end it. */

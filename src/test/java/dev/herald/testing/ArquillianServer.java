@@ -70,9 +70,9 @@ public class ArquillianServer implements BeforeAllCallback {
         env.put("HERALD_DB_URL", url.substring(0, url.lastIndexOf('/') + 1) + "arquillian");
         env.put("HERALD_TOPIC_EVENTS", "herald.arquillian.events");
         env.put("HERALD_KAFKA_GROUP_ID", "herald-arquillian");
-        env.put("HTTP_PORT", String.valueOf(httpPort));
-        env.put("HTTPS_PORT", String.valueOf(Ports.free()));
-        env.put("HTTP_HOST", "127.0.0.1");
+        env.put("HERALD_HTTP_PORT", String.valueOf(httpPort));
+        env.put("HERALD_HTTPS_PORT", String.valueOf(Ports.free()));
+        env.put("HERALD_HTTP_HOST", "127.0.0.1");
         Files.writeString(
                 server.resolve("server.env"),
                 env.entrySet().stream()

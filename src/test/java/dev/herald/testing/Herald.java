@@ -43,11 +43,15 @@ public final class Herald {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Herald(Stack stack, LibertyServer liberty) {
+        this(stack, liberty, stack.bootstrapServers());
+    }
+
+    private Herald(Stack stack, LibertyServer liberty, String bootstrapServers) {
         this.stack = stack;
         this.liberty = liberty;
         this.signer = stack.keys().signer();
         this.producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", stack.bootstrapServers(), "acks", "all", "enable.idempotence", "true"),
+                Map.of("bootstrap.servers", bootstrapServers, "acks", "all", "enable.idempotence", "true"),
                 new StringSerializer(),
                 new StringSerializer());
     }
@@ -68,16 +72,8 @@ public final class Herald {
     public static Map<String, String> environment(Stack stack) {
         Map<String, String> env = new java.util.HashMap<>(stack.heraldEnvironment());
         env.put("HERALD_LIVE_RESUME_LIMIT", "150");
+        env.put("HERALD_KAFKA_STALL_SECONDS", "10");
         return env;
-    }
-
-    private void close() {
-        producer.close();
-        try {
-            liberty.stop();
-        } catch (Exception e) {
-            // the JVM is exiting; TestStack stops Kafka and PostgreSQL regardless
-        }
     }
 
     /** The Liberty server behind this instance. */
@@ -97,6 +93,12 @@ public final class Herald {
         return new TokenSigner(stack.keys().pair().getPrivate(), issuer, audience);
     }
 
+    /** A user token whose {@code exp} lies {@code ago} in the past. */
+    public String tokenExpiredAgo(Duration ago, String user) {
+        Instant expired = Instant.now().minus(ago);
+        return signer.sign(user, List.of("user"), expired.minus(Duration.ofMinutes(10)), expired);
+    }
+
     public String expiredToken(String user, String... groups) {
         Instant issued = Instant.now().minus(Duration.ofHours(2));
         return signer.sign(user, List.of(groups), issued, issued.plus(Duration.ofHours(1)));
@@ -114,6 +116,16 @@ public final class Herald {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> delete(String path, String token) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path, String token, String contentType, String body) throws Exception {
@@ -182,6 +194,28 @@ public final class Herald {
         return herald;
     }
 
+    /**
+     * Another Herald instance on the shared PostgreSQL but its own Kafka ({@code bootstrapServers} for the test's
+     * producer; {@code overrides} tell Herald where and how to connect), launched without waiting for readiness.
+     */
+    public static Herald onOwnBroker(String name, String bootstrapServers, Map<String, String> overrides)
+            throws Exception {
+        ServerCopies.copyHerald(name, true);
+        Stack stack = TestStack.shared();
+        Map<String, String> env = environment(stack);
+        env.putAll(overrides);
+        LibertyServer liberty = new LibertyServer(TestStack.wlp(), name, Ports.free(), env);
+        liberty.launch();
+        Herald herald = new Herald(stack, liberty, bootstrapServers);
+        TestStack.stopBeforeStack(herald::close);
+        return herald;
+    }
+
+    /** {@code /health/ready}: status and body. */
+    public HttpResponse<String> readiness() throws Exception {
+        return get("/health/ready", null);
+    }
+
     // --- Kafka ---
 
     /** Produces a record to herald.events and waits for the broker's acknowledgement. */
@@ -200,9 +234,40 @@ public final class Herald {
         return count("SELECT count(*) FROM parked_event WHERE payload LIKE ?", "%" + marker + "%");
     }
 
+    /** The reasons of the parked records whose payload contains {@code marker}. */
+    public List<String> parkedReasons(String marker) throws SQLException {
+        List<String> reasons = new java.util.ArrayList<>();
+        try (Connection db = database();
+                PreparedStatement query = db.prepareStatement("SELECT reason FROM parked_event WHERE payload LIKE ?")) {
+            query.setString(1, "%" + marker + "%");
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    reasons.add(rows.getString(1));
+                }
+            }
+        }
+        return reasons;
+    }
+
     /** Notification rows stored for a user, counted in PostgreSQL rather than through the API. */
     public int storedCount(String user) throws SQLException {
         return count("SELECT count(*) FROM notification WHERE recipient = ?", user);
+    }
+
+    /** How many notification rows each event whose id starts with {@code prefix} became. */
+    public Map<String, Integer> storedPerEvent(String prefix) throws SQLException {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        try (Connection db = database();
+                PreparedStatement query = db.prepareStatement(
+                        "SELECT event_id, count(*) FROM notification WHERE event_id LIKE ? GROUP BY event_id")) {
+            query.setString(1, prefix + "%");
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        }
+        return counts;
     }
 
     private int count(String sql, String parameter) throws SQLException {
@@ -228,5 +293,18 @@ public final class Herald {
 
     public void startLiberty() throws Exception {
         liberty.start(Duration.ofMinutes(3));
+    }
+
+    public void killLiberty() throws Exception {
+        liberty.kill();
+    }
+
+    public void close() {
+        producer.close();
+        try {
+            liberty.stop();
+        } catch (Exception e) {
+            // the JVM is exiting or the test is done; TestStack stops Kafka and PostgreSQL regardless
+        }
     }
 }

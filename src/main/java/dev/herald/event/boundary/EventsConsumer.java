@@ -2,48 +2,115 @@ package dev.herald.event.boundary;
 
 import dev.herald.event.control.IntakeWorker;
 import dev.herald.event.entity.IncomingRecord;
+import dev.herald.platform.control.ConsumerLoop;
+import dev.herald.platform.control.KafkaSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Takes CloudEvents from {@code herald.events} (Liberty's {@code liberty-kafka} connector) and hands them to the
- * intake worker, which acknowledges each record after its batch committed. Nothing escapes this method: Liberty's
- * connector would stop the channel for good on an exception or a nack.
+ * Takes CloudEvents from {@code herald.events} with Herald's own Kafka consumer (on a Jakarta Concurrency thread)
+ * and hands each polled batch to the intake worker; offsets are committed after the batch's transaction committed.
+ * Readiness is DOWN, with the reason, while the consumer is not consuming or has lag and makes no progress.
  */
 @ApplicationScoped
 public class EventsConsumer {
-    private static final Logger LOG = Logger.getLogger(EventsConsumer.class.getName());
+    @Inject
+    KafkaSettings kafka;
 
     @Inject
     IntakeWorker intake;
 
-    @Incoming("herald-events")
-    public CompletionStage<Void> consume(Message<String> message) {
-        try {
-            intake.submit(toRecord(message));
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Could not hand a record to intake; it stays unacknowledged", e);
-        }
-        return CompletableFuture.completedFuture(null);
+    @Inject
+    Clock clock;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    @Inject
+    @ConfigProperty(name = "herald.topic.events", defaultValue = "herald.events")
+    String topic;
+
+    @Inject
+    @ConfigProperty(name = "herald.kafka.group-id", defaultValue = "herald-intake")
+    String group;
+
+    @Inject
+    @ConfigProperty(name = "herald.instance.id")
+    String instance;
+
+    @Inject
+    @ConfigProperty(name = "herald.intake.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "herald.kafka.stall-seconds", defaultValue = "60")
+    long stallSeconds;
+
+    private ConsumerLoop<String> loop;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        Map<String, String> settings = Map.of(
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batchSize),
+                // fewer, fuller fetches: the broker answers once 64 KiB are ready or after 10 ms
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+        loop = new ConsumerLoop<>(
+                "intake",
+                topic,
+                () -> kafka.consumer(group, instance, settings, new StringDeserializer()),
+                this::handle,
+                true,
+                clock,
+                Duration.ofSeconds(stallSeconds));
+        loop.start(threads);
     }
 
-    private static IncomingRecord toRecord(Message<String> message) {
-        Runnable ack = () -> message.ack();
-        try {
-            @SuppressWarnings("unchecked")
-            ConsumerRecord<String, String> record = message.unwrap(ConsumerRecord.class);
-            return new IncomingRecord(
-                    message.getPayload(), record.topic(), record.partition(), record.offset(), record.key(), ack);
-        } catch (RuntimeException | LinkageError e) {
-            // another connector: no Kafka coordinates to keep
-            return new IncomingRecord(message.getPayload(), null, null, null, null, ack);
+    private void handle(List<ConsumerRecord<String, String>> records) throws InterruptedException {
+        intake.handle(records.stream()
+                .map(r -> new IncomingRecord(r.value(), r.topic(), r.partition(), r.offset(), r.key()))
+                .toList());
+    }
+
+    @PreDestroy
+    void stop() {
+        if (loop != null) {
+            loop.stop();
         }
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck readiness() {
+        return () -> loop == null
+                ? HealthCheckResponse.down("kafka-consumer-intake")
+                : loop.state().readiness(loop.alive());
+    }
+
+    /** Down only when the consumer thread has ended: everything else it recovers from by itself. */
+    @Produces
+    @Liveness
+    HealthCheck liveness() {
+        return () -> HealthCheckResponse.named("kafka-consumer-intake")
+                .status(loop == null || loop.alive())
+                .build();
     }
 }

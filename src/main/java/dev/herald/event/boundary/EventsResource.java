@@ -29,7 +29,6 @@ import java.util.logging.Logger;
 @RolesAllowed(Roles.PUBLISHER)
 public class EventsResource {
     private static final Logger LOG = Logger.getLogger(EventsResource.class.getName());
-    static final int MAX_BYTES = 256 * 1024;
 
     @Inject
     EventIntake intake;
@@ -41,9 +40,9 @@ public class EventsResource {
     @Consumes({"application/cloudevents+json", MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> publish(String body) {
-        if (body != null && body.length() > MAX_BYTES) {
+        if (body != null && body.length() > intake.maxBytes()) {
             return completedFuture(
-                    Problem.of(413, "Content Too Large", "An event may be at most " + MAX_BYTES + " bytes.")
+                    Problem.of(413, "Content Too Large", "An event may be at most " + intake.maxBytes() + " bytes.")
                             .toResponse());
         }
         CloudEvent event;

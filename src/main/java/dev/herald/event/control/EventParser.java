@@ -33,10 +33,14 @@ public final class EventParser {
         if (text == null || text.isBlank()) {
             throw new InvalidEventException("empty payload: expected a CloudEvents JSON object");
         }
+        JsonLimits.check(text);
         JsonValue value;
         try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(text))) {
             value = reader.readValue();
         } catch (JsonException e) {
+            throw new InvalidEventException("malformed JSON: " + firstLine(e.getMessage()));
+        } catch (RuntimeException e) {
+            // the parser's other refusals (numbers it cannot represent, ...) are malformed input too
             throw new InvalidEventException("malformed JSON: " + firstLine(e.getMessage()));
         }
         if (!(value instanceof JsonObject envelope)) {

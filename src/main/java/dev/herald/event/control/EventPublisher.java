@@ -1,5 +1,6 @@
 package dev.herald.event.control;
 
+import dev.herald.platform.control.KafkaSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

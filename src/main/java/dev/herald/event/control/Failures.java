@@ -36,14 +36,4 @@ final class Failures {
                         || state.equals("40001")
                         || state.equals("40P01"));
     }
-
-    static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName()
-                + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
-    }
 }

@@ -12,6 +12,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,9 @@ public class Inbox {
 
     @Inject
     Event<InboxChanges> changes;
+
+    @Inject
+    Clock clock;
 
     public InboxPage page(String user, InboxCursor cursor, int limit, boolean unreadOnly, String category) {
         StringBuilder jpql = new StringBuilder(
@@ -133,6 +138,14 @@ public class Inbox {
         Optional<Notification> notification = find(user, id);
         notification.ifPresent(n -> {
             em.remove(n);
+            // the event's key stays, so a redelivery or a retry of the same event does not bring it back
+            em.createNativeQuery("INSERT INTO notification_tombstone (source, event_id, recipient, deleted_at)"
+                            + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+                    .setParameter(1, n.eventKey().source())
+                    .setParameter(2, n.eventKey().eventId())
+                    .setParameter(3, user)
+                    .setParameter(4, Timestamp.from(clock.instant()))
+                    .executeUpdate();
             em.flush();
             changes.fire(InboxChanges.of(InboxChanged.of(user)
                     .deleted(n)

@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 
 /**
  * Appends notifications to inboxes inside the caller's transaction: drops those whose {@code (source, id,
- * recipient)} is already stored, hands out each user's next {@code seq}s, inserts the rest in one statement, and
+ * recipient)} is already stored or was deleted, hands out each user's next {@code seq}s, inserts the rest in one statement, and
  * announces every user's change as one event (delivered to live sessions only if the transaction commits). Each step
  * is one statement with array parameters, whatever the batch size.
  */
@@ -126,8 +126,9 @@ public class NotificationStore {
         String[] eventIds =
                 fresh.keySet().stream().map(EventKey::eventId).distinct().toArray(String[]::new);
         query(
-                "SELECT source, event_id, recipient FROM notification WHERE event_id = ANY(?)",
-                List.of((Object) eventIds),
+                "SELECT source, event_id, recipient FROM notification WHERE event_id = ANY(?) UNION ALL"
+                        + " SELECT source, event_id, recipient FROM notification_tombstone WHERE event_id = ANY(?)",
+                List.of(eventIds, eventIds),
                 rows -> fresh.remove(new EventKey(rows.getString(1), rows.getString(2), rows.getString(3))));
     }
 

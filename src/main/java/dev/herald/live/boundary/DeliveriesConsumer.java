@@ -3,20 +3,41 @@ package dev.herald.live.boundary;
 import dev.herald.live.control.DeliveryCodec;
 import dev.herald.live.control.LiveProbe;
 import dev.herald.live.control.SessionRegistry;
+import dev.herald.platform.control.ConsumerLoop;
+import dev.herald.platform.control.KafkaSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.util.concurrent.CompletionStage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reads {@code herald.deliveries} (this instance's own consumer group) and hands the changes to the local sessions of
- * their users. Acknowledges at once: a live frame is not durable state, the inbox is. Never throws.
+ * Reads {@code herald.deliveries} in this instance's own consumer group, from the end and without committing (a live
+ * frame is not durable state, the inbox is), and hands the changes to the local sessions of their users. Ready when
+ * the consumer is in its group and this instance reads its own probe back.
  */
 @ApplicationScoped
 public class DeliveriesConsumer {
     private static final Logger LOG = Logger.getLogger(DeliveriesConsumer.class.getName());
+
+    @Inject
+    KafkaSettings kafka;
 
     @Inject
     SessionRegistry sessions;
@@ -24,18 +45,88 @@ public class DeliveriesConsumer {
     @Inject
     LiveProbe probe;
 
-    @Incoming("herald-deliveries")
-    public CompletionStage<Void> consume(Message<byte[]> message) {
-        try {
-            DeliveryCodec.Delivery delivery = DeliveryCodec.decode(message.getPayload());
-            if (delivery.probe() != null) {
-                probe.echoed(delivery.probe());
-            } else {
-                sessions.deliver(delivery.changes());
+    @Inject
+    Clock clock;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
+
+    @Inject
+    @ConfigProperty(name = "herald.topic.deliveries", defaultValue = "herald.deliveries")
+    String topic;
+
+    @Inject
+    @ConfigProperty(name = "herald.instance.id")
+    String instance;
+
+    @Inject
+    @ConfigProperty(name = "herald.kafka.stall-seconds", defaultValue = "60")
+    long stallSeconds;
+
+    private ConsumerLoop<byte[]> loop;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        Map<String, String> settings = Map.of(
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
+        loop = new ConsumerLoop<>(
+                "live",
+                topic,
+                () -> kafka.consumer("herald-live-" + instance, instance, settings, new ByteArrayDeserializer()),
+                this::deliver,
+                false,
+                clock,
+                Duration.ofSeconds(stallSeconds));
+        loop.start(threads);
+    }
+
+    private void deliver(List<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                DeliveryCodec.Delivery delivery = DeliveryCodec.decode(record.value());
+                if (delivery.probe() != null) {
+                    probe.echoed(delivery.probe());
+                } else {
+                    sessions.deliver(delivery.changes());
+                }
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Skipping an unreadable live delivery at " + record.topic() + "/" + record.partition()
+                        + "@" + record.offset() + ": " + e);
             }
-        } catch (RuntimeException e) {
-            LOG.warning(() -> "Skipping an unreadable live delivery: " + e);
         }
-        return message.ack();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (loop != null) {
+            loop.stop();
+        }
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck readiness() {
+        return () -> {
+            if (loop == null) {
+                return HealthCheckResponse.down("kafka-consumer-live");
+            }
+            HealthCheckResponse consumer = loop.state().readiness(loop.alive());
+            if (consumer.getStatus() == HealthCheckResponse.Status.UP && !probe.connected()) {
+                return HealthCheckResponse.named("kafka-consumer-live")
+                        .down()
+                        .withData("error", "this instance has not read its own live probe back recently")
+                        .build();
+            }
+            return consumer;
+        };
+    }
+
+    @Produces
+    @Liveness
+    HealthCheck liveness() {
+        return () -> HealthCheckResponse.named("kafka-consumer-live")
+                .status(loop == null || loop.alive())
+                .build();
     }
 }

@@ -1,7 +1,7 @@
 package dev.herald.live.control;
 
-import dev.herald.event.control.KafkaSettings;
 import dev.herald.inbox.entity.InboxChanges;
+import dev.herald.platform.control.KafkaSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

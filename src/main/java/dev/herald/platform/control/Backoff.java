@@ -17,4 +17,9 @@ public final class Backoff {
         Thread.sleep(nextMs);
         nextMs = Math.min(MAX_MS, nextMs * 2);
     }
+
+    /** Starts again from the first delay, after a success. */
+    public void reset() {
+        nextMs = FIRST_MS;
+    }
 }

@@ -1,17 +1,29 @@
 package dev.herald.platform.control;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Gives each running Herald a unique {@code herald.instance.id} (unless {@code HERALD_INSTANCE_ID} sets one), so each
- * instance reads the deliveries topic with its own consumer group.
+ * The default {@code herald.instance.id} (unless {@code HERALD_INSTANCE_ID} sets one): the host name and HTTP port,
+ * which stay the same when an instance restarts in place, so its Kafka consumers come back as the same static
+ * members and get their partitions back at once, and which differ between instances on one host.
  */
 public class InstanceIdConfigSource implements ConfigSource {
-    private final Map<String, String> properties =
-            Map.of("herald.instance.id", UUID.randomUUID().toString().substring(0, 8));
+    private final Map<String, String> properties = Map.of("herald.instance.id", defaultId());
+
+    private static String defaultId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = System.getenv().getOrDefault("HOSTNAME", "herald");
+        }
+        String port = System.getenv().getOrDefault("HERALD_HTTP_PORT", "9080");
+        return (host + "-" + port).replaceAll("[^A-Za-z0-9._-]", "_");
+    }
 
     @Override
     public Set<String> getPropertyNames() {

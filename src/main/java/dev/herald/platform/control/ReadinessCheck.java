@@ -1,13 +1,15 @@
 package dev.herald.platform.control;
 
-import dev.herald.live.control.LiveProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when PostgreSQL answers with the schema migrated, Kafka answers, and this instance reads its own live probe. */
+/**
+ * Ready when PostgreSQL answers with the schema migrated. Each Kafka consumer adds its own readiness (see the
+ * features' consumers), so the body says which part is not ready and why.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -15,13 +17,7 @@ public class ReadinessCheck implements HealthCheck {
     DatabaseProbe database;
 
     @Inject
-    KafkaProbe kafka;
-
-    @Inject
     SchemaMigration schema;
-
-    @Inject
-    LiveProbe live;
 
     @Override
     public HealthCheckResponse call() {
@@ -34,14 +30,15 @@ public class ReadinessCheck implements HealthCheck {
             }
         }
         boolean migrated = schema.migrated();
-        boolean broker = kafka.reachable();
-        boolean push = live.connected();
-        return HealthCheckResponse.named("herald")
-                .status(db && migrated && broker && push)
-                .withData("live", push)
-                .withData("postgresql", db)
-                .withData("schema", migrated)
-                .withData("kafka", broker)
-                .build();
+        var response = HealthCheckResponse.named("postgresql")
+                .status(db && migrated)
+                .withData("reachable", db)
+                .withData("schema", migrated);
+        if (!db) {
+            response.withData("error", "PostgreSQL does not answer (HERALD_DB_URL)");
+        } else if (!migrated) {
+            response.withData("error", "the schema migration has not completed; see the log");
+        }
+        return response.build();
     }
 }

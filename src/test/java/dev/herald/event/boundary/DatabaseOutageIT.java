@@ -38,10 +38,13 @@ class DatabaseOutageIT {
             for (int i = 0; i < 10; i++) {
                 herald.produce(user, Events.postLiked(marker + "-" + i, user, "Ana", "during outage " + i));
             }
-            // the intake worker meets the outage and holds the batch: readiness stays down meanwhile
-            await().pollDelay(Duration.ofSeconds(3))
-                    .atMost(Duration.ofSeconds(10))
-                    .until(() -> herald.get("/health/ready", null).statusCode(), status -> status == 503);
+            // the intake worker meets the outage and holds the batch: readiness stays down meanwhile, and once
+            // the batch is in hand longer than the stall limit (10 s in the tests) the intake consumer says so
+            var stalled = await().atMost(Duration.ofSeconds(40))
+                    .until(
+                            () -> herald.get("/health/ready", null),
+                            r -> r.statusCode() == 503 && r.body().contains("in hand for"));
+            assertThat(stalled.body()).contains("kafka-consumer-intake").contains("PostgreSQL does not answer");
         } finally {
             outage(false);
         }

@@ -2,12 +2,14 @@ package dev.herald.event.boundary;
 
 import static dev.herald.testing.Herald.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.herald.testing.Events;
 import dev.herald.testing.Herald;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +80,39 @@ class EventIngestionIT {
         assertThat(items.getJsonObject(0).getString("title")).isEqualTo("Marker started following you");
         assertThat(items.stream().map(v -> v.asJsonObject().getJsonNumber("seq").longValue()))
                 .containsExactlyInAnyOrder(1L, 2L, 3L);
+    }
+
+    @Test
+    void aDeletedNotificationStaysDeletedWhenItsEventComesAgain() throws Exception {
+        String ida = Events.newUser("ida");
+        String event = Events.postLiked(Events.newId(), ida, "Eve", "Deleted for good");
+        herald.produce(ida, event);
+        String id = awaitInbox(ida, 1).getJsonObject(0).getString("id");
+        assertThat(herald.delete("/api/notifications/" + id, herald.token(ida, "user"))
+                        .statusCode())
+                .isEqualTo(204);
+
+        herald.produce(ida, event); // Kafka redelivers it
+        assertThat(herald.post("/api/events", herald.token("app", "publisher"), "application/json", event)
+                        .statusCode())
+                .isEqualTo(202); // the producer retries it
+        herald.produce(ida, Events.userFollowed(Events.newId(), ida, "Marker")); // same partition, after both
+
+        JsonArray items = awaitInbox(ida, 1);
+        assertThat(items).hasSize(1);
+        assertThat(items.getJsonObject(0).getString("title")).isEqualTo("Marker started following you");
+        assertThat(herald.storedCount(ida)).isEqualTo(1);
+    }
+
+    @Test
+    void anEventFromKafkaOverTheSizeLimitIsParkedWithItsReason() throws Exception {
+        String jo = Events.newUser("jo");
+        String marker = "big-" + Events.newId();
+        String big = Events.postLiked(marker, jo, "Ana", "x".repeat(300 * 1024));
+        herald.produce(jo, big);
+        await().atMost(Duration.ofSeconds(30)).until(() -> herald.parkedCount(marker) == 1);
+        assertThat(herald.parkedReasons(marker)).containsExactly("the event is larger than 262144 bytes");
+        assertThat(herald.storedCount(jo)).isZero();
     }
 
     @Test

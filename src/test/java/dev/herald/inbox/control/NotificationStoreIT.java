@@ -175,6 +175,6 @@ class NotificationStoreIT {
     }
 
     private static IncomingRecord record(String payload) {
-        return new IncomingRecord(payload, "herald.arquillian.events", 0, 0L, null, () -> {});
+        return new IncomingRecord(payload, "herald.arquillian.events", 0, 0L, null);
     }
 }

@@ -59,6 +59,17 @@ class SecurityIT {
     }
 
     @Test
+    void theClockSkewIsThirtySecondsAsConfigured() throws Exception {
+        // expired 60 s ago: past the 30 s skew (Liberty's own default would still take it for 5 minutes)
+        assertUnauthorized(herald.get("/api/notifications", herald.tokenExpiredAgo(Duration.ofSeconds(60), "bob")));
+        assertUnauthorized(herald.get("/api/notifications", herald.tokenExpiredAgo(Duration.ofSeconds(45), "bob")));
+        // expired 5 s ago: within the skew
+        assertThat(herald.get("/api/notifications", herald.tokenExpiredAgo(Duration.ofSeconds(5), "bob"))
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aTokenWithoutTheRoleIsRefusedWith403() throws Exception {
         assertProblem(herald.get("/api/notifications", herald.token("app", "publisher")), 403);
         assertProblem(

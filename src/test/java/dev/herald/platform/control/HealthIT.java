@@ -5,19 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.testing.Herald;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class HealthIT {
     @Test
-    void readyAndLiveWhenKafkaAndPostgresAnswer() throws Exception {
+    void readyAndLiveWhenKafkaAndPostgresAnswerWithEachPartNamed() throws Exception {
         Herald herald = Herald.shared();
         HttpResponse<String> ready = herald.get("/health/ready", null);
         assertThat(ready.statusCode()).isEqualTo(200);
-        JsonObject data = json(ready).getJsonArray("checks").getJsonObject(0).getJsonObject("data");
-        assertThat(data.getBoolean("postgresql")).isTrue();
-        assertThat(data.getBoolean("kafka")).isTrue();
-        assertThat(data.getBoolean("schema")).isTrue();
-        assertThat(herald.get("/health/live", null).statusCode()).isEqualTo(200);
+        Map<String, JsonObject> checks = json(ready).getJsonArray("checks").stream()
+                .map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(c -> c.getString("name"), c -> c));
+        assertThat(checks).containsOnlyKeys("postgresql", "kafka-consumer-intake", "kafka-consumer-live");
+        assertThat(checks.values()).allMatch(c -> c.getString("status").equals("UP"));
+        assertThat(checks.get("postgresql").getJsonObject("data").getBoolean("schema"))
+                .isTrue();
+        assertThat(checks.get("kafka-consumer-intake").getJsonObject("data").getInt("partitions"))
+                .isEqualTo(4);
+
+        HttpResponse<String> live = herald.get("/health/live", null);
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.body()).contains("kafka-consumer-intake").contains("kafka-consumer-live");
     }
 }

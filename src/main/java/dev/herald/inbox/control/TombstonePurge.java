@@ -1,0 +1,77 @@
+package dev.herald.inbox.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Forgets the idempotency keys of deleted notifications after {@code herald.dedupe.retention-days}, hourly, in
+ * batches of at most 5,000 rows so no statement holds locks for long. Running it on several instances at once is
+ * harmless: each deletes what is still there.
+ */
+@ApplicationScoped
+public class TombstonePurge {
+    private static final Logger LOG = Logger.getLogger(TombstonePurge.class.getName());
+    private static final int BATCH = 5_000;
+
+    @Resource(lookup = "jdbc/herald-direct")
+    DataSource dataSource;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "herald.dedupe.retention-days", defaultValue = "30")
+    int retentionDays;
+
+    private ScheduledFuture<?> purging;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        purging = scheduler.scheduleWithFixedDelay(this::purge, 5, 60, TimeUnit.MINUTES);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (purging != null) {
+            purging.cancel(false);
+        }
+    }
+
+    /** Deletes the tombstones older than the retention; answers how many. */
+    public long purge() {
+        Timestamp before = Timestamp.from(clock.instant().minus(Duration.ofDays(retentionDays)));
+        long purged = 0;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM notification_tombstone WHERE ctid IN (SELECT ctid FROM notification_tombstone"
+                                + " WHERE deleted_at < ? LIMIT " + BATCH + ")")) {
+            delete.setTimestamp(1, before);
+            int deleted;
+            do {
+                deleted = delete.executeUpdate();
+                purged += deleted;
+            } while (deleted == BATCH);
+        } catch (SQLException e) {
+            LOG.warning(() -> "Purging old tombstones failed; next try in an hour: " + e.getMessage());
+        }
+        return purged;
+    }
+}

@@ -1,0 +1,247 @@
+package dev.herald.platform.control;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * One Kafka consumer on its own thread that outlives every failure of Kafka. It polls a batch, hands it to the
+ * handler, which returns only once the batch is durably done, and then commits the batch's offsets: a crash anywhere
+ * redelivers, never skips. Nothing is in hand across polls, so a rebalance can neither lose a record nor get one
+ * committed by two members. Whatever goes wrong (a broker gone, credentials or a certificate refused, a commit
+ * timing out, a fenced member) closes the consumer and builds a new one after a backoff, until the cause is gone;
+ * the {@link ConsumerState} says meanwhile what is wrong.
+ */
+public final class ConsumerLoop<V> {
+    private static final Logger LOG = Logger.getLogger(ConsumerLoop.class.getName());
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    /** Handles one polled batch; returns only when every record is stored or parked. */
+    public interface BatchHandler<V> {
+        void handle(List<ConsumerRecord<String, V>> records) throws InterruptedException;
+    }
+
+    private final String name;
+    private final String topic;
+    private final Supplier<Consumer<String, V>> consumers;
+    private final BatchHandler<V> handler;
+    private final boolean commit;
+    private final Clock clock;
+    private final ConsumerState state;
+    private final LogLimiter failures;
+    private volatile boolean running = true;
+    private volatile Consumer<String, V> current;
+    private Thread thread;
+
+    /**
+     * @param commit whether to commit offsets after each batch (false for a consumer that always starts at the end)
+     */
+    public ConsumerLoop(
+            String name,
+            String topic,
+            Supplier<Consumer<String, V>> consumers,
+            BatchHandler<V> handler,
+            boolean commit,
+            Clock clock,
+            Duration stallAfter) {
+        this.name = name;
+        this.topic = topic;
+        this.consumers = consumers;
+        this.handler = handler;
+        this.commit = commit;
+        this.clock = clock;
+        this.state = new ConsumerState(name, clock, stallAfter);
+        this.failures = new LogLimiter(LOG, Duration.ofMinutes(1), clock);
+    }
+
+    public void start(ThreadFactory threads) {
+        thread = threads.newThread(this::run);
+        thread.setName("herald-consumer-" + name);
+        thread.start();
+    }
+
+    /** Stops polling, lets the batch in hand finish or be interrupted, and leaves the group. */
+    public void stop() {
+        running = false;
+        Consumer<String, V> consumer = current;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(15).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean alive() {
+        return thread != null && thread.isAlive();
+    }
+
+    public ConsumerState state() {
+        return state;
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff();
+        while (running) {
+            Consumer<String, V> consumer = null;
+            try {
+                consumer = consumers.get();
+                current = consumer;
+                state.connecting();
+                consumer.subscribe(List.of(topic), new Membership());
+                consume(consumer, backoff);
+            } catch (WakeupException | InterruptException e) {
+                if (running) {
+                    failed(e, backoff);
+                }
+            } catch (InterruptedException e) {
+                if (running) {
+                    Thread.currentThread().interrupt();
+                    state.failed("interrupted");
+                }
+                return;
+            } catch (RuntimeException e) {
+                failed(e, backoff);
+            } finally {
+                close(consumer);
+            }
+            if (running) {
+                try {
+                    backoff.pause();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void consume(Consumer<String, V> consumer, Backoff backoff) throws InterruptedException {
+        Instant observed = Instant.MIN;
+        while (running) {
+            ConsumerRecords<String, V> records = consumer.poll(POLL);
+            if (!records.isEmpty()) {
+                state.handling();
+                handler.handle(list(records));
+                if (commit) {
+                    consumer.commitSync(offsets(records));
+                }
+                state.handled(records.count());
+                backoff.reset();
+                failures.reset();
+            }
+            Instant now = clock.instant();
+            if (now.isAfter(observed.plusSeconds(1))) {
+                observed = now;
+                state.observed(lag(consumer), heartbeatAge(consumer));
+            }
+        }
+    }
+
+    private void failed(RuntimeException e, Backoff backoff) {
+        String reason = KafkaFailures.describe(e);
+        state.failed(reason);
+        failures.log(
+                Level.WARNING,
+                "Kafka consumer '" + name + "' on " + topic + " failed and starts again in " + backoff.nextDelay()
+                        + ": " + reason);
+    }
+
+    private void close(Consumer<String, V> consumer) {
+        if (consumer == null) {
+            return;
+        }
+        current = null;
+        try {
+            // a static member that stays registered gets its partitions back at once when it comes back; only a
+            // clean stop leaves, so the others take over without waiting for the session to time out
+            consumer.close(CloseOptions.groupMembershipOperation(
+                            running
+                                    ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP
+                                    : CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(3)));
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Closing Kafka consumer '" + name + "' failed: " + e);
+        }
+    }
+
+    private static <V> List<ConsumerRecord<String, V>> list(ConsumerRecords<String, V> records) {
+        List<ConsumerRecord<String, V>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        return list;
+    }
+
+    private static <V> Map<TopicPartition, OffsetAndMetadata> offsets(ConsumerRecords<String, V> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, V>> inPartition = records.records(partition);
+            offsets.put(
+                    partition,
+                    new OffsetAndMetadata(
+                            inPartition.get(inPartition.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    private static long lag(Consumer<?, ?> consumer) {
+        long lag = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            lag += consumer.currentLag(partition).orElse(0);
+        }
+        return lag;
+    }
+
+    /** Seconds since the consumer last heartbeated to its group coordinator, or -1 when not known. */
+    private static double heartbeatAge(Consumer<?, ?> consumer) {
+        for (Map.Entry<MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
+            MetricName metricName = metric.getKey();
+            if (metricName.name().equals("last-heartbeat-seconds-ago")
+                    && metricName.group().equals("consumer-coordinator-metrics")
+                    && metric.getValue().metricValue() instanceof Number seconds) {
+                return seconds.doubleValue();
+            }
+        }
+        return -1;
+    }
+
+    private final class Membership implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            state.joined(partitions.size());
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // nothing is in hand between polls: every record handled was committed before the next poll
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            state.left();
+        }
+    }
+}

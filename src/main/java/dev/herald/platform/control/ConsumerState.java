@@ -1,0 +1,117 @@
+package dev.herald.platform.control;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+
+/**
+ * What one consumer loop last saw, written by its thread and read by health checks: whether it is in its group and
+ * hearing from the coordinator, the last error, the lag and when it last made progress. Readiness is DOWN, with the
+ * reason, when the consumer is not consuming or has lag and makes no progress for {@code stallAfter}.
+ */
+public final class ConsumerState {
+    /** Seconds without a heartbeat to the group coordinator after which the consumer counts as cut off. */
+    static final double HEARTBEAT_LIMIT_SECONDS = 10;
+
+    private final String name;
+    private final Clock clock;
+    private final Duration stallAfter;
+    private volatile String error = "starting";
+    private volatile boolean joined;
+    private volatile int partitions;
+    private volatile long lag;
+    private volatile double heartbeatAge = -1;
+    private volatile Instant progressAt;
+    private volatile Instant handlingSince;
+    private volatile long handled;
+
+    public ConsumerState(String name, Clock clock, Duration stallAfter) {
+        this.name = name;
+        this.clock = clock;
+        this.stallAfter = stallAfter;
+        this.progressAt = clock.instant();
+    }
+
+    void connecting() {
+        joined = false;
+        partitions = 0;
+    }
+
+    void joined(int partitionCount) {
+        joined = true;
+        partitions = partitionCount;
+        error = null;
+    }
+
+    void left() {
+        joined = false;
+        partitions = 0;
+    }
+
+    void failed(String reason) {
+        error = reason;
+        joined = false;
+        handlingSince = null;
+    }
+
+    void observed(long currentLag, double lastHeartbeatSecondsAgo) {
+        if (lag == 0 && currentLag > 0) {
+            progressAt = clock.instant(); // the stall clock starts when there is something to do
+        }
+        lag = currentLag;
+        heartbeatAge = lastHeartbeatSecondsAgo;
+    }
+
+    void handling() {
+        handlingSince = clock.instant();
+    }
+
+    void handled(int records) {
+        handlingSince = null;
+        handled += records;
+        progressAt = clock.instant();
+        error = null;
+    }
+
+    /** Why the consumer is not consuming right now, or null when it is. */
+    public String problem() {
+        if (error != null) {
+            return error;
+        }
+        if (!joined) {
+            return "not in its consumer group yet";
+        }
+        if (heartbeatAge > HEARTBEAT_LIMIT_SECONDS) {
+            return "no heartbeat to the Kafka group coordinator for " + (long) heartbeatAge
+                    + " s (broker unreachable?)";
+        }
+        Instant now = clock.instant();
+        Instant busy = handlingSince;
+        if (busy != null && Duration.between(busy, now).compareTo(stallAfter) > 0) {
+            return "one batch has been in hand for "
+                    + Duration.between(busy, now).toSeconds() + " s (is the database down?)";
+        }
+        if (lag > 0 && Duration.between(progressAt, now).compareTo(stallAfter) > 0) {
+            return "lag of " + lag + " records and no progress for "
+                    + Duration.between(progressAt, now).toSeconds() + " s";
+        }
+        return null;
+    }
+
+    /** The readiness answer for this consumer, with what it knows in the body. */
+    public HealthCheckResponse readiness(boolean running) {
+        String problem = running ? problem() : "the consumer thread has ended";
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("kafka-consumer-" + name)
+                .status(problem == null)
+                .withData("partitions", partitions)
+                .withData("lag", lag)
+                .withData("records", handled)
+                .withData("lastProgress", progressAt.toString());
+        if (problem != null) {
+            response.withData("error", problem);
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.herald.event.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.devstack.KafkaProcess;
+import dev.herald.testing.EventLoad;
+import dev.herald.testing.Events;
+import dev.herald.testing.Herald;
+import dev.herald.testing.LiveClient;
+import dev.herald.testing.TestStack;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kafka's broker runs as its own process here, so it can be SIGKILLed under load and started again on the same data;
+ * Liberty too. Every event Kafka acknowledged (or that {@code POST /api/events} answered 202) is stored exactly
+ * once, the consumers come back by themselves, readiness says what is wrong meanwhile, and an open socket keeps
+ * getting its frames without a gap. Recovery times are printed, not asserted.
+ */
+class BrokerCrashIT {
+    static final Duration OUTAGE = Duration.ofSeconds(10);
+    static KafkaProcess broker;
+    static Herald herald;
+
+    @BeforeAll
+    static void start() throws Exception {
+        TestStack.shared();
+        broker = KafkaProcess.plaintext(
+                Path.of(System.getProperty("herald.work.dir", "target/it")).resolve("broker-crash"));
+        broker.start();
+        broker.createTopics(Map.of("herald.events", 4, "herald.deliveries", 4));
+        herald = Herald.onOwnBroker(
+                "herald-crash",
+                broker.externalBootstrap(),
+                Map.of("HERALD_KAFKA_BOOTSTRAP_SERVERS", broker.externalBootstrap()));
+        herald.liberty().awaitReady(Duration.ofMinutes(3));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (herald != null) {
+            herald.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void brokerKilledUnderKafkaAndRestLoadLosesNothingAndStoresNothingTwice() throws Exception {
+        String watched = Events.newUser("watched");
+        List<String> users = IntStream.range(0, 9)
+                .mapToObj(i -> Events.newUser("crash"))
+                .collect(java.util.stream.Collectors.toList());
+        users.add(watched);
+        LiveClient socket = herald.connectLive(watched);
+        socket.resume(0);
+
+        EventLoad load = new EventLoad(users)
+                .viaKafka(broker.externalBootstrap(), 100, Duration.ofSeconds(25))
+                .viaRest(herald, 4, 40, Duration.ofSeconds(25));
+        TimeUnit.SECONDS.sleep(4); // load is flowing before the crash
+        Path log = herald.liberty().logs().resolve("messages.log");
+        long linesBefore = lines(log);
+
+        Instant killed = Instant.now();
+        broker.kill();
+        HttpResponse<String> down = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(herald::readiness, response -> response.statusCode() == 503);
+        Duration toDown = Duration.between(killed, Instant.now());
+        assertThat(down.body()).contains("kafka-consumer-intake").contains("error");
+        TimeUnit.MILLISECONDS.sleep(Math.max(
+                0, OUTAGE.minus(Duration.between(killed, Instant.now())).toMillis()));
+        long linesDuringOutage = lines(log) - linesBefore;
+
+        Instant restarted = Instant.now();
+        broker.start();
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> herald.readiness().statusCode() == 200);
+        Duration toReady = Duration.between(restarted, Instant.now());
+        load.await(Duration.ofMinutes(4));
+
+        Set<String> acknowledged = load.acknowledged();
+        Map<String, Integer> stored = await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> herald.storedPerEvent(load.prefix()), counts -> counts.keySet()
+                        .containsAll(acknowledged));
+        assertThat(stored.values()).as("no event stored twice").allMatch(count -> count == 1);
+        assertThat(load.sent()).containsAll(stored.keySet());
+
+        int watchedStored = herald.storedCount(watched);
+        List<Long> seqs = socket.awaitFrames("notification.created", watchedStored, Duration.ofSeconds(60)).stream()
+                .map(LiveClient::seq)
+                .toList();
+        assertThat(seqs)
+                .as("the open socket got every notification of its user, in order, once")
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, watchedStored)
+                        .mapToObj(i -> (long) i)
+                        .toList());
+        socket.close();
+
+        System.out.printf(
+                "BrokerCrashIT: %d acknowledged (%d refused while down), all stored once; readiness DOWN %d ms after"
+                        + " the kill, UP %d ms after the restart; %d log lines during the %d s outage%n",
+                acknowledged.size(),
+                load.refused(),
+                toDown.toMillis(),
+                toReady.toMillis(),
+                linesDuringOutage,
+                OUTAGE.toSeconds());
+        assertThat(linesDuringOutage)
+                .as("a broker outage costs a bounded number of log lines")
+                .isLessThan(60);
+    }
+
+    @Test
+    void libertyKilledUnderLoadResumesIntakeRightAfterItIsReady() throws Exception {
+        List<String> users = List.of(Events.newUser("phoenix"), Events.newUser("phoenix"));
+        EventLoad load = new EventLoad(users).viaKafka(broker.externalBootstrap(), 100, Duration.ofSeconds(20));
+        TimeUnit.SECONDS.sleep(3);
+        Instant killed = Instant.now();
+        herald.killLiberty();
+        herald.liberty().launch();
+        herald.liberty().awaitReady(Duration.ofMinutes(3));
+        Instant ready = Instant.now();
+        int atReady = herald.storedPerEvent(load.prefix()).size();
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> herald.storedPerEvent(load.prefix()).size() > atReady);
+        Duration intakeAfterReady = Duration.between(ready, Instant.now());
+        load.await(Duration.ofMinutes(2));
+
+        Set<String> acknowledged = load.acknowledged();
+        Map<String, Integer> stored = await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> herald.storedPerEvent(load.prefix()), counts -> counts.keySet()
+                        .containsAll(acknowledged));
+        assertThat(stored.values()).as("no event stored twice").allMatch(count -> count == 1);
+        System.out.printf(
+                "BrokerCrashIT: Liberty SIGKILLed, ready again %d ms after the kill, intake storing %d ms after"
+                        + " ready; %d acknowledged, all stored once%n",
+                Duration.between(killed, ready).toMillis(), intakeAfterReady.toMillis(), acknowledged.size());
+    }
+
+    private static long lines(Path log) throws Exception {
+        try (var stream = Files.lines(log)) {
+            return stream.count();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.herald.event.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.devstack.KafkaProcess;
+import dev.herald.devstack.KafkaTls;
+import dev.herald.testing.Events;
+import dev.herald.testing.Herald;
+import dev.herald.testing.LiveClient;
+import dev.herald.testing.TestStack;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Herald against a SASL_SSL broker (SCRAM-SHA-512, a self-signed certificate), set up only with the README's
+ * variables: the trust store is Herald's own setting, a PKCS12 file with its password. The broker first refuses
+ * Herald's credentials (the user does not exist yet): readiness says so. Once the user is created on the broker,
+ * Herald recovers by itself, without a restart, and intake and live push work.
+ */
+class KafkaSecurityIT {
+    static final String USER = "herald";
+    static final String PASSWORD = "s3cret-scram";
+    static KafkaProcess broker;
+    static Herald herald;
+
+    @BeforeAll
+    static void start() throws Exception {
+        TestStack.shared();
+        Path dir = Path.of(System.getProperty("herald.work.dir", "target/it")).resolve("broker-secure");
+        KafkaTls tls = KafkaTls.generate(dir.resolve("tls"));
+        broker = KafkaProcess.saslSsl(dir.resolve("kafka"), tls);
+        broker.start();
+        broker.createTopics(Map.of("herald.events", 2, "herald.deliveries", 2));
+        herald = Herald.onOwnBroker(
+                "herald-secure",
+                broker.internalBootstrap(),
+                Map.of(
+                        "HERALD_KAFKA_BOOTSTRAP_SERVERS",
+                        broker.externalBootstrap(),
+                        "HERALD_KAFKA_SECURITY_PROTOCOL",
+                        "SASL_SSL",
+                        "HERALD_KAFKA_SASL_MECHANISM",
+                        "SCRAM-SHA-512",
+                        "HERALD_KAFKA_SASL_JAAS_CONFIG",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + USER
+                                + "\" password=\"" + PASSWORD + "\";",
+                        "HERALD_KAFKA_SSL_TRUSTSTORE_LOCATION",
+                        tls.trustStore().toString(),
+                        "HERALD_KAFKA_SSL_TRUSTSTORE_PASSWORD",
+                        KafkaTls.TRUST_PASSWORD,
+                        "HERALD_KAFKA_SSL_TRUSTSTORE_TYPE",
+                        "PKCS12"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (herald != null) {
+            herald.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void refusedCredentialsShowInReadinessAndHeraldRecoversOnceTheBrokerAcceptsThem() throws Exception {
+        HttpResponse<String> refused = await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(herald::readiness, r -> r.statusCode() == 503 && r.body().contains("credentials"));
+        assertThat(refused.body()).contains("kafka-consumer-intake").contains("Kafka refused Herald's credentials");
+        assertThat(herald.get("/health/live", null).statusCode()).isEqualTo(200);
+        TimeUnit.SECONDS.sleep(3); // refused a few times over, not just once
+
+        Instant fixed = Instant.now();
+        try (Admin admin = broker.admin()) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
+                            USER, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), PASSWORD)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> herald.readiness().statusCode() == 200);
+        System.out.printf(
+                "KafkaSecurityIT: ready %d ms after the SCRAM user was created%n",
+                Duration.between(fixed, Instant.now()).toMillis());
+
+        String user = Events.newUser("tls");
+        LiveClient socket = herald.connectLive(user);
+        socket.resume(0);
+        assertThat(herald.post(
+                                "/api/events",
+                                herald.token("app", "publisher"),
+                                "application/cloudevents+json",
+                                Events.postLiked(Events.newId(), user, "Ana", "over TLS"))
+                        .statusCode())
+                .isEqualTo(202);
+        herald.produce(user, Events.userFollowed(Events.newId(), user, "Ben"));
+        assertThat(herald.awaitInbox(user, 2)).hasSize(2);
+        assertThat(socket.awaitFrames("notification.created", 2, Duration.ofSeconds(30)))
+                .hasSize(2);
+        socket.close();
+    }
+}
