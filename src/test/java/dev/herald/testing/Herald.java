@@ -164,7 +164,8 @@ public final class Herald {
     public String ticket(String token) throws Exception {
         HttpResponse<String> response = post("/api/live/tickets", token, null, "");
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("ticket refused: " + response.statusCode() + " " + response.body());
+            throw new IllegalStateException("ticket refused: " + response.statusCode() + " " + response.body() + " "
+                    + response.headers().map());
         }
         return json(response).getString("ticket");
     }

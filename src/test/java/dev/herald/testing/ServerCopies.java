@@ -24,6 +24,8 @@ final class ServerCopies {
             serverXml = serverXml.replaceAll("(?s)<webApplication[^>]*/>", "");
         }
         Files.writeString(server.resolve("server.xml"), serverXml);
+        // the default keystore's password: Liberty's MP JWT configuration (<mpJwt>) is not active without it
+        Files.copy(herald.resolve("server.env"), server.resolve("server.env"));
         return server;
     }
 }

@@ -4,9 +4,12 @@ import dev.herald.devmode.control.DevTokens;
 import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.ProblemException;
 import dev.herald.platform.control.JsonFactory;
+import dev.herald.platform.control.JsonLimits;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +18,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -34,18 +39,23 @@ public class DevTokensResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public JsonObject mint(JsonObject request) {
+    public JsonObject mint(String body) {
         if (!tokens.enabled()) {
             throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "Dev tokens are disabled."));
         }
-        String subject = request == null ? "" : request.getString("sub", "");
+        JsonObject request = read(body);
+        String subject = request.get("sub") instanceof JsonString sub ? sub.getString() : "";
         if (subject.isBlank() || subject.length() > 200) {
             throw bad("sub must be a user id of 1 to 200 characters");
         }
         List<String> groups = groups(request);
-        long ttl = request.getJsonNumber("ttlSeconds") == null
-                ? 3600
-                : request.getJsonNumber("ttlSeconds").longValue();
+        JsonValue ttlValue = request.getOrDefault("ttlSeconds", JsonValue.NULL);
+        if (ttlValue != JsonValue.NULL && !(ttlValue instanceof JsonNumber number && number.isIntegral())) {
+            throw bad("ttlSeconds must be a whole number of seconds");
+        }
+        long ttl = ttlValue instanceof JsonNumber number
+                ? number.bigIntegerValue().min(BIG).longValue()
+                : 3600;
         if (ttl < 1 || ttl > DevTokens.MAX_TTL.toSeconds()) {
             throw bad("ttlSeconds must be from 1 to " + DevTokens.MAX_TTL.toSeconds());
         }
@@ -56,6 +66,20 @@ public class DevTokensResource {
                 .add("sub", subject)
                 .add("expiresIn", ttl)
                 .build();
+    }
+
+    private static final BigInteger BIG = BigInteger.valueOf(Long.MAX_VALUE);
+
+    private static JsonObject read(String body) {
+        String tooCostly = body == null ? null : JsonLimits.violation(body);
+        if (tooCostly != null) {
+            throw bad(tooCostly);
+        }
+        try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(body == null ? "" : body))) {
+            return reader.readObject();
+        } catch (RuntimeException e) {
+            throw bad("expected a JSON object: {\"sub\": \"alice\", \"groups\": [\"user\"], \"ttlSeconds\": 3600}");
+        }
     }
 
     private static List<String> groups(JsonObject request) {

@@ -3,6 +3,7 @@ package dev.herald.event.control;
 import dev.herald.event.entity.CloudEvent;
 import dev.herald.event.entity.InvalidEventException;
 import dev.herald.platform.control.JsonFactory;
+import dev.herald.platform.control.JsonLimits;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -33,7 +34,10 @@ public final class EventParser {
         if (text == null || text.isBlank()) {
             throw new InvalidEventException("empty payload: expected a CloudEvents JSON object");
         }
-        JsonLimits.check(text);
+        String tooCostly = JsonLimits.violation(text);
+        if (tooCostly != null) {
+            throw new InvalidEventException(tooCostly);
+        }
         JsonValue value;
         try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(text))) {
             value = reader.readValue();

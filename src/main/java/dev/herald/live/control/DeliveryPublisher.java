@@ -2,14 +2,18 @@ package dev.herald.live.control;
 
 import dev.herald.inbox.entity.InboxChanges;
 import dev.herald.platform.control.KafkaSettings;
+import dev.herald.platform.control.LogLimiter;
+import dev.herald.platform.control.RootCause;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -40,10 +44,15 @@ public class DeliveryPublisher {
     @ConfigProperty(name = "herald.instance.id")
     String instanceId;
 
+    @Inject
+    Clock clock;
+
     private Producer<String, byte[]> producer;
+    private LogLimiter failures;
 
     @PostConstruct
     void open() {
+        failures = new LogLimiter(LOG, Duration.ofMinutes(1), clock);
         producer = settings.producer(
                 "herald-deliveries",
                 Map.of(
@@ -73,11 +82,11 @@ public class DeliveryPublisher {
         try {
             producer.send(new ProducerRecord<>(topic, key, record), (metadata, failure) -> {
                 if (failure != null) {
-                    LOG.warning(() -> "A live delivery was not published: " + failure);
+                    failures.log(Level.WARNING, "A live delivery was not published: " + RootCause.message(failure));
                 }
             });
         } catch (RuntimeException e) {
-            LOG.warning(() -> "A live delivery was not published: " + e);
+            failures.log(Level.WARNING, "A live delivery was not published: " + RootCause.message(e));
         }
     }
 }

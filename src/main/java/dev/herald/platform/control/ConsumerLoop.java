@@ -115,16 +115,13 @@ public final class ConsumerLoop<V> {
                 state.connecting();
                 consumer.subscribe(List.of(topic), new Membership());
                 consume(consumer, backoff);
-            } catch (WakeupException | InterruptException e) {
+            } catch (WakeupException e) {
                 if (running) {
                     failed(e, backoff);
                 }
-            } catch (InterruptedException e) {
-                if (running) {
-                    Thread.currentThread().interrupt();
-                    state.failed("interrupted");
-                }
-                return;
+            } catch (InterruptException | InterruptedException e) {
+                // the container (or stop()) wants this thread gone: leave cleanly
+                running = false;
             } catch (RuntimeException e) {
                 failed(e, backoff);
             } finally {
@@ -176,6 +173,7 @@ public final class ConsumerLoop<V> {
             return;
         }
         current = null;
+        boolean interrupted = Thread.interrupted(); // closing must not be cut short by the stop's interrupt
         try {
             // a static member that stays registered gets its partitions back at once when it comes back; only a
             // clean stop leaves, so the others take over without waiting for the session to time out
@@ -186,6 +184,9 @@ public final class ConsumerLoop<V> {
                     .withTimeout(Duration.ofSeconds(3)));
         } catch (RuntimeException e) {
             LOG.fine(() -> "Closing Kafka consumer '" + name + "' failed: " + e);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

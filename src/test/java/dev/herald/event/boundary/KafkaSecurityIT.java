@@ -100,6 +100,10 @@ class KafkaSecurityIT {
                 Duration.between(fixed, Instant.now()).toMillis());
 
         String user = Events.newUser("tls");
+        var inbox = herald.get("/api/notifications", herald.token(user, "user"));
+        System.out.println("KafkaSecurityIT inbox " + inbox.statusCode() + " "
+                + inbox.headers().map() + " "
+                + herald.get("/api/event-types", herald.token(user, "user")).statusCode());
         LiveClient socket = herald.connectLive(user);
         socket.resume(0);
         assertThat(herald.post(

@@ -75,6 +75,10 @@ class MalformedInputIT {
                     + response.statusCode() + " " + abbreviate(response.body());
             if (response.statusCode() >= 500) {
                 serverErrors.add(sample);
+            } else if (path.contains("%00")) {
+                // Liberty's web container refuses an encoded NUL in the path itself (400, its own body, CWWWC0005I)
+                // before any application code runs: the README says so
+                assertThat(response.statusCode()).isEqualTo(400);
             } else if (response.statusCode() >= 400
                     && !response.headers()
                             .firstValue("Content-Type")
@@ -155,7 +159,8 @@ class MalformedInputIT {
         StringBuilder text = new StringBuilder(valid);
         for (int i = random.nextInt(8); i >= 0; i--) {
             int at = random.nextInt(text.length());
-            text.setCharAt(at, "{}[]\",:\\0e-\u0000\u00ff".charAt(random.nextInt(16)));
+            String damage = "{}[]\",:\\0e-\u0000\u00ff";
+            text.setCharAt(at, damage.charAt(random.nextInt(damage.length())));
         }
         return text.toString();
     }

@@ -1,19 +1,18 @@
-package dev.herald.event.control;
-
-import dev.herald.event.entity.InvalidEventException;
+package dev.herald.platform.control;
 
 /**
  * Refuses JSON that would cost a parser more than an event is worth, before any parser sees it: nesting deeper than
  * {@link #MAX_DEPTH} (a deep document exhausts a recursive reader's stack) and numbers longer than
  * {@link #MAX_NUMBER} characters (a 1,000-digit number is never a real value). One pass over the characters.
  */
-final class JsonLimits {
-    static final int MAX_DEPTH = 32;
-    static final int MAX_NUMBER = 64;
+public final class JsonLimits {
+    public static final int MAX_DEPTH = 32;
+    public static final int MAX_NUMBER = 64;
 
     private JsonLimits() {}
 
-    static void check(String json) throws InvalidEventException {
+    /** What is wrong with {@code json} by these limits, or null when nothing is. */
+    public static String violation(String json) {
         int depth = 0;
         int number = 0;
         boolean inString = false;
@@ -29,7 +28,7 @@ final class JsonLimits {
             }
             if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E') {
                 if (++number > MAX_NUMBER) {
-                    throw new InvalidEventException("a number is longer than " + MAX_NUMBER + " characters");
+                    return "a number is longer than " + MAX_NUMBER + " characters";
                 }
                 continue;
             }
@@ -38,11 +37,12 @@ final class JsonLimits {
                 inString = true;
             } else if (c == '{' || c == '[') {
                 if (++depth > MAX_DEPTH) {
-                    throw new InvalidEventException("JSON is nested deeper than " + MAX_DEPTH + " levels");
+                    return "JSON is nested deeper than " + MAX_DEPTH + " levels";
                 }
             } else if (c == '}' || c == ']') {
                 depth--;
             }
         }
+        return null;
     }
 }
