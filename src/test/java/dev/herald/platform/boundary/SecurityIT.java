@@ -59,6 +59,49 @@ class SecurityIT {
     }
 
     @Test
+    void refusedTokensCannotFloodTheLog() throws Exception {
+        Instant now = Instant.now();
+        TokenSigner stranger = new TokenSigner(
+                java.security.KeyPairGenerator.getInstance("RSA")
+                        .generateKeyPair()
+                        .getPrivate(),
+                DevKeys.ISSUER,
+                DevKeys.AUDIENCE);
+        List<String> refused = List.of(
+                herald.expiredToken("mallory", "user"),
+                stranger.sign("mallory", List.of("user"), now, now.plus(Duration.ofHours(1))),
+                "not-a-jwt",
+                "");
+        for (String token : refused) {
+            herald.get("/api/notifications", token.isEmpty() ? null : token); // Liberty's first FFDC per kind
+        }
+        java.nio.file.Path logs = herald.liberty().logs();
+        long lines = lineCount(logs.resolve("messages.log"));
+        long ffdc = fileCount(logs.resolve("ffdc"));
+        for (int i = 0; i < 200; i++) {
+            String token = refused.get(i % refused.size());
+            assertUnauthorized(herald.get("/api/notifications", token.isEmpty() ? null : token));
+        }
+        assertThat(lineCount(logs.resolve("messages.log")) - lines).isLessThanOrEqualTo(1);
+        assertThat(fileCount(logs.resolve("ffdc"))).isEqualTo(ffdc);
+    }
+
+    private static long lineCount(java.nio.file.Path file) throws Exception {
+        try (var lines = java.nio.file.Files.lines(file)) {
+            return lines.count();
+        }
+    }
+
+    private static long fileCount(java.nio.file.Path dir) throws Exception {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.count();
+        }
+    }
+
+    @Test
     void theClockSkewIsThirtySecondsAsConfigured() throws Exception {
         // expired 60 s ago: past the 30 s skew (Liberty's own default would still take it for 5 minutes)
         assertUnauthorized(herald.get("/api/notifications", herald.tokenExpiredAgo(Duration.ofSeconds(60), "bob")));
