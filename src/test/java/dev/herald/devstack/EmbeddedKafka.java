@@ -33,15 +33,24 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static EmbeddedKafka start(Path dir, int port) throws IOException {
         int controllerPort = Ports.free();
         Files.createDirectories(dir);
+        Properties props = kraft(dir, controllerPort);
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        format(dir, props);
+        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
+        server.startup();
+        return new EmbeddedKafka(server, "127.0.0.1:" + port);
+    }
+
+    /** A single-node KRaft broker's settings (broker and controller in one), without its listeners. */
+    static Properties kraft(Path dir, int controllerPort) {
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         props.put("controller.listener.names", "CONTROLLER");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("log.dirs", dir.resolve("data").toString());
         props.put("num.partitions", "4");
         props.put("offsets.topic.replication.factor", "1");
@@ -51,20 +60,24 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
+        return props;
+    }
+
+    /** Writes {@code dir/server.properties} and formats the broker's storage; answers the file. */
+    static Path format(Path dir, Properties props) throws IOException {
+        Files.createDirectories(dir);
         Path config = dir.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(config)) {
-            props.store(out, "Herald embedded Kafka");
+            props.store(out, "Herald's Kafka broker");
         }
-        ByteArrayOutputStream formatOutput = new ByteArrayOutputStream();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
         int formatted = StorageTool.execute(
                 new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
-                new PrintStream(formatOutput, true, StandardCharsets.UTF_8));
+                new PrintStream(output, true, StandardCharsets.UTF_8));
         if (formatted != 0) {
-            throw new IOException("formatting Kafka storage failed: " + formatOutput);
+            throw new IOException("formatting Kafka storage failed: " + output);
         }
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
-        server.startup();
-        return new EmbeddedKafka(server, "127.0.0.1:" + port);
+        return config;
     }
 
     public String bootstrapServers() {

@@ -1,13 +1,8 @@
 package dev.herald.devstack;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
 
 /**
  * A real single-node KRaft broker as its own process, so a test can SIGKILL it and start it again on the same data
@@ -35,11 +28,7 @@ public final class KafkaProcess implements AutoCloseable {
     private KafkaProcess(Path dir, Properties extra) throws IOException {
         this.dir = dir;
         int controllerPort = Ports.free();
-        Files.createDirectories(dir);
-        Properties props = new Properties();
-        props.put("process.roles", "broker,controller");
-        props.put("node.id", "1");
-        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        Properties props = EmbeddedKafka.kraft(dir, controllerPort);
         props.put(
                 "listeners",
                 "INTERNAL://127.0.0.1:" + internalPort + ",EXTERNAL://127.0.0.1:" + externalPort
@@ -47,30 +36,10 @@ public final class KafkaProcess implements AutoCloseable {
         props.put(
                 "advertised.listeners",
                 "INTERNAL://127.0.0.1:" + internalPort + ",EXTERNAL://127.0.0.1:" + externalPort);
-        props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "INTERNAL");
         props.put("listener.security.protocol.map", "INTERNAL:PLAINTEXT,EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        props.put("log.dirs", dir.resolve("data").toString());
-        props.put("num.partitions", "4");
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("offsets.topic.num.partitions", "4");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
-        props.put("group.initial.rebalance.delay.ms", "0");
         props.putAll(extra);
-        config = dir.resolve("server.properties");
-        try (OutputStream out = Files.newOutputStream(config)) {
-            props.store(out, "Herald test broker");
-        }
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int formatted = StorageTool.execute(
-                new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
-                new PrintStream(output, true, StandardCharsets.UTF_8));
-        if (formatted != 0) {
-            throw new IOException("formatting Kafka storage failed: " + output);
-        }
+        config = EmbeddedKafka.format(dir, props);
     }
 
     /** A broker whose external listener is plain text. */

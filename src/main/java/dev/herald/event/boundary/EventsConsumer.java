@@ -100,17 +100,13 @@ public class EventsConsumer {
     @Produces
     @Readiness
     HealthCheck readiness() {
-        return () -> loop == null
-                ? HealthCheckResponse.down("kafka-consumer-intake")
-                : loop.state().readiness(loop.alive());
+        return () -> loop == null ? HealthCheckResponse.down("kafka-consumer-intake") : loop.readiness();
     }
 
     /** Down only when the consumer thread has ended: everything else it recovers from by itself. */
     @Produces
     @Liveness
     HealthCheck liveness() {
-        return () -> HealthCheckResponse.named("kafka-consumer-intake")
-                .status(loop == null || loop.alive())
-                .build();
+        return () -> loop == null ? HealthCheckResponse.up("kafka-consumer-intake") : loop.liveness();
     }
 }

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
-import java.util.logging.Logger;
 
 /**
  * {@code POST /api/events}: publishes one CloudEvent (structured JSON) to {@code herald.events}. Answers 202 once
@@ -28,7 +27,6 @@ import java.util.logging.Logger;
 @Path("events")
 @RolesAllowed(Roles.PUBLISHER)
 public class EventsResource {
-    private static final Logger LOG = Logger.getLogger(EventsResource.class.getName());
 
     @Inject
     EventIntake intake;
@@ -54,7 +52,7 @@ public class EventsResource {
         }
         return publisher.publish(event.partitionKey(), body).handle((ok, failure) -> {
             if (failure != null) {
-                LOG.warning(() -> "Publishing event " + event.source() + "/" + event.id() + " failed: " + failure);
+                // EventPublisher logged it (at most once a minute)
                 return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "Kafka did not acknowledge the event; retry.")
                         .toResponse();
             }

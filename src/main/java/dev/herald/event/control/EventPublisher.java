@@ -1,14 +1,19 @@
 package dev.herald.event.control;
 
 import dev.herald.platform.control.KafkaSettings;
+import dev.herald.platform.control.LogLimiter;
+import dev.herald.platform.control.RootCause;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,10 +39,15 @@ public class EventPublisher {
     @ConfigProperty(name = "herald.publisher.timeout-ms", defaultValue = "10000")
     int timeoutMs;
 
+    @Inject
+    Clock clock;
+
     private Producer<String, String> producer;
+    private LogLimiter failures;
 
     @PostConstruct
     void open() {
+        failures = new LogLimiter(Logger.getLogger(EventPublisher.class.getName()), Duration.ofMinutes(1), clock);
         producer = settings.producer(
                 "herald-publisher",
                 Map.of(
@@ -60,6 +70,13 @@ public class EventPublisher {
         producer.close(Duration.ofSeconds(5));
     }
 
+    /** One line a minute while Kafka does not acknowledge, however many clients retry meanwhile. */
+    private void failed(Exception failure) {
+        failures.log(
+                Level.WARNING,
+                "Kafka did not acknowledge a published event (the caller gets 503): " + RootCause.message(failure));
+    }
+
     /** Sends one CloudEvents JSON document; the stage completes when the broker acknowledged it. */
     public CompletionStage<Void> publish(String key, String cloudEventJson) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
@@ -68,10 +85,12 @@ public class EventPublisher {
                 if (failure == null) {
                     acknowledged.complete(null);
                 } else {
+                    failed(failure);
                     acknowledged.completeExceptionally(failure);
                 }
             });
         } catch (KafkaException e) {
+            failed(e);
             acknowledged.completeExceptionally(e);
         }
         return acknowledged;

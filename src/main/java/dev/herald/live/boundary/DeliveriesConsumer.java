@@ -111,7 +111,7 @@ public class DeliveriesConsumer {
             if (loop == null) {
                 return HealthCheckResponse.down("kafka-consumer-live");
             }
-            HealthCheckResponse consumer = loop.state().readiness(loop.alive());
+            HealthCheckResponse consumer = loop.readiness();
             if (consumer.getStatus() == HealthCheckResponse.Status.UP && !probe.connected()) {
                 return HealthCheckResponse.named("kafka-consumer-live")
                         .down()
@@ -125,8 +125,6 @@ public class DeliveriesConsumer {
     @Produces
     @Liveness
     HealthCheck liveness() {
-        return () -> HealthCheckResponse.named("kafka-consumer-live")
-                .status(loop == null || loop.alive())
-                .build();
+        return () -> loop == null ? HealthCheckResponse.up("kafka-consumer-live") : loop.liveness();
     }
 }

@@ -23,6 +23,7 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * One Kafka consumer on its own thread that outlives every failure of Kafka. It polls a batch, hands it to the
@@ -103,6 +104,18 @@ public final class ConsumerLoop<V> {
 
     public ConsumerState state() {
         return state;
+    }
+
+    /** Readiness of this consumer: DOWN with the reason while it is not consuming. */
+    public HealthCheckResponse readiness() {
+        return state.readiness(alive());
+    }
+
+    /** Liveness: DOWN only when the thread has ended, since the loop recovers from everything else by itself. */
+    public HealthCheckResponse liveness() {
+        return HealthCheckResponse.named("kafka-consumer-" + name)
+                .status(alive())
+                .build();
     }
 
     private void run() {

@@ -75,6 +75,12 @@ class KafkaSecurityIT {
         }
     }
 
+    private static long lineCount(Path file) throws Exception {
+        try (var lines = java.nio.file.Files.lines(file)) {
+            return lines.count();
+        }
+    }
+
     @Test
     void refusedCredentialsShowInReadinessAndHeraldRecoversOnceTheBrokerAcceptsThem() throws Exception {
         HttpResponse<String> refused = await().atMost(Duration.ofMinutes(3))
@@ -83,7 +89,13 @@ class KafkaSecurityIT {
                 .until(herald::readiness, r -> r.statusCode() == 503 && r.body().contains("credentials"));
         assertThat(refused.body()).contains("kafka-consumer-intake").contains("Kafka refused Herald's credentials");
         assertThat(herald.get("/health/live", null).statusCode()).isEqualTo(200);
-        TimeUnit.SECONDS.sleep(3); // refused a few times over, not just once
+        Path log = herald.liberty().logs().resolve("messages.log");
+        long linesBefore = lineCount(log);
+        TimeUnit.SECONDS.sleep(5); // refused many times over, not just once
+        long linesWhileRefused = lineCount(log) - linesBefore;
+        assertThat(linesWhileRefused)
+                .as("log lines while Kafka refuses the login")
+                .isLessThan(10);
 
         Instant fixed = Instant.now();
         try (Admin admin = broker.admin()) {
@@ -96,8 +108,8 @@ class KafkaSecurityIT {
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> herald.readiness().statusCode() == 200);
         System.out.printf(
-                "KafkaSecurityIT: ready %d ms after the SCRAM user was created%n",
-                Duration.between(fixed, Instant.now()).toMillis());
+                "KafkaSecurityIT: ready %d ms after the SCRAM user was created; %d log lines in 5 s of refused logins%n",
+                Duration.between(fixed, Instant.now()).toMillis(), linesWhileRefused);
 
         String user = Events.newUser("tls");
         var inbox = herald.get("/api/notifications", herald.token(user, "user"));
