@@ -67,9 +67,12 @@ public class EventsConsumer {
     private ConsumerLoop<String> loop;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // batches of up to batchSize records gathered from a few polls within 5 ms, as one transaction each
+        ConsumerLoop.Batches batches =
+                new ConsumerLoop.Batches(batchSize, Math.max(1, batchSize / 4), Duration.ofMillis(5));
         Map<String, String> settings = Map.of(
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batchSize),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batches.perPoll()),
                 // fewer, fuller fetches: the broker answers once 64 KiB are ready or after 10 ms
                 ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536",
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
@@ -79,6 +82,7 @@ public class EventsConsumer {
                 () -> kafka.consumer(group, instance, settings, new StringDeserializer()),
                 this::handle,
                 true,
+                batches,
                 clock,
                 Duration.ofSeconds(stallSeconds));
         loop.start(threads);

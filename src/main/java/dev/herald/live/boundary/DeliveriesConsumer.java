@@ -76,6 +76,7 @@ public class DeliveriesConsumer {
                 () -> kafka.consumer("herald-live-" + instance, instance, settings, new ByteArrayDeserializer()),
                 this::deliver,
                 false,
+                new ConsumerLoop.Batches(500, 500, Duration.ZERO),
                 clock,
                 Duration.ofSeconds(stallSeconds));
         loop.start(threads);

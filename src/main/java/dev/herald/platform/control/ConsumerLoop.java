@@ -26,10 +26,11 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
- * One Kafka consumer on its own thread that outlives every failure of Kafka. It polls a batch, hands it to the
- * handler, which returns only once the batch is durably done, and then commits the batch's offsets: a crash anywhere
- * redelivers, never skips. Nothing is in hand across polls, so a rebalance can neither lose a record nor get one
- * committed by two members. Whatever goes wrong (a broker gone, credentials or a certificate refused, a commit
+ * One Kafka consumer on its own thread that outlives every failure of Kafka. It gathers a batch (polls until the
+ * batch is full or a short linger has passed), hands it to the handler, which returns only once the batch is
+ * durably done, and then commits the batch's offsets (asynchronously; synchronously when partitions are revoked and
+ * before the consumer closes): a crash anywhere redelivers, never skips. Nothing is in hand between batches, so a
+ * rebalance can neither lose a record nor get one committed by two members. Whatever goes wrong (a broker gone, credentials or a certificate refused, a commit
  * timing out, a fenced member) closes the consumer and builds a new one after a backoff, until the cause is gone;
  * the {@link ConsumerState} says meanwhile what is wrong.
  */
@@ -42,12 +43,22 @@ public final class ConsumerLoop<V> {
         void handle(List<ConsumerRecord<String, V>> records) throws InterruptedException;
     }
 
+    /**
+     * How batches are gathered: at most {@code maxRecords}, from polls of at most {@code perPoll} records (the
+     * consumer's {@code max.poll.records}), waiting at most {@code linger} after the first record for more.
+     */
+    public record Batches(int maxRecords, int perPoll, Duration linger) {}
+
     private final String name;
     private final String topic;
     private final Supplier<Consumer<String, V>> consumers;
     private final BatchHandler<V> handler;
     private final boolean commit;
+    private final Batches batches;
     private final Clock clock;
+    /** The next offset to commit per partition: everything before it was handled. Loop thread only. */
+    private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+
     private final ConsumerState state;
     private final LogLimiter failures;
     private volatile boolean running = true;
@@ -63,6 +74,7 @@ public final class ConsumerLoop<V> {
             Supplier<Consumer<String, V>> consumers,
             BatchHandler<V> handler,
             boolean commit,
+            Batches batches,
             Clock clock,
             Duration stallAfter) {
         this.name = name;
@@ -70,6 +82,7 @@ public final class ConsumerLoop<V> {
         this.consumers = consumers;
         this.handler = handler;
         this.commit = commit;
+        this.batches = batches;
         this.clock = clock;
         this.state = new ConsumerState(name, clock, stallAfter);
         this.failures = new LogLimiter(LOG, Duration.ofMinutes(1), clock);
@@ -153,14 +166,16 @@ public final class ConsumerLoop<V> {
     private void consume(Consumer<String, V> consumer, Backoff backoff) throws InterruptedException {
         Instant observed = Instant.MIN;
         while (running) {
-            ConsumerRecords<String, V> records = consumer.poll(POLL);
-            if (!records.isEmpty()) {
+            List<ConsumerRecord<String, V>> batch = gather(consumer);
+            if (!batch.isEmpty()) {
                 state.handling();
-                handler.handle(list(records));
+                handler.handle(batch);
                 if (commit) {
-                    consumer.commitSync(offsets(records));
+                    Map<TopicPartition, OffsetAndMetadata> offsets = offsets(batch);
+                    handled.putAll(offsets);
+                    consumer.commitAsync(offsets, null); // a lost commit is covered by the next one
                 }
-                state.handled(records.count());
+                state.handled(batch.size());
                 backoff.reset();
                 failures.reset();
             }
@@ -170,6 +185,45 @@ public final class ConsumerLoop<V> {
                 state.observed(lag(consumer), heartbeatAge(consumer));
             }
         }
+    }
+
+    /** One poll, then more while the batch has room and the linger since its first record has not passed. */
+    private List<ConsumerRecord<String, V>> gather(Consumer<String, V> consumer) {
+        List<ConsumerRecord<String, V>> batch = new ArrayList<>();
+        consumer.poll(POLL).forEach(batch::add);
+        if (batch.isEmpty()) {
+            return batch;
+        }
+        long until = System.nanoTime() + batches.linger().toNanos();
+        while (running && batch.size() + batches.perPoll() <= batches.maxRecords()) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            ConsumerRecords<String, V> more = consumer.poll(Duration.ofNanos(left));
+            if (more.isEmpty()) {
+                break;
+            }
+            more.forEach(batch::add);
+        }
+        return batch;
+    }
+
+    /** Commits what was handled of {@code partitions} (all when null) and waits for it; a failure is only logged. */
+    private void commitHandled(Consumer<String, V> consumer, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(handled);
+        if (partitions != null) {
+            offsets.keySet().retainAll(partitions);
+        }
+        if (!commit || offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets, Duration.ofSeconds(2));
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "Committing handled offsets of '" + name + "' failed; they are redelivered: " + e);
+        }
+        handled.keySet().removeAll(offsets.keySet());
     }
 
     private void failed(RuntimeException e, Backoff backoff) {
@@ -187,6 +241,8 @@ public final class ConsumerLoop<V> {
         }
         current = null;
         boolean interrupted = Thread.interrupted(); // closing must not be cut short by the stop's interrupt
+        commitHandled(consumer, null);
+        handled.clear();
         try {
             // a static member that stays registered gets its partitions back at once when it comes back; only a
             // clean stop leaves, so the others take over without waiting for the session to time out
@@ -203,20 +259,12 @@ public final class ConsumerLoop<V> {
         }
     }
 
-    private static <V> List<ConsumerRecord<String, V>> list(ConsumerRecords<String, V> records) {
-        List<ConsumerRecord<String, V>> list = new ArrayList<>(records.count());
-        records.forEach(list::add);
-        return list;
-    }
-
-    private static <V> Map<TopicPartition, OffsetAndMetadata> offsets(ConsumerRecords<String, V> records) {
+    /** The next offset per partition after the batch (records of one partition come in offset order). */
+    private static <V> Map<TopicPartition, OffsetAndMetadata> offsets(List<ConsumerRecord<String, V>> batch) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<String, V>> inPartition = records.records(partition);
+        for (ConsumerRecord<String, V> record : batch) {
             offsets.put(
-                    partition,
-                    new OffsetAndMetadata(
-                            inPartition.get(inPartition.size() - 1).offset() + 1));
+                    new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
         }
         return offsets;
     }
@@ -250,11 +298,17 @@ public final class ConsumerLoop<V> {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // nothing is in hand between polls: every record handled was committed before the next poll
+            // nothing is in hand between batches; make sure what was handled is committed before another member
+            // takes these partitions, so it does not redeliver them (it would store nothing twice anyway)
+            Consumer<String, V> consumer = current;
+            if (consumer != null) {
+                commitHandled(consumer, partitions);
+            }
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            handled.keySet().removeAll(partitions); // another member may own them already: commit nothing for them
             state.left();
         }
     }

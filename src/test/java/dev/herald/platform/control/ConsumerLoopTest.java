@@ -46,6 +46,7 @@ class ConsumerLoopTest {
                     records.forEach(r -> handled.add(r.value()));
                 },
                 true,
+                new ConsumerLoop.Batches(500, 500, Duration.ofMillis(5)),
                 Clock.systemUTC(),
                 Duration.ofMinutes(1));
         loop.start(Thread::new);
@@ -78,6 +79,7 @@ class ConsumerLoopTest {
                 },
                 records -> {},
                 true,
+                new ConsumerLoop.Batches(500, 500, Duration.ofMillis(5)),
                 Clock.systemUTC(),
                 Duration.ofMinutes(1));
         loop.start(Thread::new);
