@@ -14,6 +14,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -64,6 +70,41 @@ class NotificationStoreIT {
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
+
+    @Inject
+    TombstonePurge purge;
+
+    @Resource(lookup = "jdbc/herald-direct")
+    DataSource db;
+
+    @Test
+    void tombstonesOlderThanTheRetentionArePurgedInBatchesAndNewerOnesKept() throws Exception {
+        String source = "/purge-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        try (Connection connection = db.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO notification_tombstone"
+                        + " (source, event_id, recipient, deleted_at) VALUES (?, ?, 'someone', ?)")) {
+            for (int i = 0; i < 12_003; i++) {
+                insert.setString(1, source);
+                insert.setString(2, "e" + i);
+                // 12,000 past the 30-day retention (three purge batches), three within it
+                insert.setTimestamp(3, Timestamp.from(now.minus(Duration.ofDays(i < 12_000 ? 31 : 29))));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+
+        assertThat(purge.purge()).isEqualTo(12_000);
+        try (Connection connection = db.getConnection();
+                PreparedStatement count =
+                        connection.prepareStatement("SELECT count(*) FROM notification_tombstone WHERE source = ?")) {
+            count.setString(1, source);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(3);
+            }
+        }
+    }
 
     @Test
     void appendingNeedsTheCallersTransaction() {
