@@ -2,6 +2,7 @@ package dev.herald.event.boundary;
 
 import dev.herald.event.control.IntakeWorker;
 import dev.herald.event.entity.IncomingRecord;
+import dev.herald.platform.control.Batches;
 import dev.herald.platform.control.ConsumerLoop;
 import dev.herald.platform.control.KafkaSettings;
 import jakarta.annotation.PreDestroy;
@@ -68,8 +69,7 @@ public class EventsConsumer {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         // batches of up to batchSize records gathered from a few polls within 5 ms, as one transaction each
-        ConsumerLoop.Batches batches =
-                new ConsumerLoop.Batches(batchSize, Math.max(1, batchSize / 4), Duration.ofMillis(5));
+        Batches batches = new Batches(batchSize, Math.max(1, batchSize / 4), Duration.ofMillis(5));
         Map<String, String> settings = Map.of(
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batches.perPoll()),

@@ -3,6 +3,7 @@ package dev.herald.live.boundary;
 import dev.herald.live.control.DeliveryCodec;
 import dev.herald.live.control.LiveProbe;
 import dev.herald.live.control.SessionRegistry;
+import dev.herald.platform.control.Batches;
 import dev.herald.platform.control.ConsumerLoop;
 import dev.herald.platform.control.KafkaSettings;
 import jakarta.annotation.PreDestroy;
@@ -76,7 +77,7 @@ public class DeliveriesConsumer {
                 () -> kafka.consumer("herald-live-" + instance, instance, settings, new ByteArrayDeserializer()),
                 this::deliver,
                 false,
-                new ConsumerLoop.Batches(500, 500, Duration.ZERO),
+                new Batches(500, 500, Duration.ZERO),
                 clock,
                 Duration.ofSeconds(stallSeconds));
         loop.start(threads);

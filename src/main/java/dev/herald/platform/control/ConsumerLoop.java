@@ -3,11 +3,8 @@ package dev.herald.platform.control;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -16,10 +13,6 @@ import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.Metric;
-import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -36,18 +29,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  */
 public final class ConsumerLoop<V> {
     private static final Logger LOG = Logger.getLogger(ConsumerLoop.class.getName());
-    private static final Duration POLL = Duration.ofMillis(500);
 
     /** Handles one polled batch; returns only when every record is stored or parked. */
     public interface BatchHandler<V> {
         void handle(List<ConsumerRecord<String, V>> records) throws InterruptedException;
     }
-
-    /**
-     * How batches are gathered: at most {@code maxRecords}, from polls of at most {@code perPoll} records (the
-     * consumer's {@code max.poll.records}), waiting at most {@code linger} after the first record for more.
-     */
-    public record Batches(int maxRecords, int perPoll, Duration linger) {}
 
     private final String name;
     private final String topic;
@@ -56,8 +42,7 @@ public final class ConsumerLoop<V> {
     private final boolean commit;
     private final Batches batches;
     private final Clock clock;
-    /** The next offset to commit per partition: everything before it was handled. Loop thread only. */
-    private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+    private final HandledOffsets handled = new HandledOffsets();
 
     private final ConsumerState state;
     private final LogLimiter failures;
@@ -138,7 +123,7 @@ public final class ConsumerLoop<V> {
             try {
                 consumer = consumers.get();
                 current = consumer;
-                state.connecting();
+                state.left();
                 consumer.subscribe(List.of(topic), new Membership());
                 consume(consumer, backoff);
             } catch (WakeupException e) {
@@ -166,14 +151,12 @@ public final class ConsumerLoop<V> {
     private void consume(Consumer<String, V> consumer, Backoff backoff) throws InterruptedException {
         Instant observed = Instant.MIN;
         while (running) {
-            List<ConsumerRecord<String, V>> batch = gather(consumer);
+            List<ConsumerRecord<String, V>> batch = batches.gather(consumer, () -> running);
             if (!batch.isEmpty()) {
                 state.handling();
                 handler.handle(batch);
                 if (commit) {
-                    Map<TopicPartition, OffsetAndMetadata> offsets = offsets(batch);
-                    handled.putAll(offsets);
-                    consumer.commitAsync(offsets, null); // a lost commit is covered by the next one
+                    handled.commitAsync(consumer, batch);
                 }
                 state.handled(batch.size());
                 backoff.reset();
@@ -182,48 +165,9 @@ public final class ConsumerLoop<V> {
             Instant now = clock.instant();
             if (now.isAfter(observed.plusSeconds(1))) {
                 observed = now;
-                state.observed(lag(consumer), heartbeatAge(consumer));
+                state.observed(ConsumerMetrics.lag(consumer), ConsumerMetrics.heartbeatAge(consumer));
             }
         }
-    }
-
-    /** One poll, then more while the batch has room and the linger since its first record has not passed. */
-    private List<ConsumerRecord<String, V>> gather(Consumer<String, V> consumer) {
-        List<ConsumerRecord<String, V>> batch = new ArrayList<>();
-        consumer.poll(POLL).forEach(batch::add);
-        if (batch.isEmpty()) {
-            return batch;
-        }
-        long until = System.nanoTime() + batches.linger().toNanos();
-        while (running && batch.size() + batches.perPoll() <= batches.maxRecords()) {
-            long left = until - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            ConsumerRecords<String, V> more = consumer.poll(Duration.ofNanos(left));
-            if (more.isEmpty()) {
-                break;
-            }
-            more.forEach(batch::add);
-        }
-        return batch;
-    }
-
-    /** Commits what was handled of {@code partitions} (all when null) and waits for it; a failure is only logged. */
-    private void commitHandled(Consumer<String, V> consumer, Collection<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(handled);
-        if (partitions != null) {
-            offsets.keySet().retainAll(partitions);
-        }
-        if (!commit || offsets.isEmpty()) {
-            return;
-        }
-        try {
-            consumer.commitSync(offsets, Duration.ofSeconds(2));
-        } catch (RuntimeException e) {
-            LOG.fine(() -> "Committing handled offsets of '" + name + "' failed; they are redelivered: " + e);
-        }
-        handled.keySet().removeAll(offsets.keySet());
     }
 
     private void failed(RuntimeException e, Backoff backoff) {
@@ -241,7 +185,7 @@ public final class ConsumerLoop<V> {
         }
         current = null;
         boolean interrupted = Thread.interrupted(); // closing must not be cut short by the stop's interrupt
-        commitHandled(consumer, null);
+        handled.commitSync(consumer, null);
         handled.clear();
         try {
             // a static member that stays registered gets its partitions back at once when it comes back; only a
@@ -259,37 +203,6 @@ public final class ConsumerLoop<V> {
         }
     }
 
-    /** The next offset per partition after the batch (records of one partition come in offset order). */
-    private static <V> Map<TopicPartition, OffsetAndMetadata> offsets(List<ConsumerRecord<String, V>> batch) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (ConsumerRecord<String, V> record : batch) {
-            offsets.put(
-                    new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-        }
-        return offsets;
-    }
-
-    private static long lag(Consumer<?, ?> consumer) {
-        long lag = 0;
-        for (TopicPartition partition : consumer.assignment()) {
-            lag += consumer.currentLag(partition).orElse(0);
-        }
-        return lag;
-    }
-
-    /** Seconds since the consumer last heartbeated to its group coordinator, or -1 when not known. */
-    private static double heartbeatAge(Consumer<?, ?> consumer) {
-        for (Map.Entry<MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
-            MetricName metricName = metric.getKey();
-            if (metricName.name().equals("last-heartbeat-seconds-ago")
-                    && metricName.group().equals("consumer-coordinator-metrics")
-                    && metric.getValue().metricValue() instanceof Number seconds) {
-                return seconds.doubleValue();
-            }
-        }
-        return -1;
-    }
-
     private final class Membership implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
@@ -302,13 +215,13 @@ public final class ConsumerLoop<V> {
             // takes these partitions, so it does not redeliver them (it would store nothing twice anyway)
             Consumer<String, V> consumer = current;
             if (consumer != null) {
-                commitHandled(consumer, partitions);
+                handled.commitSync(consumer, partitions);
             }
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            handled.keySet().removeAll(partitions); // another member may own them already: commit nothing for them
+            handled.forget(partitions);
             state.left();
         }
     }

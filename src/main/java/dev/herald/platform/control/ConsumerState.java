@@ -34,11 +34,6 @@ public final class ConsumerState {
         this.progressAt = clock.instant();
     }
 
-    void connecting() {
-        joined = false;
-        partitions = 0;
-    }
-
     void joined(int partitionCount) {
         joined = true;
         partitions = partitionCount;

@@ -46,7 +46,7 @@ class ConsumerLoopTest {
                     records.forEach(r -> handled.add(r.value()));
                 },
                 true,
-                new ConsumerLoop.Batches(500, 500, Duration.ofMillis(5)),
+                new Batches(500, 500, Duration.ofMillis(5)),
                 Clock.systemUTC(),
                 Duration.ofMinutes(1));
         loop.start(Thread::new);
@@ -79,7 +79,7 @@ class ConsumerLoopTest {
                 },
                 records -> {},
                 true,
-                new ConsumerLoop.Batches(500, 500, Duration.ofMillis(5)),
+                new Batches(500, 500, Duration.ofMillis(5)),
                 Clock.systemUTC(),
                 Duration.ofMinutes(1));
         loop.start(Thread::new);

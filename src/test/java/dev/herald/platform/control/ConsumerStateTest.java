@@ -40,7 +40,6 @@ class ConsumerStateTest {
     @Test
     void notReadyUntilItJoinedItsGroup() {
         assertThat(state.problem()).isEqualTo("starting");
-        state.connecting();
         state.joined(4);
         assertThat(state.problem()).isNull();
         state.left();
