@@ -7,10 +7,13 @@ let user = null;
 let herald = null;
 const items = new Map(); // id -> notification
 
+// likes, comments and follows come from a random actor, so repeated clicks show aggregation ("Ana, Ben and 2 others")
+const people = ["Ana", "Ben", "Chen", "Dana", "Emil", "Fatou", "Gus"];
+const someone = () => { const name = people[Math.floor(Math.random() * people.length)]; return { id: "u-" + name.toLowerCase(), name }; };
 const samples = {
-  "post.liked": () => ({ actor: { id: "u-ana", name: "Ana" }, post: { id: "p1", title: "My first post" } }),
-  "post.commented": () => ({ actor: { name: "Ben" }, post: { title: "My first post" }, comment: { text: "Nice!" } }),
-  "user.followed": () => ({ actor: { name: "Cleo" } }),
+  "post.liked": () => ({ actor: someone(), post: { id: "p1", title: "My first post" } }),
+  "post.commented": () => ({ actor: someone(), post: { id: "p1", title: "My first post" }, comment: { text: "Nice!" } }),
+  "user.followed": () => ({ actor: someone() }),
   "mission.completed": () => ({ mission: { name: "Onboarding", points: 50 } }),
 };
 

@@ -9,7 +9,8 @@
 // the URL), resumes from the last seq it has so nothing is missed or doubled, and reconnects with exponential
 // backoff and full jitter so a restarting server is not hit by every client at once.
 //
-// Events (CustomEvent, payload in detail): created {notification, seq}, updated {notification, seq},
+// Events (CustomEvent, payload in detail): created {notification, seq}, updated {notification, seq} (replace the
+// notification with the same id and order the list by seq: an aggregate that gathered an event moves to the top),
 // deleted {id, seq}, unread {count}, gap {latestSeq} (refetch the list), status {state: connecting|live|offline}.
 export class HeraldClient extends EventTarget {
   constructor({ baseUrl = "", getToken, minDelayMs = 500, maxDelayMs = 30000 } = {}) {
@@ -138,6 +139,9 @@ export class HeraldClient extends EventTarget {
         this.emit("created", { notification: frame.notification, seq: frame.seq });
         break;
       case "notification.updated":
+        // an aggregate that gathered another event ("Ana, Ben and 3 others liked your post") comes with a new,
+        // higher seq: it moves to the top. A state change (read, archived) keeps its seq.
+        if (frame.seq > this.lastSeq) this.lastSeq = frame.seq;
         this.emit("updated", { notification: frame.notification, seq: frame.seq });
         break;
       case "notification.deleted":

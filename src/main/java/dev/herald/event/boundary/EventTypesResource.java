@@ -2,6 +2,7 @@ package dev.herald.event.boundary;
 
 import dev.herald.Roles;
 import dev.herald.event.control.EventCatalog;
+import dev.herald.event.control.EventCounts;
 import dev.herald.event.entity.EventType;
 import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,40 +10,90 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
-/** {@code GET /api/event-types}: the event catalog, so producers know what Herald accepts. */
+/**
+ * {@code GET /api/event-types}: the event catalog, so producers know what Herald accepts: each type with its data
+ * schema, required fields, category, priority, channels, recipients, aggregation rule and the locales it is worded
+ * in. Admins also see how many events of each type this instance accepted since it started.
+ */
 @Path("event-types")
 @RolesAllowed({Roles.USER, Roles.PUBLISHER, Roles.ADMIN})
 public class EventTypesResource {
     @Inject
     EventCatalog catalog;
 
+    @Inject
+    EventCounts counts;
+
+    @Context
+    SecurityContext security;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonArray list() {
+        Map<String, Long> accepted = security.isUserInRole(Roles.ADMIN) ? counts.snapshot() : null;
         JsonArrayBuilder types = JsonFactory.PROVIDER.createArrayBuilder();
-        catalog.all().forEach(type -> types.add(toJson(type)));
+        catalog.types().forEach(type -> types.add(toJson(type, accepted)));
         return types.build();
     }
 
-    private static JsonObject toJson(EventType type) {
-        JsonArrayBuilder fields = JsonFactory.PROVIDER.createArrayBuilder();
-        type.title().placeholders().forEach(fields::add);
-        type.body().placeholders().stream()
-                .filter(p -> !type.title().placeholders().contains(p))
-                .forEach(fields::add);
-        return JsonFactory.PROVIDER
+    private static JsonObject templates(EventType type) {
+        JsonObjectBuilder json = JsonFactory.PROVIDER.createObjectBuilder();
+        new TreeMap<>(type.templates().values().stream()
+                        .collect(Collectors.toMap(t -> t.locale().toLanguageTag(), t -> t)))
+                .forEach((tag, t) -> json.add(
+                        tag,
+                        JsonFactory.PROVIDER
+                                .createObjectBuilder()
+                                .add("title", t.title().toString())
+                                .add("body", t.body().toString())));
+        return json.build();
+    }
+
+    private static JsonObject toJson(EventType type, Map<String, Long> accepted) {
+        JsonObjectBuilder json = JsonFactory.PROVIDER
                 .createObjectBuilder()
                 .add("type", type.type())
                 .add("category", type.category())
+                .add("priority", type.priority())
+                .add("silent", type.silent())
                 .add("channels", JsonFactory.PROVIDER.createArrayBuilder(type.channels()))
-                .add("title", type.title().toString())
-                .add("body", type.body().toString())
-                .add("requiredData", fields)
-                .build();
+                .add(
+                        "recipients",
+                        JsonFactory.PROVIDER.createArrayBuilder(
+                                type.recipients().sources()))
+                .add(
+                        "requiredData",
+                        JsonFactory.PROVIDER.createArrayBuilder(type.schema().required()))
+                .add("schema", type.schema().source())
+                .add("templates", templates(type));
+        type.aggregationRule()
+                .ifPresentOrElse(
+                        rule -> {
+                            JsonObjectBuilder aggregation = JsonFactory.PROVIDER
+                                    .createObjectBuilder()
+                                    .add("window", rule.window().toString())
+                                    .add("maxActors", rule.maxActors())
+                                    .add("readStartsNew", rule.readStartsNew());
+                            if (rule.groupBy() != null) {
+                                aggregation.add("groupBy", rule.groupBy());
+                            }
+                            json.add("aggregation", aggregation);
+                        },
+                        () -> json.addNull("aggregation"));
+        if (accepted != null) {
+            json.add("accepted", accepted.getOrDefault(type.type(), 0L));
+        }
+        return json.build();
     }
 }

@@ -13,12 +13,15 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -88,9 +91,24 @@ public class EventsConsumer {
         loop.start(threads);
     }
 
+    /** The record's headers as text (CloudEvents binary mode puts the envelope there); none for most records. */
+    private static Map<String, String> headers(ConsumerRecord<String, String> record) {
+        Header[] all = record.headers().toArray();
+        if (all.length == 0) {
+            return Map.of();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : all) {
+            if (header.value() != null) {
+                headers.putIfAbsent(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return headers;
+    }
+
     private void handle(List<ConsumerRecord<String, String>> records) throws InterruptedException {
         intake.handle(records.stream()
-                .map(r -> new IncomingRecord(r.value(), r.topic(), r.partition(), r.offset(), r.key()))
+                .map(r -> new IncomingRecord(r.value(), r.topic(), r.partition(), r.offset(), r.key(), headers(r)))
                 .toList());
     }
 

@@ -5,6 +5,7 @@ import static java.util.concurrent.CompletableFuture.completedFuture;
 import dev.herald.Roles;
 import dev.herald.event.control.EventIntake;
 import dev.herald.event.control.EventPublisher;
+import dev.herald.event.entity.AcceptedEvent;
 import dev.herald.event.entity.CloudEvent;
 import dev.herald.event.entity.InvalidEventException;
 import dev.herald.platform.boundary.Problem;
@@ -21,8 +22,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * {@code POST /api/events}: publishes one CloudEvent (structured JSON) to {@code herald.events}. Answers 202 once
- * the broker has acknowledged it, 400 problem+json for an event intake would refuse, 503 if Kafka does not
- * acknowledge in time.
+ * the broker has acknowledged it; 400 problem+json for an event intake would refuse, with an {@code errors} list of
+ * {@code {pointer, detail}} (JSON pointers into the event); 503 if Kafka does not acknowledge in time.
  */
 @Path("events")
 @RolesAllowed(Roles.PUBLISHER)
@@ -43,14 +44,19 @@ public class EventsResource {
                     Problem.of(413, "Content Too Large", "An event may be at most " + intake.maxBytes() + " bytes.")
                             .toResponse());
         }
-        CloudEvent event;
+        AcceptedEvent accepted;
         try {
-            event = intake.check(body);
+            accepted = intake.check(body);
         } catch (InvalidEventException e) {
-            return completedFuture(
-                    Problem.of(Response.Status.BAD_REQUEST, e.getMessage()).toResponse());
+            return completedFuture(Problem.invalid(
+                            e.getMessage(),
+                            e.violations().stream()
+                                    .map(v -> new Problem.FieldError(v.pointer(), v.detail()))
+                                    .toList())
+                    .toResponse());
         }
-        return publisher.publish(event.partitionKey(), body).handle((ok, failure) -> {
+        CloudEvent event = accepted.event();
+        return publisher.publish(accepted.partitionKey(), body).handle((ok, failure) -> {
             if (failure != null) {
                 // EventPublisher logged it (at most once a minute)
                 return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "Kafka did not acknowledge the event; retry.")
@@ -61,7 +67,8 @@ public class EventsResource {
                             .add("id", event.id())
                             .add("source", event.source())
                             .add("type", event.type())
-                            .add("recipients", event.recipients().size())
+                            .add("recipients", accepted.recipients().size())
+                            .add("silent", accepted.type().silent())
                             .build())
                     .type(MediaType.APPLICATION_JSON)
                     .build();

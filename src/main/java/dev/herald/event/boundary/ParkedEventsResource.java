@@ -10,11 +10,14 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.StringReader;
 
 /** {@code GET /api/admin/parked-events}: the dead-letter store, newest first, for operators. */
 @Path("admin/parked-events")
@@ -46,6 +49,19 @@ public class ParkedEventsResource {
         if (p.payload() != null) {
             json.add("payload", p.payload());
         }
+        if (p.errors() != null) {
+            json.add("errors", parse(p.errors()));
+        }
+        if (p.headers() != null) {
+            json.add("headers", parse(p.headers()));
+        }
         return json.build();
+    }
+
+    /** JSON this application wrote itself. */
+    private static JsonValue parse(String json) {
+        try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(json))) {
+            return reader.readValue();
+        }
     }
 }

@@ -1,16 +1,13 @@
 package dev.herald.event.control;
 
+import com.ibm.icu.util.ULocale;
+import dev.herald.event.entity.Catalog;
 import dev.herald.event.entity.EventType;
 import dev.herald.event.entity.InvalidEventException;
-import dev.herald.event.entity.Template;
-import dev.herald.platform.control.JsonFactory;
+import dev.herald.preference.control.SupportedLocales;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,19 +15,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The event catalog: which event types exist and how each becomes a notification. It is configuration, read at
- * start-up from {@code herald.catalog.location} (a JSON file an operator edits) or, when unset, the catalog
- * shipped in the WAR.
+ * The event catalog: which event types exist and how each becomes a notification. It is configuration, read and
+ * checked at start-up from {@code herald.catalog.location} (a JSON file an operator edits) or, when unset, the
+ * catalog shipped in the WAR; a catalog with a mistake stops the application with the file, type and field named.
  */
 @ApplicationScoped
-public class EventCatalog {
+public class EventCatalog implements SupportedLocales {
     private static final Logger LOG = Logger.getLogger(EventCatalog.class.getName());
     static final String BUILT_IN = "herald/catalog.json";
 
@@ -38,16 +33,17 @@ public class EventCatalog {
     @ConfigProperty(name = "herald.catalog.location")
     Optional<String> location;
 
-    private Map<String, EventType> types = Map.of();
+    private Catalog catalog;
 
     @PostConstruct
     void load() {
+        String name = location.filter(l -> !l.isBlank()).orElse("classpath:" + BUILT_IN);
         try (InputStream in = open()) {
-            types = parse(in);
-            LOG.info(() -> "Event catalog: " + types.size() + " types from " + location.orElse("the built-in catalog"));
+            catalog = CatalogReader.read(in, name);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the event catalog", e);
+            throw new UncheckedIOException("cannot read the event catalog " + name, e);
         }
+        LOG.info(() -> "Event catalog: " + catalog.types().size() + " types, locales " + all() + ", from " + name);
     }
 
     private InputStream open() throws IOException {
@@ -61,51 +57,32 @@ public class EventCatalog {
         return in;
     }
 
-    /** Reads a catalog document: {@code {"types": {"post.liked": {"category", "channels", "title", "body"}}}}. */
-    static Map<String, EventType> parse(InputStream in) {
-        JsonObject root;
-        try (JsonReader reader = JsonFactory.PROVIDER.createReader(in)) {
-            root = reader.readObject();
-        }
-        JsonObject entries = root.getJsonObject("types");
-        if (entries == null) {
-            throw new IllegalArgumentException("the event catalog needs a \"types\" object");
-        }
-        Map<String, EventType> result = new TreeMap<>();
-        entries.forEach((name, value) -> result.put(name, entry(name, value)));
-        return Map.copyOf(result);
-    }
-
-    private static EventType entry(String name, JsonValue value) {
-        if (!(value instanceof JsonObject entry)) {
-            throw new IllegalArgumentException("catalog entry " + name + " must be an object");
-        }
-        try {
-            List<String> channels = entry.containsKey("channels")
-                    ? entry.getJsonArray("channels").getValuesAs(JsonString.class).stream()
-                            .map(JsonString::getString)
-                            .toList()
-                    : List.of("in_app");
-            return new EventType(
-                    name,
-                    entry.getString("category"),
-                    channels,
-                    Template.parse(entry.getString("title")),
-                    Template.parse(entry.getString("body", "")));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("catalog entry " + name + " is invalid: " + e.getMessage(), e);
-        }
-    }
-
     public EventType require(String type) throws InvalidEventException {
-        EventType eventType = types.get(type);
-        if (eventType == null) {
-            throw new InvalidEventException("unknown event type \"" + type + "\"; see GET /api/event-types");
-        }
-        return eventType;
+        return catalog.type(type)
+                .orElseThrow(() -> new InvalidEventException(
+                        "/type", "unknown event type \"" + type + "\"; see GET /api/event-types"));
     }
 
-    public Collection<EventType> all() {
-        return new TreeMap<>(types).values();
+    public Collection<EventType> types() {
+        return catalog.types().values();
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public Optional<String> resolve(String tag) {
+        return catalog.resolve(tag).map(ULocale::toLanguageTag);
+    }
+
+    @Override
+    public List<String> all() {
+        return catalog.locales().stream().map(ULocale::toLanguageTag).sorted().toList();
+    }
+
+    @Override
+    public String defaultLocale() {
+        return catalog.defaultLocale().toLanguageTag();
     }
 }

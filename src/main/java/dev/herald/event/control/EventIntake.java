@@ -1,11 +1,15 @@
 package dev.herald.event.control;
 
+import dev.herald.event.entity.AcceptedEvent;
 import dev.herald.event.entity.CloudEvent;
+import dev.herald.event.entity.EventType;
 import dev.herald.event.entity.IncomingRecord;
 import dev.herald.event.entity.InvalidEventException;
 import dev.herald.event.entity.ParkedEvent;
+import dev.herald.event.entity.Violation;
 import dev.herald.inbox.control.NotificationStore;
 import dev.herald.inbox.entity.Notification;
+import dev.herald.preference.control.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,10 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Where an event becomes notifications: validate, render, and store a whole batch in one transaction. */
+/**
+ * Where an event becomes notifications: check the envelope, the type and its data schema, find the recipients and
+ * their locales, render, and store a whole batch in one transaction. A silent type stops after the checks.
+ */
 @ApplicationScoped
 public class EventIntake {
     @Inject
@@ -26,6 +36,12 @@ public class EventIntake {
 
     @Inject
     NotificationStore store;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    EventCounts counts;
 
     @Inject
     Clock clock;
@@ -40,11 +56,13 @@ public class EventIntake {
     /** What one batch did. */
     public record Outcome(int stored, int parked) {}
 
-    /** Checks an event as intake would, without storing anything; answers the parsed event. */
-    public CloudEvent check(String payload) throws InvalidEventException {
-        CloudEvent event = parse(payload);
-        NotificationRenderer.render(event, catalog.require(event.type()), clock.instant());
-        return event;
+    /** Checks a structured-mode event as intake would, without storing anything. */
+    public AcceptedEvent check(String payload) throws InvalidEventException {
+        AcceptedEvent accepted = accept(parse(new IncomingRecord(payload, null, null, null, null)));
+        if (!accepted.type().silent()) {
+            NotificationRenderer.render(catalog.catalog(), accepted, Map.of(), clock.instant());
+        }
+        return accepted;
     }
 
     /**
@@ -54,29 +72,66 @@ public class EventIntake {
     @Transactional
     public Outcome process(List<IncomingRecord> batch) {
         Instant now = clock.instant();
-        List<Notification> candidates = new ArrayList<>();
+        List<IncomingRecord> records = new ArrayList<>(batch.size());
+        List<AcceptedEvent> accepted = new ArrayList<>(batch.size());
+        Set<String> recipients = new LinkedHashSet<>();
         int parked = 0;
         for (IncomingRecord record : batch) {
             try {
-                CloudEvent event = parse(record.payload());
-                candidates.addAll(NotificationRenderer.render(event, catalog.require(event.type()), now));
+                AcceptedEvent event = accept(parse(record));
+                records.add(record);
+                accepted.add(event);
+                recipients.addAll(event.recipients());
             } catch (InvalidEventException e) {
-                em.persist(new ParkedEvent(record, e.getMessage(), now));
+                park(record, e, now);
                 parked++;
             }
         }
-        return new Outcome(store.append(candidates).size(), parked);
+        Map<String, String> locales = settings.localesOf(recipients);
+        List<Notification> candidates = new ArrayList<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            AcceptedEvent event = accepted.get(i);
+            if (event.type().silent()) {
+                continue;
+            }
+            try {
+                candidates.addAll(NotificationRenderer.render(catalog.catalog(), event, locales, now));
+            } catch (InvalidEventException e) {
+                park(records.get(i), e, now);
+                parked++;
+                accepted.set(i, null);
+            }
+        }
+        int stored = store.append(candidates).size();
+        accepted.stream()
+                .filter(e -> e != null)
+                .forEach(e -> counts.accepted(e.type().type()));
+        return new Outcome(stored, parked);
     }
 
-    /** The same size limit over REST and from Kafka, then the envelope. */
-    private CloudEvent parse(String payload) throws InvalidEventException {
+    /** The type, its data schema and the recipients; a silent type has none. */
+    private AcceptedEvent accept(CloudEvent event) throws InvalidEventException {
+        EventType type = catalog.require(event.type());
+        List<Violation> violations = type.schema().check(event.data());
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException(violations);
+        }
+        return new AcceptedEvent(
+                event, type, type.silent() ? List.of() : type.recipients().resolve(event));
+    }
+
+    /** The same size limit over REST and from Kafka, then the envelope, structured or binary. */
+    private CloudEvent parse(IncomingRecord record) throws InvalidEventException {
+        String payload = record.payload();
         // a UTF-8 character takes at most three bytes per UTF-16 char, so most payloads need no encoding to check
         if (payload != null
                 && (long) payload.length() * 3 > maxBytes
                 && payload.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
-            throw new InvalidEventException("the event is larger than " + maxBytes + " bytes");
+            throw new InvalidEventException("", "the event is larger than " + maxBytes + " bytes");
         }
-        return EventParser.parse(payload);
+        return EventParser.isBinary(record.headers())
+                ? EventParser.parseBinary(record.headers(), payload)
+                : EventParser.parse(payload);
     }
 
     /** The largest event intake takes, in bytes of UTF-8. */
@@ -84,9 +139,13 @@ public class EventIntake {
         return maxBytes;
     }
 
+    private void park(IncomingRecord record, InvalidEventException e, Instant now) {
+        em.persist(new ParkedEvent(record, e.getMessage(), e.violations(), now));
+    }
+
     /** Parks a record that failed for a reason found only when storing it. */
     @Transactional
     public void park(IncomingRecord record, String reason) {
-        em.persist(new ParkedEvent(record, reason, clock.instant()));
+        em.persist(new ParkedEvent(record, reason, List.of(new Violation("", reason)), clock.instant()));
     }
 }

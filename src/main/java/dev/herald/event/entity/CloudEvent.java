@@ -3,11 +3,11 @@ package dev.herald.event.entity;
 import static java.util.Objects.requireNonNull;
 
 import jakarta.json.JsonObject;
-import java.util.List;
+import java.time.Instant;
 
 /**
- * A validated CloudEvents 1.0 envelope. {@code (source, id)} is the idempotency key; {@code recipients} is the
- * union of {@code subject} and {@code data.recipients}.
+ * A validated CloudEvents 1.0 envelope, from structured or binary mode. {@code (source, id)} is the idempotency key;
+ * {@code time} is null when the producer did not say.
  */
 public record CloudEvent(
         String id,
@@ -16,22 +16,18 @@ public record CloudEvent(
         String subject,
         String tenant,
         String priority,
-        JsonObject data,
-        List<String> recipients) {
+        Instant time,
+        JsonObject data) {
 
     public CloudEvent {
         requireNonNull(id);
         requireNonNull(source);
         requireNonNull(type);
         requireNonNull(data);
-        recipients = List.copyOf(recipients);
-        if (recipients.isEmpty()) {
-            throw new IllegalArgumentException("an event needs at least one recipient");
-        }
     }
 
-    /** The Kafka record key: the subject, else the first recipient, so one user's events stay in order. */
-    public String partitionKey() {
-        return subject != null ? subject : recipients.get(0);
+    /** When the event happened: its {@code time}, else when Herald took it. */
+    public Instant occurredAt(Instant taken) {
+        return time != null ? time : taken;
     }
 }

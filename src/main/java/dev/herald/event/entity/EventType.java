@@ -2,15 +2,54 @@ package dev.herald.event.entity;
 
 import static java.util.Objects.requireNonNull;
 
+import com.ibm.icu.util.ULocale;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** One entry of the event catalog: how an event {@code type} becomes a notification. */
-public record EventType(String type, String category, List<String> channels, Template title, Template body) {
+/**
+ * One entry of the event catalog: what {@code data} an event {@code type} must carry, who receives it, and how it
+ * becomes a notification (category, priority, channels, templates per locale, an optional aggregation rule). A
+ * silent type is accepted, validated and counted, and makes no notification.
+ */
+public record EventType(
+        String type,
+        String category,
+        String priority,
+        List<String> channels,
+        RecipientRule recipients,
+        boolean silent,
+        DataSchema schema,
+        AggregationRule aggregation,
+        Map<ULocale, LocalizedTemplates> templates) {
+
     public EventType {
         requireNonNull(type);
         requireNonNull(category);
+        requireNonNull(priority);
         channels = List.copyOf(channels);
-        requireNonNull(title);
-        requireNonNull(body);
+        requireNonNull(recipients);
+        requireNonNull(schema);
+        templates = Map.copyOf(templates);
+        if (!silent && templates.isEmpty()) {
+            throw new IllegalArgumentException("a type that makes notifications needs templates");
+        }
+    }
+
+    public Optional<AggregationRule> aggregationRule() {
+        return Optional.ofNullable(aggregation);
+    }
+
+    /**
+     * The templates for a locale: the exact one, else its language, else {@code fallback}'s (which the catalog
+     * checked exists for every type).
+     */
+    public LocalizedTemplates templatesFor(ULocale locale, ULocale fallback) {
+        LocalizedTemplates exact = templates.get(locale);
+        if (exact != null) {
+            return exact;
+        }
+        LocalizedTemplates language = templates.get(new ULocale(locale.getLanguage()));
+        return language != null ? language : templates.get(fallback);
     }
 }

@@ -2,12 +2,16 @@ package dev.herald.event.entity;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.herald.platform.control.JsonFactory;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A record that could not become notifications, kept whole with where it came from and why. */
@@ -37,9 +41,15 @@ public class ParkedEvent {
     private String payload;
     private String reason;
 
+    /** The reasons as a JSON array of {pointer, detail}. */
+    private String errors;
+
+    /** The record's headers as a JSON object, when it had any (a binary-mode CloudEvent's envelope). */
+    private String headers;
+
     protected ParkedEvent() {}
 
-    public ParkedEvent(IncomingRecord record, String reason, Instant now) {
+    public ParkedEvent(IncomingRecord record, String reason, List<Violation> violations, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.parkedAt = requireNonNull(now);
         this.topic = record.topic();
@@ -48,6 +58,17 @@ public class ParkedEvent {
         this.key = withoutNul(record.key());
         this.payload = withoutNul(record.payload());
         this.reason = requireNonNull(reason);
+        JsonArrayBuilder list = JsonFactory.PROVIDER.createArrayBuilder();
+        violations.forEach(v -> list.add(JsonFactory.PROVIDER
+                .createObjectBuilder()
+                .add("pointer", v.pointer())
+                .add("detail", withoutNul(v.detail()))));
+        this.errors = list.build().toString();
+        if (!record.headers().isEmpty()) {
+            JsonObjectBuilder map = JsonFactory.PROVIDER.createObjectBuilder();
+            record.headers().forEach((name, value) -> map.add(withoutNul(name), withoutNul(value)));
+            this.headers = map.build().toString();
+        }
     }
 
     /** PostgreSQL text cannot hold NUL; everything else of the payload is kept as it came. */
@@ -85,5 +106,15 @@ public class ParkedEvent {
 
     public String reason() {
         return reason;
+    }
+
+    /** The reasons as a JSON array of {pointer, detail}; null for records parked before they were kept. */
+    public String errors() {
+        return errors;
+    }
+
+    /** The record's headers as a JSON object; null when it had none. */
+    public String headers() {
+        return headers;
     }
 }

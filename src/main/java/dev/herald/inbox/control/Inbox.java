@@ -71,11 +71,15 @@ public class Inbox {
         return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 
-    /** Notifications with {@code seq} greater than {@code after}, oldest first, at most {@code limit}. */
-    public List<Notification> after(String user, long after, int limit) {
-        return em.createNamedQuery(Notification.AFTER, Notification.class)
+    /**
+     * Notifications with {@code after < seq < before}, oldest first, at most {@code limit}: what a client that has
+     * everything up to {@code after} is missing, each once at its newest place.
+     */
+    public List<Notification> between(String user, long after, long before, int limit) {
+        return em.createNamedQuery(Notification.BETWEEN, Notification.class)
                 .setParameter("recipient", user)
                 .setParameter("after", after)
+                .setParameter("before", before)
                 .setMaxResults(limit)
                 .getResultList();
     }
@@ -121,6 +125,7 @@ public class Inbox {
 
     /** Marks every unread notification of the user read; answers how many changed. */
     public int markAllRead(String user, Instant now) {
+        lock(user);
         List<Notification> unread = em.createNamedQuery(Notification.UNREAD, Notification.class)
                 .setParameter("recipient", user)
                 .getResultList();
@@ -128,13 +133,14 @@ public class Inbox {
         unread.stream().filter(n -> n.markRead(now)).forEach(change::updated);
         if (!unread.isEmpty()) {
             em.flush();
-            changes.fire(InboxChanges.of(change.unreadCount(unreadCount(user)).build()));
+            changes.fire(InboxChanges.of(change.unreadCount(unreadCount(user))));
         }
         return unread.size();
     }
 
     /** Deletes one of the user's notifications; empty when the user has no such notification. */
     public Optional<Notification> delete(String user, String id) {
+        lock(user);
         Optional<Notification> notification = find(user, id);
         notification.ifPresent(n -> {
             em.remove(n);
@@ -147,26 +153,32 @@ public class Inbox {
                     .setParameter(4, Timestamp.from(clock.instant()))
                     .executeUpdate();
             em.flush();
-            changes.fire(InboxChanges.of(InboxChanged.of(user)
-                    .deleted(n)
-                    .unreadCount(unreadCount(user))
-                    .build()));
+            changes.fire(InboxChanges.of(InboxChanged.of(user).deleted(n).unreadCount(unreadCount(user))));
         });
         return notification;
     }
 
     private Optional<Notification> change(
             String user, String id, BiPredicate<Notification, Instant> intent, Instant now) {
+        lock(user);
         Optional<Notification> notification = find(user, id);
         notification.ifPresent(n -> {
             if (intent.test(n, now)) {
                 em.flush();
-                changes.fire(InboxChanges.of(InboxChanged.of(user)
-                        .updated(n)
-                        .unreadCount(unreadCount(user))
-                        .build()));
+                changes.fire(InboxChanges.of(InboxChanged.of(user).updated(n).unreadCount(unreadCount(user))));
             }
         });
         return notification;
+    }
+
+    /**
+     * Takes the user's sequence row lock, as intake does before it touches the user's notifications: a state change
+     * and an aggregate gathering an event then run one after the other instead of deadlocking (intake locks the
+     * user then the aggregate; the unread-count trigger locks the aggregate then the user).
+     */
+    private void lock(String user) {
+        em.createNativeQuery("SELECT recipient FROM user_sequence WHERE recipient = ?1 FOR UPDATE")
+                .setParameter(1, user)
+                .getResultList();
     }
 }

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Forgets the idempotency keys of deleted notifications after {@code herald.dedupe.retention-days}, hourly, in
+ * Forgets the idempotency keys of deleted notifications and absorbed events after {@code herald.dedupe.retention-days}, hourly, in
  * batches of at most 5,000 rows so no statement holds locks for long. Running it on several instances at once is
  * harmless: each deletes what is still there.
  */
@@ -55,14 +55,20 @@ public class TombstonePurge {
         }
     }
 
-    /** Deletes the tombstones older than the retention; answers how many. */
+    /**
+     * Deletes the idempotency keys older than the retention: tombstones of deleted notifications and the keys of
+     * events absorbed by aggregates. Answers how many.
+     */
     public long purge() {
         Timestamp before = Timestamp.from(clock.instant().minus(Duration.ofDays(retentionDays)));
+        return purge("notification_tombstone", "deleted_at", before) + purge("absorbed_event", "absorbed_at", before);
+    }
+
+    private long purge(String table, String column, Timestamp before) {
         long purged = 0;
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM notification_tombstone WHERE ctid IN (SELECT ctid FROM notification_tombstone"
-                                + " WHERE deleted_at < ? LIMIT " + BATCH + ")")) {
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE ctid IN"
+                        + " (SELECT ctid FROM " + table + " WHERE " + column + " < ? LIMIT " + BATCH + ")")) {
             delete.setTimestamp(1, before);
             int deleted;
             do {
@@ -70,7 +76,7 @@ public class TombstonePurge {
                 purged += deleted;
             } while (deleted == BATCH);
         } catch (SQLException e) {
-            LOG.warning(() -> "Purging old tombstones failed; next try in an hour: " + e.getMessage());
+            LOG.warning(() -> "Purging old keys from " + table + " failed; next try in an hour: " + e.getMessage());
         }
         return purged;
     }

@@ -2,93 +2,80 @@ package dev.herald.inbox.entity;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.herald.platform.control.JsonFactory;
-import jakarta.json.stream.JsonGenerator;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What changed in one user's inbox in one transaction, as the live frames every open session of that user receives:
- * {@code notification.created|updated|deleted} (with the notification's {@code seq}) and {@code unread.count}.
+ * What changed in one user's inbox in one transaction: which notifications were created, gathered another event
+ * (moved to the top with a new {@code seq}), changed state or were deleted, and the unread count as of the commit.
+ * A domain event: the live path turns it into socket frames, later channel workers and operations observe it too.
  */
-public record InboxChanged(String user, List<Frame> frames) {
+public record InboxChanged(String user, List<Change> changes, long unreadCount) {
     public InboxChanged {
         requireNonNull(user);
-        frames = List.copyOf(frames);
+        changes = List.copyOf(changes);
+    }
+
+    public enum Kind {
+        /** A new notification, at a new {@code seq}. */
+        CREATED,
+        /** An aggregate gathered events: new text, unread again, at a new {@code seq}. */
+        AGGREGATED,
+        /** A state change (read, unread, seen, archived); the {@code seq} stays. */
+        UPDATED,
+        /** Gone from the inbox. */
+        DELETED
+    }
+
+    /** One notification's change. */
+    public record Change(Kind kind, Notification notification) {
+        public Change {
+            requireNonNull(kind);
+            requireNonNull(notification);
+        }
+
+        /** Whether the change gave the notification a new {@code seq}, so it counts in the user's sequence. */
+        public boolean sequenced() {
+            return kind == Kind.CREATED || kind == Kind.AGGREGATED;
+        }
     }
 
     public static Builder of(String user) {
         return new Builder(user);
     }
 
-    /** The {@code notification.created} frame of a stored notification. */
-    public static Frame createdFrame(Notification n) {
-        return notificationFrame(Frame.CREATED, n);
-    }
-
-    public static Frame unreadCountFrame(long count) {
-        return new Frame(
-                Frame.UNREAD_COUNT,
-                0,
-                JsonFactory.PROVIDER
-                        .createObjectBuilder()
-                        .add("type", Frame.UNREAD_COUNT)
-                        .add("count", count)
-                        .build()
-                        .toString());
-    }
-
-    private static Frame notificationFrame(String type, Notification n) {
-        StringWriter text = new StringWriter(512);
-        try (JsonGenerator json = JsonFactory.PROVIDER.createGenerator(text)) {
-            json.writeStartObject().write("type", type).write("seq", n.seq()).writeKey("notification");
-            NotificationView.write(json, n);
-            json.writeEnd();
-        }
-        return new Frame(type, n.seq(), text.toString());
-    }
-
-    /** Collects the frames of one change. */
+    /** Collects the changes of one transaction. */
     public static final class Builder {
         private final String user;
-        private final List<Frame> frames = new ArrayList<>();
+        private final List<Change> changes = new ArrayList<>();
 
         private Builder(String user) {
             this.user = user;
         }
 
         public Builder created(Notification n) {
-            frames.add(createdFrame(n));
-            return this;
+            return add(Kind.CREATED, n);
+        }
+
+        public Builder aggregated(Notification n) {
+            return add(Kind.AGGREGATED, n);
         }
 
         public Builder updated(Notification n) {
-            frames.add(notificationFrame(Frame.UPDATED, n));
-            return this;
+            return add(Kind.UPDATED, n);
         }
 
         public Builder deleted(Notification n) {
-            frames.add(new Frame(
-                    Frame.DELETED,
-                    n.seq(),
-                    JsonFactory.PROVIDER
-                            .createObjectBuilder()
-                            .add("type", Frame.DELETED)
-                            .add("seq", n.seq())
-                            .add("id", n.id())
-                            .build()
-                            .toString()));
+            return add(Kind.DELETED, n);
+        }
+
+        private Builder add(Kind kind, Notification n) {
+            changes.add(new Change(kind, n));
             return this;
         }
 
-        public Builder unreadCount(long count) {
-            frames.add(unreadCountFrame(count));
-            return this;
-        }
-
-        public InboxChanged build() {
-            return new InboxChanged(user, frames);
+        public InboxChanged unreadCount(long count) {
+            return new InboxChanged(user, changes, count);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.herald.inbox.entity;
 import static java.util.Objects.requireNonNull;
 
 import dev.herald.platform.control.JsonFactory;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
@@ -13,6 +15,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** One notification in one user's inbox. State changes go through intent methods. */
@@ -22,8 +27,9 @@ import java.util.UUID;
         name = Notification.BY_ID,
         query = "SELECT n FROM Notification n WHERE n.id = :id AND n.recipient = :recipient")
 @NamedQuery(
-        name = Notification.AFTER,
-        query = "SELECT n FROM Notification n WHERE n.recipient = :recipient AND n.seq > :after ORDER BY n.seq")
+        name = Notification.BETWEEN,
+        query = "SELECT n FROM Notification n WHERE n.recipient = :recipient AND n.seq > :after AND n.seq < :before"
+                + " ORDER BY n.seq")
 @NamedQuery(
         name = Notification.COUNT_AFTER,
         query = "SELECT COUNT(n) FROM Notification n WHERE n.recipient = :recipient AND n.seq > :after")
@@ -32,7 +38,7 @@ import java.util.UUID;
         query = "SELECT n FROM Notification n WHERE n.recipient = :recipient AND n.readAt IS NULL ORDER BY n.seq")
 public class Notification {
     public static final String BY_ID = "Notification.byId";
-    public static final String AFTER = "Notification.after";
+    public static final String BETWEEN = "Notification.between";
     public static final String COUNT_AFTER = "Notification.countAfter";
     public static final String UNREAD = "Notification.unread";
 
@@ -50,8 +56,27 @@ public class Notification {
     private String category;
     private String title;
     private String body;
+
+    @Column(insertable = false, updatable = false)
     private String data;
+
+    @Column(insertable = false, updatable = false)
     private String actors;
+
+    private String priority;
+    private String locale;
+
+    @Column(name = "group_key")
+    private String groupKey;
+
+    @Column(name = "window_ends_at")
+    private Instant windowEndsAt;
+
+    @Column(name = "actor_count")
+    private int actorCount;
+
+    @Column(name = "event_count")
+    private int eventCount;
 
     @Column(name = "created_at")
     private Instant createdAt;
@@ -75,8 +100,13 @@ public class Notification {
     @Transient
     private JsonValue actorsValue;
 
+    /** Set on a candidate of an aggregated type, until it is stored. */
+    @Transient
+    private Aggregation aggregation;
+
     protected Notification() {}
 
+    /** A notification from stored JSON text (tests, tools). */
     public Notification(
             String recipient,
             String source,
@@ -88,18 +118,7 @@ public class Notification {
             String data,
             String actors,
             Instant now) {
-        this.id = UUID.randomUUID().toString();
-        this.recipient = requireNonNull(recipient);
-        this.source = requireNonNull(source);
-        this.eventId = requireNonNull(eventId);
-        this.type = requireNonNull(type);
-        this.category = requireNonNull(category);
-        this.title = requireNonNull(title);
-        this.body = requireNonNull(body);
-        this.data = requireNonNull(data);
-        this.actors = requireNonNull(actors);
-        this.createdAt = requireNonNull(now);
-        this.updatedAt = now;
+        this(recipient, source, eventId, type, category, title, body, parse(data), parse(actors), now);
     }
 
     /** A notification rendered from an event: the JSON values are kept, so showing it needs no parsing. */
@@ -114,9 +133,174 @@ public class Notification {
             JsonValue data,
             JsonValue actors,
             Instant now) {
-        this(recipient, source, eventId, type, category, title, body, data.toString(), actors.toString(), now);
-        this.dataValue = data;
-        this.actorsValue = actors;
+        this.id = UUID.randomUUID().toString();
+        this.recipient = requireNonNull(recipient);
+        this.source = requireNonNull(source);
+        this.eventId = requireNonNull(eventId);
+        this.type = requireNonNull(type);
+        this.category = requireNonNull(category);
+        this.title = requireNonNull(title);
+        this.body = requireNonNull(body);
+        this.dataValue = requireNonNull(data);
+        this.data = data.toString();
+        this.actorsValue = requireNonNull(actors);
+        this.actors = actors.toString();
+        this.createdAt = requireNonNull(now);
+        this.updatedAt = now;
+        this.priority = "normal";
+        this.eventCount = 1;
+        this.actorCount = actors.getValueType() == JsonValue.ValueType.ARRAY
+                ? actors.asJsonArray().size()
+                : 0;
+    }
+
+    /**
+     * A notification as stored, read back by the inbox store (which writes aggregates with its own statements); the
+     * entity's intent methods then change it like any other.
+     */
+    public static Notification restore(Stored row) {
+        Notification n = new Notification();
+        n.id = row.id();
+        n.recipient = row.recipient();
+        n.seq = row.seq();
+        n.source = row.source();
+        n.eventId = row.eventId();
+        n.type = row.type();
+        n.category = row.category();
+        n.priority = row.priority();
+        n.locale = row.locale();
+        n.title = row.title();
+        n.body = row.body();
+        n.data = row.data();
+        n.actors = row.actors();
+        n.groupKey = row.groupKey();
+        n.windowEndsAt = row.windowEndsAt();
+        n.actorCount = row.actorCount();
+        n.eventCount = row.eventCount();
+        n.createdAt = row.createdAt();
+        n.updatedAt = row.updatedAt();
+        n.seenAt = row.seenAt();
+        n.readAt = row.readAt();
+        n.archivedAt = row.archivedAt();
+        return n;
+    }
+
+    /** Every column of a stored notification. */
+    public record Stored(
+            String id,
+            String recipient,
+            long seq,
+            String source,
+            String eventId,
+            String type,
+            String category,
+            String priority,
+            String locale,
+            String title,
+            String body,
+            String data,
+            String actors,
+            String groupKey,
+            Instant windowEndsAt,
+            int actorCount,
+            int eventCount,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant seenAt,
+            Instant readAt,
+            Instant archivedAt) {}
+
+    /** Sets how the notification is delivered and in which locale it was worded; done once, before it is stored. */
+    public Notification deliveredAs(String priority, String locale) {
+        this.priority = requireNonNull(priority);
+        this.locale = locale;
+        return this;
+    }
+
+    /**
+     * Makes this candidate the first event of an aggregate: it opens the rule's window from when its event happened
+     * and names its actor.
+     */
+    public Notification aggregating(Aggregation aggregation) {
+        this.aggregation = requireNonNull(aggregation);
+        this.groupKey = aggregation.groupKey();
+        this.windowEndsAt = aggregation.occurredAt().plus(aggregation.window());
+        this.actorCount = 1;
+        JsonArray named = JsonFactory.PROVIDER
+                .createArrayBuilder()
+                .add(aggregation.actor())
+                .build();
+        this.actors = named.toString();
+        this.actorsValue = named;
+        return this;
+    }
+
+    /** The aggregation a candidate brings; empty for a plain notification and for one read back from the store. */
+    public Optional<Aggregation> aggregation() {
+        return Optional.ofNullable(aggregation);
+    }
+
+    /**
+     * Whether the event a candidate brings may join this aggregate: same group, not archived, the event happened
+     * before the window closed, and (when the rule says a read aggregate is done) not read yet.
+     */
+    public boolean accepts(Aggregation event) {
+        return groupKey != null
+                && groupKey.equals(event.groupKey())
+                && archivedAt == null
+                && windowEndsAt != null
+                && event.occurredAt().isBefore(windowEndsAt)
+                && !(event.readStartsNew() && readAt != null);
+    }
+
+    /**
+     * Gathers one more event into this aggregate: its actor goes first among the named (once, however often they
+     * act), the distinct actors are counted if {@code newActor}, the text is worded again in the event's locale, the
+     * data becomes the newest event's, and the notification is unread and unseen again. Its new place in the inbox
+     * is given by {@link #moveTo}.
+     */
+    public void absorb(Notification event, boolean newActor, Instant now) {
+        Aggregation joining = event.aggregation()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("only a candidate of an aggregated type can be absorbed"));
+        if (!accepts(joining)) {
+            throw new IllegalStateException("the aggregate does not accept this event");
+        }
+        List<JsonObject> named = new ArrayList<>();
+        named.add(joining.actor());
+        for (JsonValue actor : actorsValue().asJsonArray()) {
+            if (actor instanceof JsonObject object
+                    && !joining.actorId().equals(object.getString("id", null))
+                    && named.size() < joining.maxActors()) {
+                named.add(object);
+            }
+        }
+        if (newActor) {
+            actorCount++;
+        }
+        eventCount++;
+        Aggregation.Text text = joining.wording().render(named, actorCount);
+        title = text.title();
+        body = text.body();
+        JsonArray namedJson = JsonFactory.PROVIDER
+                .createArrayBuilder(named.stream().map(JsonValue.class::cast).toList())
+                .build();
+        actors = namedJson.toString();
+        actorsValue = namedJson;
+        data = event.data;
+        dataValue = event.dataValue;
+        locale = event.locale;
+        readAt = null;
+        seenAt = null;
+        updatedAt = now;
+    }
+
+    /** Puts an aggregate that absorbed events at the top of its recipient's inbox, with a new {@code seq}. */
+    public void moveTo(long newSeq) {
+        if (newSeq <= seq) {
+            throw new IllegalArgumentException("an aggregate only moves up: " + newSeq + " <= " + seq);
+        }
+        this.seq = newSeq;
     }
 
     /** Places the notification in its recipient's sequence; done once, when it is stored. */
@@ -232,6 +416,31 @@ public class Notification {
         try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(stored))) {
             return reader.readValue();
         }
+    }
+
+    public String priority() {
+        return priority;
+    }
+
+    public String locale() {
+        return locale;
+    }
+
+    public String groupKey() {
+        return groupKey;
+    }
+
+    public Instant windowEndsAt() {
+        return windowEndsAt;
+    }
+
+    public int actorCount() {
+        return actorCount;
+    }
+
+    /** How many events this notification stands for: 1, or more for an aggregate. */
+    public int eventCount() {
+        return eventCount;
     }
 
     public Instant createdAt() {

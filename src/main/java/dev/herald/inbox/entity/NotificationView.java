@@ -32,10 +32,13 @@ public final class NotificationView {
                 .write("seq", n.seq())
                 .write("type", n.type())
                 .write("category", n.category())
+                .write("priority", n.priority())
                 .write("title", n.title())
                 .write("body", n.body())
                 .write("data", n.dataValue())
                 .write("actors", n.actorsValue())
+                .write("actorCount", n.actorCount())
+                .write("eventCount", n.eventCount())
                 .write("read", n.readAt() != null);
         time(json, "createdAt", n.createdAt());
         time(json, "updatedAt", n.updatedAt());

@@ -1,7 +1,7 @@
 package dev.herald.live.control;
 
-import dev.herald.inbox.entity.Frame;
-import dev.herald.inbox.entity.InboxChanged;
+import dev.herald.live.entity.Frame;
+import dev.herald.live.entity.UserFrames;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -25,17 +25,17 @@ public final class DeliveryCodec {
     private DeliveryCodec() {}
 
     /** A decoded record: a probe from {@code probe}'s instance, or {@code changes}. */
-    public record Delivery(String probe, List<InboxChanged> changes) {}
+    public record Delivery(String probe, List<UserFrames> changes) {}
 
     /**
      * The records for one transaction's changes: as few as fit in {@code maxBytes} each (a single change larger than
      * that travels alone).
      */
-    public static List<byte[]> encode(List<InboxChanged> changes, int maxBytes) {
+    public static List<byte[]> encode(List<UserFrames> changes, int maxBytes) {
         List<byte[]> records = new ArrayList<>();
         List<byte[]> bodies = new ArrayList<>();
         int size = 0;
-        for (InboxChanged change : changes) {
+        for (UserFrames change : changes) {
             byte[] body = body(change);
             if (!bodies.isEmpty() && size + body.length > maxBytes) {
                 records.add(record(bodies));
@@ -73,7 +73,7 @@ public final class DeliveryCodec {
                 throw new IllegalArgumentException("unknown delivery record kind " + kind);
             }
             int count = in.readInt();
-            List<InboxChanged> changes = new ArrayList<>(count);
+            List<UserFrames> changes = new ArrayList<>(count);
             for (int c = 0; c < count; c++) {
                 String user = readString(in);
                 int frames = in.readInt();
@@ -81,7 +81,7 @@ public final class DeliveryCodec {
                 for (int f = 0; f < frames; f++) {
                     list.add(new Frame(readString(in), in.readLong(), readString(in)));
                 }
-                changes.add(new InboxChanged(user, list));
+                changes.add(new UserFrames(user, list));
             }
             return new Delivery(null, changes);
         } catch (IOException | RuntimeException e) {
@@ -89,7 +89,7 @@ public final class DeliveryCodec {
         }
     }
 
-    private static byte[] body(InboxChanged change) {
+    private static byte[] body(UserFrames change) {
         return write(out -> {
             writeString(out, change.user());
             out.writeInt(change.frames().size());

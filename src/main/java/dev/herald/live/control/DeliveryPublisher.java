@@ -1,6 +1,7 @@
 package dev.herald.live.control;
 
 import dev.herald.inbox.entity.InboxChanges;
+import dev.herald.live.entity.UserFrames;
 import dev.herald.platform.control.KafkaSettings;
 import dev.herald.platform.control.LogLimiter;
 import dev.herald.platform.control.RootCause;
@@ -12,6 +13,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,7 +24,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Push after commit: the changes of each committed transaction go to {@code herald.deliveries} as one record (or a
+ * Push after commit: the changes of each committed transaction, written as frames here, {@code herald.deliveries} as one record (or a
  * few, if large), which every Herald instance reads with its own consumer group; the instance holding a user's sockets
  * sends that user's frames. Records are keyed by this instance, so its transactions arrive in commit order. A change
  * whose transaction rolled back is never observed here.
@@ -69,7 +71,10 @@ public class DeliveryPublisher {
     }
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) InboxChanges changes) {
-        DeliveryCodec.encode(changes.changes(), MAX_RECORD_BYTES).forEach(record -> send(instanceId, record));
+        List<UserFrames> frames = changes.changes().stream()
+                .map(change -> new UserFrames(change.user(), Frames.of(change)))
+                .toList();
+        DeliveryCodec.encode(frames, MAX_RECORD_BYTES).forEach(record -> send(instanceId, record));
     }
 
     /** Publishes this instance's liveness probe; it reads it back like any delivery. */

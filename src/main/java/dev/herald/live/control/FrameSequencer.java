@@ -1,13 +1,12 @@
 package dev.herald.live.control;
 
-import dev.herald.inbox.entity.Frame;
-import dev.herald.inbox.entity.InboxChanged;
-import dev.herald.platform.control.JsonFactory;
+import dev.herald.live.entity.Frame;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides what one live session receives so that created notifications arrive in {@code seq} order, exactly once,
+ * Decides what one live session receives so that sequenced frames (a created notification, an aggregate moved to the
+ * top) arrive in {@code seq} order, exactly once,
  * with no hole: at the seam between catch-up and live, after a frame from another instance overtook one, or after a
  * lost delivery. Frames that arrive before the session is positioned (by the client's {@code resume}, or at the
  * positioning deadline) wait. Not thread-safe: a session runs it on its own serial executor. Pure: the inbox comes in
@@ -16,8 +15,11 @@ import java.util.List;
 final class FrameSequencer {
     /** The user's inbox as the sequencer needs it. */
     interface InboxReader {
-        /** {@code notification.created} frames with {@code seq > after}, oldest first, at most {@code limit}. */
-        List<Frame> createdAfter(long after, int limit);
+        /**
+         * The catch-up frames of the notifications with {@code after < seq < before}, oldest first, at most
+         * {@code limit}. Numbers in between may hold nothing: an aggregate leaves its old {@code seq} when it moves.
+         */
+        List<Frame> sequencedBetween(long after, long before, int limit);
 
         long countAfter(long after);
 
@@ -45,7 +47,7 @@ final class FrameSequencer {
             out.add(gap(latest));
             lastSeq = latest;
         } else {
-            List<Frame> missed = inbox.createdAfter(after, resumeLimit);
+            List<Frame> missed = inbox.sequencedBetween(after, Long.MAX_VALUE, resumeLimit);
             out.addAll(missed);
             lastSeq = missed.isEmpty() ? after : missed.get(missed.size() - 1).seq();
         }
@@ -76,7 +78,7 @@ final class FrameSequencer {
         }
         List<Frame> out = new ArrayList<>();
         for (Frame frame : frames) {
-            if (!frame.isCreated()) {
+            if (!frame.sequenced()) {
                 out.add(frame);
                 continue;
             }
@@ -89,7 +91,7 @@ final class FrameSequencer {
                 if (missing > resumeLimit) {
                     out.add(gap(seq - 1));
                 } else {
-                    out.addAll(inbox.createdAfter(lastSeq, (int) missing));
+                    out.addAll(inbox.sequencedBetween(lastSeq, seq, (int) missing));
                 }
             }
             out.add(frame);
@@ -109,18 +111,10 @@ final class FrameSequencer {
     }
 
     private static Frame gap(long latest) {
-        return new Frame(
-                Frame.GAP,
-                0,
-                JsonFactory.PROVIDER
-                        .createObjectBuilder()
-                        .add("type", Frame.GAP)
-                        .add("latestSeq", latest)
-                        .build()
-                        .toString());
+        return Frames.gap(latest);
     }
 
     private static Frame unread(long count) {
-        return InboxChanged.unreadCountFrame(count);
+        return Frames.unreadCount(count);
     }
 }

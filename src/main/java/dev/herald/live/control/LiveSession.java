@@ -1,9 +1,7 @@
 package dev.herald.live.control;
 
 import dev.herald.inbox.control.Inbox;
-import dev.herald.inbox.entity.Frame;
-import dev.herald.inbox.entity.InboxChanged;
-import dev.herald.platform.control.JsonFactory;
+import dev.herald.live.entity.Frame;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -36,9 +34,9 @@ public final class LiveSession {
     private static FrameSequencer.InboxReader reader(Inbox inbox, String user) {
         return new FrameSequencer.InboxReader() {
             @Override
-            public List<Frame> createdAfter(long after, int limit) {
-                return inbox.after(user, after, limit).stream()
-                        .map(InboxChanged::createdFrame)
+            public List<Frame> sequencedBetween(long after, long before, int limit) {
+                return inbox.between(user, after, before, limit).stream()
+                        .map(Frames::catchUp)
                         .toList();
             }
 
@@ -76,15 +74,7 @@ public final class LiveSession {
     }
 
     public void error(String detail) {
-        Frame frame = new Frame(
-                Frame.ERROR,
-                0,
-                JsonFactory.PROVIDER
-                        .createObjectBuilder()
-                        .add("type", Frame.ERROR)
-                        .add("detail", detail)
-                        .build()
-                        .toString());
+        Frame frame = Frames.error(detail);
         serial.execute(() -> send(List.of(frame)));
     }
 

@@ -1,8 +1,8 @@
 package dev.herald.live.control;
 
 import dev.herald.inbox.control.Inbox;
-import dev.herald.inbox.entity.InboxChanged;
 import dev.herald.live.entity.LiveTicket;
+import dev.herald.live.entity.UserFrames;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -136,8 +136,8 @@ public class SessionRegistry {
     }
 
     /** Hands each inbox change to every open session of its user on this instance. */
-    public void deliver(List<InboxChanged> changes) {
-        for (InboxChanged change : changes) {
+    public void deliver(List<UserFrames> changes) {
+        for (UserFrames change : changes) {
             Set<LiveSession> sessions = byUser.get(change.user());
             if (sessions != null) {
                 sessions.forEach(session -> session.push(change.frames()));

@@ -3,22 +3,25 @@ package dev.herald.platform.boundary;
 import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
+import java.util.List;
 
 /**
  * An RFC 9457 problem detail. Serialized by hand with JSON-P so that the media type
  * {@code application/problem+json} never depends on which JSON provider a server picks.
  */
-public record Problem(String type, String title, int status, String detail, Map<String, String> errors) {
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+
+    /** One precise reason: a JSON pointer into the request body and what is wrong there. */
+    public record FieldError(String pointer, String detail) {}
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(Response.Status status, String detail) {
-        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, Map.of());
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, List.of());
     }
 
     public static Problem of(int status, String title, String detail) {
-        return new Problem("about:blank", title, status, detail, Map.of());
+        return new Problem("about:blank", title, status, detail, List.of());
     }
 
     /** The problem for a bare HTTP status the runtime answered: its reason phrase and, where useful, a hint. */
@@ -38,6 +41,11 @@ public record Problem(String type, String title, int status, String detail, Map<
         return of(status, title, detail);
     }
 
+    /** A 400 listing every reason, each pointing into the request body. */
+    public static Problem invalid(String detail, List<FieldError> errors) {
+        return new Problem("about:blank", "Bad Request", 400, detail, List.copyOf(errors));
+    }
+
     public String toJson() {
         JsonObjectBuilder json = JsonFactory.PROVIDER
                 .createObjectBuilder()
@@ -48,9 +56,12 @@ public record Problem(String type, String title, int status, String detail, Map<
             json.add("detail", detail);
         }
         if (!errors.isEmpty()) {
-            var fields = JsonFactory.PROVIDER.createObjectBuilder();
-            errors.forEach(fields::add);
-            json.add("errors", fields);
+            var list = JsonFactory.PROVIDER.createArrayBuilder();
+            errors.forEach(e -> list.add(JsonFactory.PROVIDER
+                    .createObjectBuilder()
+                    .add("pointer", e.pointer())
+                    .add("detail", e.detail())));
+            json.add("errors", list);
         }
         return json.build().toString();
     }

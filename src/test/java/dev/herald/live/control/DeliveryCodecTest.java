@@ -3,16 +3,16 @@ package dev.herald.live.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.herald.inbox.entity.Frame;
-import dev.herald.inbox.entity.InboxChanged;
+import dev.herald.live.entity.Frame;
+import dev.herald.live.entity.UserFrames;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DeliveryCodecTest {
-    static InboxChanged change(String user, long seq) {
-        return new InboxChanged(
+    static UserFrames change(String user, long seq) {
+        return new UserFrames(
                 user,
                 List.of(
                         new Frame(Frame.CREATED, seq, "{\"type\":\"notification.created\",\"title\":\"Ana ❤ “x”\"}"),
@@ -21,7 +21,7 @@ class DeliveryCodecTest {
 
     @Test
     void aTransactionsChangesTravelInOneRecordAndComeBackWhole() {
-        List<InboxChanged> changes = List.of(change("ana", 1), change("bob ü", 7), new InboxChanged("eve", List.of()));
+        List<UserFrames> changes = List.of(change("ana", 1), change("bob ü", 7), new UserFrames("eve", List.of()));
 
         List<byte[]> records = DeliveryCodec.encode(changes, 512 * 1024);
 
@@ -33,7 +33,7 @@ class DeliveryCodecTest {
 
     @Test
     void largeTransactionsAreSplitWithoutLosingOrReorderingAChange() {
-        List<InboxChanged> changes = IntStream.rangeClosed(1, 100)
+        List<UserFrames> changes = IntStream.rangeClosed(1, 100)
                 .mapToObj(i -> change("user-" + i, i))
                 .toList();
 
@@ -49,7 +49,7 @@ class DeliveryCodecTest {
 
     @Test
     void aChangeLargerThanTheLimitTravelsAlone() {
-        InboxChanged big = new InboxChanged("ana", List.of(new Frame(Frame.CREATED, 1, "x".repeat(5_000))));
+        UserFrames big = new UserFrames("ana", List.of(new Frame(Frame.CREATED, 1, "x".repeat(5_000))));
 
         List<byte[]> records = DeliveryCodec.encode(List.of(change("bob", 1), big, change("eve", 1)), 1_000);
 

@@ -2,23 +2,27 @@ package dev.herald.live.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.herald.inbox.entity.Frame;
+import dev.herald.live.entity.Frame;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class FrameSequencerTest {
-    /** An inbox holding seq 1..latest. */
+    /** An inbox holding seq 1..latest, except the vacated ones (an aggregate moved away from them). */
     static final class FakeInbox implements FrameSequencer.InboxReader {
         long latest;
+        final Set<Long> vacated = new TreeSet<>();
 
         FakeInbox(long latest) {
             this.latest = latest;
         }
 
         @Override
-        public List<Frame> createdAfter(long after, int limit) {
+        public List<Frame> sequencedBetween(long after, long before, int limit) {
             return LongStream.rangeClosed(after + 1, latest)
+                    .filter(seq -> seq < before && !vacated.contains(seq))
                     .limit(limit)
                     .mapToObj(FrameSequencerTest::created)
                     .toList();
@@ -26,7 +30,9 @@ class FrameSequencerTest {
 
         @Override
         public long countAfter(long after) {
-            return Math.max(0, latest - after);
+            return LongStream.rangeClosed(after + 1, latest)
+                    .filter(seq -> !vacated.contains(seq))
+                    .count();
         }
 
         @Override
@@ -44,7 +50,13 @@ class FrameSequencerTest {
         return new Frame(Frame.CREATED, seq, "{\"type\":\"notification.created\",\"seq\":" + seq + "}");
     }
 
+    /** A state change: not sequenced. */
     static Frame updated(long seq) {
+        return new Frame(Frame.UPDATED, 0, "{\"type\":\"notification.updated\",\"seq\":" + seq + "}");
+    }
+
+    /** An aggregate that gathered an event and moved to {@code seq}. */
+    static Frame moved(long seq) {
         return new Frame(Frame.UPDATED, seq, "{\"type\":\"notification.updated\",\"seq\":" + seq + "}");
     }
 
@@ -84,7 +96,45 @@ class FrameSequencerTest {
         assertThat(describe(sequencer.live(List.of(created(8)))))
                 .containsExactly("notification.created:6", "notification.created:7", "notification.created:8");
         assertThat(sequencer.live(List.of(created(6), created(8)))).isEmpty();
-        assertThat(describe(sequencer.live(List.of(updated(3))))).containsExactly("notification.updated:3");
+        assertThat(describe(sequencer.live(List.of(updated(3))))).containsExactly("notification.updated");
+    }
+
+    @Test
+    void anAggregateMovedToTheTopIsSequencedLikeACreatedOne() {
+        sequencer.resume(5);
+        // seq 6: the aggregate that was at 2 gathered a like; 7: a new notification
+        inbox.latest = 7;
+        inbox.vacated.add(2L);
+        assertThat(describe(sequencer.live(List.of(moved(6), created(7)))))
+                .containsExactly("notification.updated:6", "notification.created:7");
+        assertThat(sequencer.live(List.of(moved(6))))
+                .as("a duplicate is dropped")
+                .isEmpty();
+    }
+
+    @Test
+    void vacatedNumbersAreNoHoleAndAreNotFilledTwice() {
+        sequencer.resume(5);
+        // 6 moved on to 8 before this instance delivered 6; 7 was created; 8 arrives first
+        inbox.latest = 8;
+        inbox.vacated.add(6L);
+        assertThat(describe(sequencer.live(List.of(moved(8)))))
+                .containsExactly("notification.created:7", "notification.updated:8");
+        assertThat(sequencer.live(List.of(created(7)))).isEmpty();
+        assertThat(sequencer.lastSeq()).isEqualTo(8);
+    }
+
+    @Test
+    void resumeShowsAnAggregateOnceAtItsNewestPlace() {
+        inbox.latest = 7;
+        inbox.vacated.add(3L); // moved to 7
+        assertThat(describe(sequencer.resume(2)))
+                .containsExactly(
+                        "notification.created:4",
+                        "notification.created:5",
+                        "notification.created:6",
+                        "notification.created:7",
+                        "unread.count");
     }
 
     @Test

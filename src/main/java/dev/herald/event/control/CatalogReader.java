@@ -1,0 +1,278 @@
+package dev.herald.event.control;
+
+import com.ibm.icu.util.ULocale;
+import dev.herald.event.entity.AggregationRule;
+import dev.herald.event.entity.Catalog;
+import dev.herald.event.entity.DataSchema;
+import dev.herald.event.entity.EventType;
+import dev.herald.event.entity.LocalizedTemplates;
+import dev.herald.event.entity.RecipientRule;
+import dev.herald.event.entity.Template;
+import dev.herald.platform.control.JsonFactory;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a catalog document and checks everything that can be checked before an event arrives: each schema against
+ * the JSON Schema meta-schema, each template's syntax, that templates use only fields the schema declares (and
+ * titles only fields it requires), recipients, channels, priorities and aggregation rules. Every problem is reported
+ * as {@code <file>: types.<type>.<field>: <what is wrong>}. Pure.
+ */
+public final class CatalogReader {
+    public static final Set<String> CHANNELS = Set.of("in_app", "email", "push", "sms", "webhook");
+    /** Arguments every template may use besides the fields of {@code data}. */
+    public static final Set<String> COMPUTED_ARGUMENTS = Set.of(TextRenderer.ACTORS, TextRenderer.ACTOR_COUNT);
+
+    private final String file;
+
+    private CatalogReader(String file) {
+        this.file = file;
+    }
+
+    /** Reads the catalog; {@code file} names it in errors. */
+    public static Catalog read(InputStream in, String file) {
+        return new CatalogReader(file).read(in);
+    }
+
+    private Catalog read(InputStream in) {
+        JsonObject root;
+        try (JsonReader reader = JsonFactory.PROVIDER.createReader(in)) {
+            root = reader.readObject();
+        } catch (JsonException | ClassCastException e) {
+            throw error("", "not a JSON object: " + e.getMessage());
+        }
+        ULocale defaultLocale = locale(root.getString("defaultLocale", "en"), "defaultLocale");
+        Map<ULocale, Template> others = new HashMap<>();
+        Map<ULocale, ULocale> lists = new HashMap<>();
+        object(root, "locales", "").forEach((tag, phrases) -> {
+            String field = "locales." + tag;
+            ULocale locale = locale(tag, field);
+            if (!(phrases instanceof JsonObject object) || !(object.get("others") instanceof JsonString pattern)) {
+                throw error(
+                        field,
+                        "needs an \"others\" pattern such as \"{count, plural, one {# other} other {# others}}\"");
+            }
+            Template phrase = template(pattern.getString(), locale, field + ".others");
+            if (!phrase.arguments().equals(Set.of("count"))) {
+                throw error(field + ".others", "must use exactly the argument {count}");
+            }
+            others.put(locale, phrase);
+            if (object.containsKey("listLocale")) {
+                lists.put(locale, locale(string(object, "listLocale", field, null), field + ".listLocale"));
+            }
+        });
+        if (!others.containsKey(defaultLocale)) {
+            throw error("defaultLocale", defaultLocale.toLanguageTag() + " has no entry under \"locales\"");
+        }
+        List<String> admins = strings(root, "admins", "admins", List.of());
+        Map<String, EventType> types = new TreeMap<>();
+        object(root, "types", "").forEach((name, entry) -> {
+            if (!(entry instanceof JsonObject object)) {
+                throw error("types." + name, "must be an object");
+            }
+            types.put(name, type(name, object, admins, defaultLocale, others.keySet()));
+        });
+        if (types.isEmpty()) {
+            throw error("types", "the catalog defines no event type");
+        }
+        return new Catalog(defaultLocale, others, lists, types);
+    }
+
+    private EventType type(
+            String name, JsonObject entry, List<String> admins, ULocale defaultLocale, Set<ULocale> locales) {
+        String at = "types." + name;
+        if (name.isBlank() || name.length() > EventParser.MAX_TYPE) {
+            throw error(at, "a type name must be 1 to " + EventParser.MAX_TYPE + " characters");
+        }
+        String category = string(entry, "category", at, null);
+        String priority = string(entry, "priority", at, "normal");
+        if (!EventParser.PRIORITIES.contains(priority)) {
+            throw error(at + ".priority", "must be one of low, normal, high, critical");
+        }
+        boolean silent = entry.getBoolean("silent", false);
+        List<String> channels = strings(entry, "channels", at + ".channels", silent ? List.of() : List.of("in_app"));
+        channels.stream().filter(c -> !CHANNELS.contains(c)).findFirst().ifPresent(c -> {
+            throw error(at + ".channels", "unknown channel \"" + c + "\"; use " + new TreeSet<>(CHANNELS));
+        });
+        RecipientRule recipients;
+        try {
+            recipients = new RecipientRule(
+                    strings(entry, "recipients", at + ".recipients", List.of("subject", "data.recipients")), admins);
+        } catch (IllegalArgumentException e) {
+            throw error(at + ".recipients", e.getMessage());
+        }
+        JsonObject schemaSource = entry.containsKey("schema")
+                ? object(entry, "schema", at)
+                : JsonFactory.PROVIDER
+                        .createObjectBuilder()
+                        .add("type", "object")
+                        .build();
+        DataSchema schema;
+        try {
+            schema = DataSchema.of(schemaSource);
+        } catch (IllegalArgumentException e) {
+            throw error(at + ".schema", e.getMessage());
+        }
+        AggregationRule aggregation = entry.containsKey("aggregation") ? aggregation(entry, at) : null;
+        Map<ULocale, LocalizedTemplates> templates =
+                silent ? Map.of() : templates(entry, at, schemaSource, defaultLocale, locales);
+        return new EventType(name, category, priority, channels, recipients, silent, schema, aggregation, templates);
+    }
+
+    private AggregationRule aggregation(JsonObject entry, String at) {
+        String field = at + ".aggregation";
+        JsonObject rule = object(entry, "aggregation", at);
+        String groupBy = string(rule, "groupBy", field, "");
+        Duration window;
+        try {
+            window = Duration.parse(string(rule, "window", field, null));
+        } catch (DateTimeParseException e) {
+            throw error(field + ".window", "must be an ISO-8601 duration such as PT5M or PT1H");
+        }
+        try {
+            return new AggregationRule(
+                    groupBy.isEmpty() ? null : groupBy,
+                    groupBy.isEmpty() ? null : JsonFactory.PROVIDER.createPointer(groupBy),
+                    window,
+                    rule.getInt("maxActors", 3),
+                    rule.getBoolean("readStartsNew", false));
+        } catch (JsonException | IllegalArgumentException | ClassCastException e) {
+            throw error(field, e.getMessage());
+        }
+    }
+
+    private Map<ULocale, LocalizedTemplates> templates(
+            JsonObject entry, String at, JsonObject schema, ULocale defaultLocale, Set<ULocale> locales) {
+        Map<String, Boolean> fields = new HashMap<>();
+        declaredFields(schema, "", true, fields);
+        Map<ULocale, LocalizedTemplates> result = new LinkedHashMap<>();
+        object(entry, "templates", at).forEach((tag, value) -> {
+            String field = at + ".templates." + tag;
+            ULocale locale = locale(tag, field);
+            if (!locales.contains(locale)) {
+                throw error(field, tag + " is not among the catalog's locales " + locales);
+            }
+            if (!(value instanceof JsonObject texts)) {
+                throw error(field, "must be an object with title and body");
+            }
+            Template title = template(string(texts, "title", field, null), locale, field + ".title");
+            Template body = template(string(texts, "body", field, ""), locale, field + ".body");
+            checkArguments(title, fields, true, field + ".title");
+            checkArguments(body, fields, false, field + ".body");
+            result.put(locale, new LocalizedTemplates(locale, title, body));
+        });
+        if (!result.containsKey(defaultLocale)) {
+            throw error(at + ".templates", "needs templates in the default locale " + defaultLocale.toLanguageTag());
+        }
+        return result;
+    }
+
+    private void checkArguments(Template template, Map<String, Boolean> fields, boolean required, String at) {
+        for (String argument : template.arguments()) {
+            if (COMPUTED_ARGUMENTS.contains(argument)) {
+                continue;
+            }
+            Boolean alwaysThere = fields.get(argument);
+            if (alwaysThere == null) {
+                throw error(
+                        at,
+                        "uses {" + argument + "}, which the schema does not declare (data fields are named by"
+                                + " their path joined with \"_\": {post_title} is data.post.title)");
+            }
+            if (required && !alwaysThere) {
+                throw error(at, "uses {" + argument + "} in a title, so the schema must require it");
+            }
+        }
+    }
+
+    /** The template argument names of the schema's properties, each with whether it is required all the way down. */
+    private static void declaredFields(JsonObject schema, String prefix, boolean required, Map<String, Boolean> out) {
+        if (!(schema.get("properties") instanceof JsonObject properties)) {
+            return;
+        }
+        List<String> requiredNames = schema.get("required") instanceof JsonArray list
+                ? list.getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList()
+                : List.of();
+        properties.forEach((name, property) -> {
+            String argument = prefix.isEmpty() ? name : prefix + "_" + name;
+            boolean alwaysThere = required && requiredNames.contains(name);
+            out.put(argument, alwaysThere);
+            if (property instanceof JsonObject nested) {
+                declaredFields(nested, argument, alwaysThere, out);
+            }
+        });
+    }
+
+    private Template template(String pattern, ULocale locale, String at) {
+        try {
+            return Template.parse(pattern, locale);
+        } catch (IllegalArgumentException e) {
+            throw error(at, "not a valid ICU MessageFormat pattern: " + e.getMessage());
+        }
+    }
+
+    private ULocale locale(String tag, String at) {
+        ULocale locale = ULocale.forLanguageTag(tag);
+        if (locale.getLanguage().isEmpty() || !locale.toLanguageTag().equalsIgnoreCase(tag)) {
+            throw error(at, "\"" + tag + "\" is not a BCP 47 language tag");
+        }
+        return locale;
+    }
+
+    private JsonObject object(JsonObject parent, String name, String at) {
+        JsonValue value = parent.get(name);
+        String field = at.isEmpty() ? name : at + "." + name;
+        if (!(value instanceof JsonObject object)) {
+            throw error(field, value == null ? "is required" : "must be an object");
+        }
+        return object;
+    }
+
+    private String string(JsonObject parent, String name, String at, String fallback) {
+        JsonValue value = parent.get(name);
+        if (value == null && fallback != null) {
+            return fallback;
+        }
+        if (!(value instanceof JsonString string) || string.getString().isBlank() && fallback == null) {
+            throw error(at + "." + name, value == null ? "is required" : "must be a non-blank string");
+        }
+        return string.getString();
+    }
+
+    /** A string or an array of strings. */
+    private List<String> strings(JsonObject parent, String name, String at, List<String> fallback) {
+        JsonValue value = parent.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof JsonString one) {
+            return List.of(one.getString());
+        }
+        if (value instanceof JsonArray array && array.stream().allMatch(JsonString.class::isInstance)) {
+            return array.getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString)
+                    .toList();
+        }
+        throw error(at, "must be a string or an array of strings");
+    }
+
+    private IllegalArgumentException error(String field, String problem) {
+        return new IllegalArgumentException(file + ": " + (field.isEmpty() ? "" : field + ": ") + problem);
+    }
+}

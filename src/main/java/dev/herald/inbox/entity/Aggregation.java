@@ -1,0 +1,42 @@
+package dev.herald.inbox.entity;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a candidate notification of an aggregated type brings: its group, when its event happened, the rule's window
+ * and number of actors named, who acted, and how to word the aggregate it joins (the renderer of its type, in its
+ * recipient's locale).
+ */
+public record Aggregation(
+        String groupKey,
+        Instant occurredAt,
+        Duration window,
+        int maxActors,
+        boolean readStartsNew,
+        String actorId,
+        JsonObject actor,
+        Wording wording) {
+
+    public Aggregation {
+        requireNonNull(groupKey);
+        requireNonNull(occurredAt);
+        requireNonNull(window);
+        requireNonNull(actorId);
+        requireNonNull(actor);
+        requireNonNull(wording);
+    }
+
+    /** Words an aggregate: its named actors (newest first) and how many distinct actors there are in all. */
+    @FunctionalInterface
+    public interface Wording {
+        Text render(List<JsonObject> namedActors, long actorCount);
+    }
+
+    /** A rendered title and body. */
+    public record Text(String title, String body) {}
+}

@@ -1,0 +1,153 @@
+package dev.herald.preference.boundary;
+
+import dev.herald.Roles;
+import dev.herald.platform.boundary.Problem;
+import dev.herald.platform.boundary.Problem.FieldError;
+import dev.herald.platform.boundary.ProblemException;
+import dev.herald.platform.control.JsonFactory;
+import dev.herald.platform.control.JsonLimits;
+import dev.herald.preference.control.Settings;
+import dev.herald.preference.control.SupportedLocales;
+import dev.herald.preference.entity.UserSettings;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.StringReader;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * {@code /api/me/settings}: the signed-in user's locale (a BCP 47 tag Herald has templates for) and time zone (an
+ * IANA zone id). {@code PUT} replaces both; {@code null} or absent clears one, and notifications then use the default
+ * locale.
+ */
+@Path("me/settings")
+@RolesAllowed(Roles.USER)
+@Produces(MediaType.APPLICATION_JSON)
+public class SettingsResource {
+    @Inject
+    Settings settings;
+
+    @Inject
+    SupportedLocales locales;
+
+    @Inject
+    JsonWebToken token;
+
+    @GET
+    public JsonObject get() {
+        return view(settings.of(token.getName()));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject put(String body) {
+        JsonObject request = read(body);
+        List<FieldError> errors = new ArrayList<>();
+        String locale = locale(request, errors);
+        ZoneId zone = zone(request, errors);
+        for (String name : request.keySet()) {
+            if (!name.equals("locale") && !name.equals("timeZone")) {
+                errors.add(new FieldError("/" + name, "unknown setting; use locale and timeZone"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid("The settings are not valid.", errors));
+        }
+        return view(Optional.of(settings.save(token.getName(), locale, zone)));
+    }
+
+    private String locale(JsonObject request, List<FieldError> errors) {
+        String tag = string(request, "locale", errors);
+        if (tag == null) {
+            return null;
+        }
+        Optional<String> supported = locales.resolve(tag);
+        if (supported.isEmpty()) {
+            errors.add(new FieldError(
+                    "/locale",
+                    "\"" + tag + "\" is not a locale Herald has templates for; use one of "
+                            + String.join(", ", locales.all())));
+            return null;
+        }
+        return tag;
+    }
+
+    private static ZoneId zone(JsonObject request, List<FieldError> errors) {
+        String id = string(request, "timeZone", errors);
+        if (id == null) {
+            return null;
+        }
+        if (ZoneId.getAvailableZoneIds().contains(id)) {
+            return ZoneId.of(id);
+        }
+        errors.add(new FieldError("/timeZone", "\"" + id + "\" is not an IANA time zone such as Europe/Berlin"));
+        return null;
+    }
+
+    private static String string(JsonObject request, String name, List<FieldError> errors) {
+        JsonValue value = request.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString string)
+                || string.getString().isBlank()
+                || string.getString().length() > 64) {
+            errors.add(new FieldError("/" + name, "must be a non-blank string of at most 64 characters, or null"));
+            return null;
+        }
+        return string.getString();
+    }
+
+    private static JsonObject read(String body) {
+        String problem = body == null || body.isBlank() ? "the body must be a JSON object" : JsonLimits.violation(body);
+        if (problem == null) {
+            try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(body))) {
+                if (reader.readValue() instanceof JsonObject object) {
+                    return object;
+                }
+                problem = "the body must be a JSON object";
+            } catch (JsonException | IllegalStateException e) {
+                problem = "malformed JSON";
+            }
+        }
+        throw new ProblemException(Problem.invalid(problem, List.of(new FieldError("", problem))));
+    }
+
+    private JsonObject view(Optional<UserSettings> stored) {
+        JsonObjectBuilder json = JsonFactory.PROVIDER.createObjectBuilder();
+        String locale = stored.map(UserSettings::locale).orElse(null);
+        String zone = stored.map(UserSettings::timeZone).orElse(null);
+        if (locale == null) {
+            json.addNull("locale");
+        } else {
+            json.add("locale", locale);
+        }
+        if (zone == null) {
+            json.addNull("timeZone");
+        } else {
+            json.add("timeZone", zone);
+        }
+        return json.add(
+                        "effectiveLocale",
+                        locale == null
+                                ? locales.defaultLocale()
+                                : locales.resolve(locale).orElse(locales.defaultLocale()))
+                .add("supportedLocales", JsonFactory.PROVIDER.createArrayBuilder(locales.all()))
+                .build();
+    }
+}

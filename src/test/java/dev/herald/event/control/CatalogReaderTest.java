@@ -1,0 +1,137 @@
+package dev.herald.event.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.ibm.icu.util.ULocale;
+import dev.herald.event.entity.Catalog;
+import dev.herald.event.entity.EventType;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CatalogReaderTest {
+    static Catalog builtIn() {
+        try (InputStream in = EventCatalog.class.getClassLoader().getResourceAsStream(EventCatalog.BUILT_IN)) {
+            return CatalogReader.read(in, "catalog.json");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Catalog read(String json) {
+        return CatalogReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "my-catalog.json");
+    }
+
+    /** A one-type catalog with the given type entry. */
+    static String oneType(String entry) {
+        return """
+                {"defaultLocale":"en","locales":{"en":{"others":"{count, plural, one {# other} other {# others}}"}},
+                 "types":{"thing.happened":%s}}"""
+                .formatted(entry);
+    }
+
+    @Test
+    void theBuiltInCatalogShipsEveryReferenceType() {
+        Catalog catalog = builtIn();
+        assertThat(catalog.types())
+                .containsKeys(
+                        "listing.created",
+                        "post.liked",
+                        "post.commented",
+                        "user.followed",
+                        "mission.started",
+                        "mission.completed",
+                        "mission.failed",
+                        "job.applied",
+                        "job.status.updated",
+                        "achievement.unlocked",
+                        "level.up",
+                        "xp.earned",
+                        "daily.challenge.completed",
+                        "daily.challenge.available",
+                        "learning.started",
+                        "learning.completed",
+                        "user.registered",
+                        "user.login",
+                        "user.logout",
+                        "notification.sent",
+                        "notification.read",
+                        "system.error",
+                        "notification.created");
+        assertThat(catalog.locales()).contains(ULocale.ENGLISH, ULocale.GERMAN, new ULocale("pl"));
+        for (String silent : new String[] {"user.login", "user.logout", "notification.sent", "notification.read"}) {
+            assertThat(catalog.types().get(silent).silent()).as(silent).isTrue();
+        }
+        EventType liked = catalog.types().get("post.liked");
+        assertThat(liked.aggregation().window()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(liked.aggregation().maxActors()).isEqualTo(3);
+        assertThat(liked.aggregation().groupBy()).isEqualTo("/post/id");
+        assertThat(catalog.types().get("post.commented").aggregation().window()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(catalog.types().get("post.commented").aggregation().maxActors())
+                .isEqualTo(2);
+        assertThat(catalog.types().get("user.followed").aggregation().window()).isEqualTo(Duration.ofHours(1));
+        assertThat(catalog.types().get("user.followed").aggregation().maxActors())
+                .isEqualTo(5);
+        assertThat(catalog.types().get("system.error").recipients().sources()).containsExactly("admins");
+        assertThat(catalog.types().get("system.error").priority()).isEqualTo("critical");
+    }
+
+    @Test
+    void aSchemaThatIsNotOneNamesFileTypeAndField() {
+        assertThatThrownBy(
+                        () -> read(
+                                oneType(
+                                        "{\"category\":\"c\",\"schema\":{\"type\":\"objekt\"},\"templates\":{\"en\":{\"title\":\"Hi\"}}}")))
+                .hasMessageStartingWith("my-catalog.json: types.thing.happened.schema: not a valid JSON Schema")
+                .hasMessageContaining("/type");
+    }
+
+    @Test
+    void aTemplateMayOnlyUseDeclaredFieldsAndATitleOnlyRequiredOnes() {
+        String schema = "{\"type\":\"object\",\"required\":[\"a\"],\"properties\":{\"a\":{\"type\":\"string\"},"
+                + "\"b\":{\"type\":\"string\"}}}";
+        assertThatThrownBy(() -> read(oneType(
+                        "{\"category\":\"c\",\"schema\":" + schema + ",\"templates\":{\"en\":{\"title\":\"{zzz}\"}}}")))
+                .hasMessage("my-catalog.json: types.thing.happened.templates.en.title: uses {zzz}, which the schema"
+                        + " does not declare (data fields are named by their path joined with \"_\": {post_title} is"
+                        + " data.post.title)");
+        assertThatThrownBy(() -> read(oneType(
+                        "{\"category\":\"c\",\"schema\":" + schema + ",\"templates\":{\"en\":{\"title\":\"{b}\"}}}")))
+                .hasMessageContaining("types.thing.happened.templates.en.title: uses {b} in a title, so the schema"
+                        + " must require it");
+        Catalog fine = read(oneType("{\"category\":\"c\",\"schema\":" + schema
+                + ",\"templates\":{\"en\":{\"title\":\"{a}\",\"body\":\"{b}\"}}}"));
+        assertThat(fine.types()).containsKey("thing.happened");
+    }
+
+    @Test
+    void otherMistakesAreNamedToo() {
+        assertThatThrownBy(() -> read(
+                        oneType("{\"category\":\"c\",\"templates\":{\"en\":{\"title\":\"{a, plural, one {x}\"}}}")))
+                .hasMessageContaining("types.thing.happened.templates.en.title: not a valid ICU MessageFormat pattern");
+        assertThatThrownBy(() -> read(oneType(
+                        "{\"category\":\"c\",\"channels\":[\"pigeon\"],\"templates\":{\"en\":{\"title\":\"x\"}}}")))
+                .hasMessageContaining("types.thing.happened.channels: unknown channel \"pigeon\"");
+        assertThatThrownBy(() -> read(oneType("{\"category\":\"c\",\"templates\":{\"de\":{\"title\":\"x\"}}}")))
+                .hasMessageContaining("types.thing.happened.templates.de: de is not among the catalog's locales");
+        assertThatThrownBy(() -> read(oneType("{\"templates\":{\"en\":{\"title\":\"x\"}}}")))
+                .hasMessageContaining("types.thing.happened.category: is required");
+        assertThatThrownBy(() -> read(oneType(
+                        "{\"category\":\"c\",\"recipients\":\"admins\",\"templates\":{\"en\":{\"title\":\"x\"}}}")))
+                .hasMessageContaining(
+                        "types.thing.happened.recipients: recipients names admins, but the catalog lists no admins");
+        assertThatThrownBy(
+                        () -> read(
+                                oneType(
+                                        "{\"category\":\"c\",\"aggregation\":{\"window\":\"5 minutes\"},\"templates\":{\"en\":{\"title\":\"x\"}}}")))
+                .hasMessageContaining("types.thing.happened.aggregation.window: must be an ISO-8601 duration");
+        assertThatThrownBy(() -> read(oneType(
+                        "{\"category\":\"c\",\"priority\":\"urgent!\",\"templates\":{\"en\":{\"title\":\"x\"}}}")))
+                .hasMessageContaining("types.thing.happened.priority: must be one of low, normal, high, critical");
+        assertThatThrownBy(() -> read(oneType("{\"category\":\"c\"}")))
+                .hasMessageContaining("types.thing.happened.templates: is required");
+    }
+}
