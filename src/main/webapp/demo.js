@@ -15,6 +15,8 @@ const samples = {
   "post.commented": () => ({ actor: someone(), post: { id: "p1", title: "My first post" }, comment: { text: "Nice!" } }),
   "user.followed": () => ({ actor: someone() }),
   "mission.completed": () => ({ mission: { name: "Onboarding", points: 50 } }),
+  // producers' text is data: the page shows it as text, never as markup
+  "notification.created": () => ({ title: "<img src=x onerror=alert(1)> is shown as text", body: "<b>not bold</b>" }),
 };
 
 async function signIn(event) {
@@ -84,7 +86,8 @@ function renderItem(n) {
   body.textContent = n.body;
   const meta = document.createElement("div");
   meta.className = "meta";
-  meta.textContent = "#" + n.seq + " · " + n.category + " · " + new Date(n.createdAt).toLocaleTimeString();
+  meta.textContent = "#" + n.seq + " · " + n.category + (n.eventCount > 1 ? " · ×" + n.eventCount : "")
+    + " · " + new Date(n.updatedAt).toLocaleTimeString();
   text.append(title, body, meta);
   li.append(text);
   if (!n.read) {

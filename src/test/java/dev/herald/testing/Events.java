@@ -2,6 +2,7 @@ package dev.herald.testing;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Instant;
 import java.util.UUID;
 
 /** CloudEvents the tests publish. */
@@ -30,18 +31,41 @@ public final class Events {
                                 .add(
                                         "post",
                                         Json.createObjectBuilder()
-                                                .add("id", "p1")
+                                                // a post of its own: likes of different posts never gather
+                                                .add("id", "p-" + id)
                                                 .add("title", postTitle)))
                 .build()
                 .toString();
     }
 
-    public static String userFollowed(String id, String recipient, String actor) {
-        return envelope(id, "user.followed", recipient)
+    /**
+     * A like of {@code postId} by {@code actor} (id {@code u-<actor>}), at {@code time}: likes of one post within
+     * five minutes gather into one notification.
+     */
+    public static String like(String id, String recipient, String actor, String postId, Instant time) {
+        return envelope(id, "post.liked", recipient)
+                .add("time", time.toString())
                 .add(
                         "data",
                         Json.createObjectBuilder()
-                                .add("actor", Json.createObjectBuilder().add("name", actor)))
+                                .add(
+                                        "actor",
+                                        Json.createObjectBuilder()
+                                                .add("id", "u-" + actor)
+                                                .add("name", actor))
+                                .add(
+                                        "post",
+                                        Json.createObjectBuilder()
+                                                .add("id", postId)
+                                                .add("title", "Post " + postId)))
+                .build()
+                .toString();
+    }
+
+    /** A generic notification whose title is {@code title} (type notification.created: never aggregated). */
+    public static String notice(String id, String recipient, String title) {
+        return envelope(id, "notification.created", recipient)
+                .add("data", Json.createObjectBuilder().add("title", title).add("body", ""))
                 .build()
                 .toString();
     }

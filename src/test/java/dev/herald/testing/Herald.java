@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -142,6 +143,17 @@ public final class Herald {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<String> put(String path, String token, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public static JsonObject json(HttpResponse<String> response) {
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
@@ -222,6 +234,13 @@ public final class Herald {
     /** Produces a record to herald.events and waits for the broker's acknowledgement. */
     public void produce(String key, String value) throws Exception {
         producer.send(new ProducerRecord<>(Stack.EVENTS_TOPIC, key, value)).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Produces a CloudEvents binary-mode record: the envelope in {@code ce_*} headers, {@code data} as the value. */
+    public void produceBinary(String key, Map<String, String> headers, String data) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Stack.EVENTS_TOPIC, key, data);
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record).get(30, TimeUnit.SECONDS);
     }
 
     // --- PostgreSQL, for checks the API does not expose ---

@@ -125,7 +125,7 @@ class KafkaSecurityIT {
                                 Events.postLiked(Events.newId(), user, "Ana", "over TLS"))
                         .statusCode())
                 .isEqualTo(202);
-        herald.produce(user, Events.userFollowed(Events.newId(), user, "Ben"));
+        herald.produce(user, Events.notice(Events.newId(), user, "Ben"));
         assertThat(herald.awaitInbox(user, 2)).hasSize(2);
         assertThat(socket.awaitFrames("notification.created", 2, Duration.ofSeconds(30)))
                 .hasSize(2);

@@ -53,9 +53,9 @@ class PoisonRecordsIT {
                 .untilAsserted(() -> assertThat(herald.parkedCount(marker)).isEqualTo(50));
 
         // the consumer is still consuming
-        herald.produce(user, Events.userFollowed(Events.newId(), user, "After"));
+        herald.produce(user, Events.notice(Events.newId(), user, "After"));
         assertThat(herald.awaitInbox(user, 51).getJsonObject(0).getString("title"))
-                .isEqualTo("After started following you");
+                .isEqualTo("After");
     }
 
     @Test

@@ -20,7 +20,7 @@ class RestartIT {
     @Test
     void eventsProducedWhileLibertyIsStoppedAppearAfterItStarts() throws Exception {
         String user = Events.newUser("sleeper");
-        herald.produce(user, Events.userFollowed(Events.newId(), user, "Before"));
+        herald.produce(user, Events.notice(Events.newId(), user, "Before"));
         herald.awaitInbox(user, 1);
 
         herald.stopLiberty();

@@ -55,7 +55,7 @@ class InboxApiIT {
         String reader = Events.newUser("marker");
         String readerToken = herald.token(reader, "user");
         for (int i = 0; i < 3; i++) {
-            herald.produce(reader, Events.userFollowed(Events.newId(), reader, "F" + i));
+            herald.produce(reader, Events.notice(Events.newId(), reader, "F" + i));
         }
         var items = herald.awaitInbox(reader, 3);
         String id = items.getJsonObject(1).getString("id");

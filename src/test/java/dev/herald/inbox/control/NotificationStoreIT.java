@@ -150,6 +150,32 @@ class NotificationStoreIT {
     }
 
     @Test
+    void concurrentBatchesOfOneUsersLikesGatherIntoOneAggregate() throws Exception {
+        String user = user();
+        List<Future<EventIntake.Outcome>> batches = new ArrayList<>();
+        for (int b = 0; b < 4; b++) {
+            int batchNo = b;
+            // 25 distinct actors per batch, and the first actor of every batch is the same person
+            List<IncomingRecord> batch = IntStream.range(0, 25)
+                    .mapToObj(i -> record(liked(user, i == 0 ? "everywhere" : "a" + batchNo + "-" + i)))
+                    .toList();
+            batches.add(executor.submit(() -> intake.process(batch)));
+        }
+        for (Future<EventIntake.Outcome> batch : batches) {
+            assertThat(batch.get().parked()).isZero();
+        }
+        List<Notification> items =
+                inbox.page(user, InboxCursor.START, 100, false, null).items();
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).eventCount()).isEqualTo(100);
+        assertThat(items.get(0).actorCount()).isEqualTo(97);
+        assertThat(items.get(0).title()).endsWith("and 94 others liked your post");
+        // each batch took one number for the aggregate: created by one, moved by the three others
+        assertThat(items.get(0).seq()).isEqualTo(4);
+        assertThat(inbox.unreadCount(user)).isEqualTo(1);
+    }
+
+    @Test
     void aBatchStoresTheGoodParksTheBadAndIgnoresRedelivery() throws Exception {
         String user = user();
         String good = followed(UUID.randomUUID().toString(), user);
@@ -211,8 +237,15 @@ class NotificationStoreIT {
     }
 
     private static String followed(String id, String user) {
-        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/store-test\",\"type\":\"user.followed\","
-                + "\"subject\":\"" + user + "\",\"data\":{\"actor\":{\"name\":\"Ana\"}}}";
+        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"/store-test\","
+                + "\"type\":\"notification.created\",\"subject\":\"" + user + "\","
+                + "\"data\":{\"title\":\"Ana follows you\",\"body\":\"\"}}";
+    }
+
+    private static String liked(String user, String actor) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/store-test\","
+                + "\"type\":\"post.liked\",\"subject\":\"" + user + "\",\"data\":{\"actor\":{\"id\":\"" + actor
+                + "\"},\"post\":{\"id\":\"p1\",\"title\":\"Hello\"}}}";
     }
 
     private static IncomingRecord record(String payload) {

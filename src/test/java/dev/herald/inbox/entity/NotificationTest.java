@@ -28,4 +28,17 @@ class NotificationTest {
         assertThat(notification.seq()).isEqualTo(7);
         assertThatThrownBy(() -> notification.assignSeq(8)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void anAggregateOnlyMovesUpAndOnlyAbsorbsWhatItAccepts() {
+        notification.assignSeq(4);
+        assertThatThrownBy(() -> notification.moveTo(4)).isInstanceOf(IllegalArgumentException.class);
+        notification.moveTo(9);
+        assertThat(notification.seq()).isEqualTo(9);
+        Notification plain =
+                new Notification("bob", "/src", "e2", "post.liked", "social", "t", "b", "{}", "[]", created);
+        assertThatThrownBy(() -> notification.absorb(plain, true, created))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("aggregated type");
+    }
 }

@@ -52,7 +52,7 @@ class LiveDeliveryIT {
         first.resume(0);
         second.resume(0);
         for (int i = 0; i < 3; i++) {
-            herald.produce(user, Events.userFollowed(Events.newId(), user, "F" + i));
+            herald.produce(user, Events.notice(Events.newId(), user, "F" + i));
         }
         List<JsonObject> created = first.awaitFrames("notification.created", 3, DEADLINE);
         second.awaitFrames("notification.created", 3, DEADLINE);
@@ -82,7 +82,7 @@ class LiveDeliveryIT {
         String user = Events.newUser("resume");
         LiveClient before = herald.connectLive(user);
         before.resume(0);
-        herald.produce(user, Events.userFollowed(Events.newId(), user, "First"));
+        herald.produce(user, Events.notice(Events.newId(), user, "First"));
         long seen = seq(before.awaitFrames("notification.created", 1, DEADLINE).get(0));
         before.close();
 
@@ -95,7 +95,7 @@ class LiveDeliveryIT {
         LiveClient after = herald.connectLive(user);
         after.resume(seen);
         List<JsonObject> caughtUp = after.awaitFrames("notification.created", 100, DEADLINE);
-        herald.produce(user, Events.userFollowed(Events.newId(), user, "Live again"));
+        herald.produce(user, Events.notice(Events.newId(), user, "Live again"));
         List<JsonObject> all = after.awaitFrames("notification.created", 101, DEADLINE);
 
         assertThat(caughtUp.stream().map(LiveClient::seq).toList().subList(0, 100))
@@ -124,7 +124,7 @@ class LiveDeliveryIT {
 
         JsonObject page = json(herald.get("/api/notifications?limit=1", herald.token(user, "user")));
         assertThat(page.getJsonArray("items").getJsonObject(0).getInt("seq")).isEqualTo(160);
-        herald.produce(user, Events.userFollowed(Events.newId(), user, "After the gap"));
+        herald.produce(user, Events.notice(Events.newId(), user, "After the gap"));
         assertThat(seq(socket.awaitFrames("notification.created", 1, DEADLINE).get(0)))
                 .isEqualTo(161);
         socket.close();

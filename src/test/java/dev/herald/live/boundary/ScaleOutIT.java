@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.testing.Events;
 import dev.herald.testing.Herald;
 import dev.herald.testing.LiveClient;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,5 +65,33 @@ class ScaleOutIT {
                 DEADLINE);
         onA.close();
         onB.close();
+    }
+
+    @Test
+    void twoInstancesGatheringOneUsersLikesAtOnceMakeOneAggregateWithTheRightCount() throws Exception {
+        String user = Events.newUser("gathered");
+        Instant start = Instant.now();
+        // keyed by actor, not by user: the likes spread over all partitions, so both instances consume them at once
+        int actors = 40;
+        for (int i = 0; i < actors; i++) {
+            first.produce("actor-" + i, Events.like(Events.newId(), user, "A" + i, "post-x", start.plusMillis(i)));
+            // every fourth actor likes twice: counted once
+            if (i % 4 == 0) {
+                first.produce("again-" + i, Events.like(Events.newId(), user, "A" + i, "post-x", start.plusMillis(i)));
+            }
+        }
+        String token = first.token(user, "user");
+        JsonArray items = org.awaitility.Awaitility.await()
+                .atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> Herald.json(first.get("/api/notifications?limit=100", token))
+                                .getJsonArray("items"),
+                        list -> !list.isEmpty() && list.getJsonObject(0).getInt("eventCount") >= actors + actors / 4);
+        assertThat(items).hasSize(1);
+        assertThat(items.getJsonObject(0).getInt("eventCount")).isEqualTo(actors + actors / 4);
+        assertThat(items.getJsonObject(0).getInt("actorCount")).isEqualTo(actors);
+        assertThat(items.getJsonObject(0).getString("title")).endsWith("and 37 others liked your post");
+        assertThat(first.storedCount(user)).isEqualTo(1);
     }
 }

@@ -120,7 +120,7 @@ class SecurityIT {
                         "/api/events",
                         herald.token("alice", "user"),
                         "application/cloudevents+json",
-                        Events.userFollowed(Events.newId(), "alice", "Bo")),
+                        Events.notice(Events.newId(), "alice", "Bo")),
                 403);
         assertProblem(herald.get("/api/admin/parked-events", herald.token("alice", "user", "publisher")), 403);
     }
