@@ -91,6 +91,7 @@ public final class Benchmark {
         System.out.println("Herald benchmark" + (settings.smoke() ? " (smoke)" : "") + ": " + settings);
         rawLimits();
         throughput();
+        aggregation();
         latency();
         connections();
     }
@@ -180,6 +181,87 @@ public final class Benchmark {
             results.add("throughput", "same, ratio to raw postgres rows per cpu-s",
                     events / heraldCpu / results.get("raw", "postgres insert rows per machine cpu-s"), "x");
         }
+    }
+
+    // --- aggregation ---
+
+    /**
+     * The same volume as the throughput phase, half of it likes of 1,000 posts (owned round robin by the users, from
+     * 200 actors, all within the five-minute window) that gather into one notification per post, half plain events.
+     * Measured until PostgreSQL holds every event, stored or absorbed; the users' sockets are open, so every
+     * aggregate's update is pushed too.
+     */
+    private void aggregation() throws Exception {
+        List<String> users = users("tp", settings.throughputUsers());
+        try (SocketFleet fleet = new SocketFleet(liberty.baseUri(), signer, (user, frame) -> {})) {
+            fleet.open(users, 100);
+            int events = settings.throughputEvents();
+            int posts = Math.min(1_000, Math.max(1, events / 20));
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events);
+            for (int i = 0; i < events; i++) {
+                String id = run + "-agg-" + i;
+                String payload;
+                String user;
+                if (i % 2 == 0) {
+                    int post = (i / 2) % posts;
+                    user = users.get(post % users.size());
+                    payload = like(id, user, "post-" + run + "-" + post, "actor-" + ThreadLocalRandom.current().nextInt(200));
+                } else {
+                    user = users.get(i % users.size());
+                    payload = event(id, user, 0);
+                }
+                records.add(new ProducerRecord<>(Stack.EVENTS_TOPIC, user, payload.getBytes(StandardCharsets.UTF_8)));
+            }
+            CpuMeter cpu = new CpuMeter(libertyPid());
+            long start = System.nanoTime();
+            send(records);
+            long deadline = start + TimeUnit.MINUTES.toNanos(15);
+            long handled = 0;
+            while ((handled = handled("agg")) < events && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            results.add("aggregation", "events published->committed (half gathered)", events / seconds, "events/s");
+            results.add("aggregation", "events stored or absorbed (counted in postgres)", handled, "events");
+            results.add("aggregation", "aggregates holding the likes", aggregates("agg"), "rows");
+            cpu.report(results, "aggregation");
+        }
+    }
+
+    /** Events of one kind that PostgreSQL holds: as their own notification, or absorbed into an aggregate. */
+    private long handled(String kind) throws Exception {
+        try (Connection db = stack.database().connect();
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT (SELECT count(*) FROM notification WHERE event_id LIKE '"
+                        + run + "-" + kind + "-%') + (SELECT count(*) FROM absorbed_event WHERE event_id LIKE '"
+                        + run + "-" + kind + "-%')")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private long aggregates(String kind) throws Exception {
+        try (Connection db = stack.database().connect();
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT count(*) FROM notification WHERE event_id LIKE '"
+                        + run + "-" + kind + "-%' AND group_key IS NOT NULL")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String like(String id, String user, String post, String actor) {
+        return JSON.createObjectBuilder()
+                .add("specversion", "1.0")
+                .add("id", id)
+                .add("source", "/bench")
+                .add("type", "post.liked")
+                .add("subject", user)
+                .add("data", JSON.createObjectBuilder()
+                        .add("actor", JSON.createObjectBuilder().add("id", actor).add("name", actor))
+                        .add("post", JSON.createObjectBuilder().add("id", post).add("title", "Benchmark")))
+                .build()
+                .toString();
     }
 
     /** {@code count} events with ids {@code <run>-<kind>-<n>}, round robin over {@code users}. */
@@ -339,11 +421,12 @@ public final class Benchmark {
                 .add("specversion", "1.0")
                 .add("id", id)
                 .add("source", "/bench")
-                .add("type", "post.liked")
+                // a plain notification (never gathered), about the size of a like
+                .add("type", "notification.created")
                 .add("subject", user)
                 .add("data", JSON.createObjectBuilder()
-                        .add("actor", JSON.createObjectBuilder().add("name", "Ana"))
-                        .add("post", JSON.createObjectBuilder().add("title", "Benchmark"))
+                        .add("title", "Ana liked your post")
+                        .add("body", "Benchmark")
                         .add("bench", id)
                         .add("sentAt", sentAtMicros))
                 .build()

@@ -32,6 +32,9 @@ class BenchmarkSmokeIT {
         }
         // a measurement, not a property: with 100 sockets it is within GC noise and may even be negative
         assertThat(results.get("connections", "heap per socket")).isNotNaN();
+        assertThat(results.get("aggregation", "events stored or absorbed (counted in postgres)"))
+                .isEqualTo(smoke.throughputEvents());
+        assertThat(results.get("aggregation", "aggregates holding the likes")).isPositive();
         assertThat(results.get("throughput", "stored rows (counted in postgres)"))
                 .isEqualTo(smoke.throughputEvents());
         assertThat(results.get("throughput", "delivered exactly once")).isEqualTo(smoke.throughputEvents());
