@@ -90,7 +90,7 @@ final class RawLimits {
         try (Connection db = DriverManager.getConnection(url, database.user(), database.password());
                 PreparedStatement insert = db.prepareStatement("INSERT INTO bench_notification (id, recipient, seq,"
                         + " source, event_id, type, category, title, body, data, actors, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)")) {
             db.setAutoCommit(false);
             Timestamp now = Timestamp.from(Instant.now());
             for (int i = 0; i < rows; i++) {
