@@ -225,10 +225,12 @@ public class NotificationStore {
         List<Notification> open = new ArrayList<>();
         ArrayQuery.run(
                 dataSource,
-                "SELECT DISTINCT ON (recipient, type, group_key) " + COLUMNS + " FROM notification"
-                        + " WHERE group_key IS NOT NULL AND (recipient, type, group_key) IN"
-                        + " (SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]))"
-                        + " ORDER BY recipient, type, group_key, seq DESC",
+                // one index probe per key (the partial index on (recipient, type, group_key, seq DESC)): a join
+                // over the keys let the planner scan the whole table once per batch
+                "SELECT n.* FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS k(recipient, type, group_key)"
+                        + " CROSS JOIN LATERAL (SELECT " + COLUMNS + " FROM notification"
+                        + " WHERE recipient = k.recipient AND type = k.type AND group_key = k.group_key"
+                        + " AND group_key IS NOT NULL ORDER BY seq DESC LIMIT 1) n",
                 List.of(
                         keys.stream().map(Gathering.Key::recipient).toArray(String[]::new),
                         keys.stream().map(Gathering.Key::type).toArray(String[]::new),
