@@ -42,6 +42,58 @@ try {
   if (!first.startsWith("<img src=x")) throw new Error("markup was not shown as text: " + first);
   if (await page.$("#items img")) throw new Error("event data became an element");
   await page.screenshot({ path: screenshot });
+
+  // archive: gone from the inbox, found under Archived, back with Unarchive
+  const archivedTitle = await page.textContent("#items li .title");
+  await page.click('#items li:first-child button:has-text("Archive")');
+  await until(() => document.querySelectorAll("#items li").length === 1);
+  await page.click('#views button:has-text("Archived")');
+  await until((t) => document.querySelectorAll("#items li").length === 1
+    && document.querySelector("#items li .title").textContent === t, archivedTitle);
+  await page.click('#items li button:has-text("Unarchive")');
+  await until(() => document.querySelectorAll("#items li").length === 0);
+  await page.click('#views button:has-text("Inbox")');
+  await until(() => document.querySelectorAll("#items li").length === 2);
+
+  // snooze: hidden from the inbox, listed under Snoozed with its time
+  await page.click('#items li:first-child button:has-text("Snooze 1h")');
+  await until(() => document.querySelectorAll("#items li").length === 1);
+  await page.click('#views button:has-text("Snoozed")');
+  await until(() => document.querySelectorAll("#items li").length === 1
+    && document.querySelector("#items li .meta").textContent.includes("snoozed until"));
+  await page.click('#views button:has-text("Inbox")');
+  await until(() => document.querySelectorAll("#items li").length === 1);
+
+  // preferences: a second tab of the same user sees a change made in the first
+  const tab2 = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  tab2.on("pageerror", (e) => errors.push(e.message));
+  await tab2.goto(baseUrl);
+  await tab2.fill("#user", user);
+  await tab2.click('button:has-text("Sign in")');
+  await tab2.waitForFunction(() => document.getElementById("live").textContent === "live", null, { timeout: 30000 });
+  await page.click("#prefs-toggle");
+  await page.check("#muted");
+  await until(() => document.getElementById("prefs-status").textContent === "Saved.");
+  await tab2.waitForFunction(() => document.getElementById("muted").checked, null, { timeout: 30000 });
+  await page.uncheck('#categories input[aria-label="social push"]');
+  await until(() => document.getElementById("prefs-status").textContent === "Saved.");
+  await tab2.waitForFunction(() => !document.querySelector('#categories input[aria-label="social push"]').checked,
+    null, { timeout: 30000 });
+
+  // muted: the notification arrives in the list and the badge, but no toast
+  await page.evaluate(() => { document.getElementById("toast").hidden = true; });
+  await page.click('#samples button:has-text("mission.completed")');
+  await until(() => document.querySelectorAll("#items li").length === 2);
+  await page.waitForTimeout(500);
+  if (await page.isVisible("#toast")) throw new Error("a muted notification raised a toast");
+  await page.uncheck("#muted");
+  await until(() => document.getElementById("prefs-status").textContent === "Saved."
+    && !document.getElementById("muted").checked);
+  await page.click('#samples button:has-text("mission.completed")');
+  await until(() => document.querySelectorAll("#items li").length === 3 && !document.getElementById("toast").hidden);
+  await tab2.click("#prefs-toggle");
+  await tab2.screenshot({ path: screenshot.replace(/\.png$/, "-preferences.png"), fullPage: true });
+  await page.screenshot({ path: screenshot.replace(/\.png$/, "-filters.png") });
   if (errors.length > 0) throw new Error("errors in the page: " + errors.join("; "));
   console.log("browser test passed as " + user);
 } catch (e) {

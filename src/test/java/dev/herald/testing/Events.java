@@ -70,6 +70,19 @@ public final class Events {
                 .toString();
     }
 
+    /** A generic notification whose own priority is critical: it goes through mute and quiet hours. */
+    public static String critical(String id, String recipient) {
+        return envelope(id, "notification.created", recipient)
+                .add("priority", "critical")
+                .add(
+                        "data",
+                        Json.createObjectBuilder()
+                                .add("title", "Server on fire")
+                                .add("body", ""))
+                .build()
+                .toString();
+    }
+
     public static JsonObject parse(String json) {
         return Json.createReader(new java.io.StringReader(json)).readObject();
     }

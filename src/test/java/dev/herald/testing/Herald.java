@@ -74,6 +74,8 @@ public final class Herald {
         Map<String, String> env = new java.util.HashMap<>(stack.heraldEnvironment());
         env.put("HERALD_LIVE_RESUME_LIMIT", "150");
         env.put("HERALD_KAFKA_STALL_SECONDS", "10");
+        // snoozes and retention are tested by moving the clock, not by waiting
+        env.put("HERALD_DEV_CLOCK_ENABLED", "true");
         return env;
     }
 
@@ -152,6 +154,35 @@ public final class Herald {
                         .PUT(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any method with a body, e.g. {@code PATCH}. */
+    public HttpResponse<String> send(String method, String path, String token, String contentType, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(
+                request.method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Moves this instance's clock forward (dev mode); answers its time now. */
+    public Instant advanceClock(Duration by) throws Exception {
+        HttpResponse<String> response = post(
+                "/api/dev/clock",
+                token("operator", "admin"),
+                "application/json",
+                "{\"advanceSeconds\":" + by.toSeconds() + "}");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("clock not moved: " + response.statusCode() + " " + response.body());
+        }
+        return Instant.parse(json(response).getString("now"));
     }
 
     public static JsonObject json(HttpResponse<String> response) {

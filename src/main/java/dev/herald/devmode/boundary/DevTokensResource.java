@@ -23,6 +23,9 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/dev/tokens} — DEV MODE ONLY: {@code {"sub":"alice","groups":["user"]}} answers a signed token.
@@ -30,6 +33,7 @@ import java.util.Set;
  */
 @Path("dev/tokens")
 @PermitAll
+@Tag(name = "Dev mode", description = "Only with HERALD_DEV_TOKENS_ENABLED / HERALD_DEV_CLOCK_ENABLED; 404 otherwise.")
 public class DevTokensResource {
     private static final Set<String> ROLES = Set.of("user", "publisher", "admin");
 
@@ -39,6 +43,12 @@ public class DevTokensResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Mint a token (dev mode only; open to anyone while on)",
+            description = "Body: {\"sub\":\"alice\",\"groups\":[\"user\"],\"ttlSeconds\":3600}.")
+    @APIResponse(responseCode = "200", description = "A signed token.")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public JsonObject mint(String body) {
         if (!tokens.enabled()) {
             throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "Dev tokens are disabled."));

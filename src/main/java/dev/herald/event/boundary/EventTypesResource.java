@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/event-types}: the event catalog, so producers know what Herald accepts: each type with its data
@@ -28,6 +32,10 @@ import java.util.stream.Collectors;
  */
 @Path("event-types")
 @RolesAllowed({Roles.USER, Roles.PUBLISHER, Roles.ADMIN})
+@Tag(name = "Events", description = "Publishing events and the catalog of event types.")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 public class EventTypesResource {
     @Inject
     EventCatalog catalog;
@@ -40,6 +48,11 @@ public class EventTypesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "The event catalog (roles: user, publisher, admin)",
+            description = "Each type with its JSON Schema, category, priority, channels, recipients, aggregation and"
+                    + " templates per locale; admins also see how many of each were accepted.")
+    @APIResponse(responseCode = "200", description = "The event types.")
     public JsonArray list() {
         Map<String, Long> accepted = security.isUserInRole(Roles.ADMIN) ? counts.snapshot() : null;
         JsonArrayBuilder types = JsonFactory.PROVIDER.createArrayBuilder();

@@ -19,6 +19,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/events}: publishes one CloudEvent (structured JSON) to {@code herald.events}. Answers 202 once
@@ -27,6 +31,11 @@ import java.util.concurrent.CompletionStage;
  */
 @Path("events")
 @RolesAllowed(Roles.PUBLISHER)
+@Tag(name = "Events", description = "Publishing events and the catalog of event types.")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", ref = "BadRequest")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 public class EventsResource {
 
     @Inject
@@ -38,6 +47,13 @@ public class EventsResource {
     @POST
     @Consumes({"application/cloudevents+json", MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Publish a CloudEvent (role: publisher)",
+            description = "Structured mode (application/cloudevents+json or application/json). Checked against the"
+                    + " catalog and the type's JSON Schema; 202 once Kafka has it. Retrying with the same id is safe.")
+    @APIResponse(responseCode = "202", description = "Accepted: Kafka has the event; notifications follow.")
+    @APIResponse(responseCode = "413", description = "Larger than HERALD_EVENTS_MAX_BYTES.")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> publish(String body) {
         if (body != null && body.length() > intake.maxBytes()) {
             return completedFuture(

@@ -18,16 +18,29 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/admin/parked-events}: the dead-letter store, newest first, for operators. */
 @Path("admin/parked-events")
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Operations", description = "For operators (role: admin).")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", ref = "BadRequest")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 public class ParkedEventsResource {
     @Inject
     ParkedEvents parked;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Records intake could not use, newest first (role: admin)",
+            description = "Each with its topic, partition, offset, payload, headers and every reason as a pointer.")
+    @APIResponse(responseCode = "200", description = "The parked records.")
     public JsonObject list(@QueryParam("limit") String limit) {
         JsonArrayBuilder items = JsonFactory.PROVIDER.createArrayBuilder();
         parked.newest(QueryParams.limit(limit, 50, 500)).forEach(p -> items.add(toJson(p)));

@@ -9,6 +9,7 @@ import dev.herald.event.entity.LocalizedTemplates;
 import dev.herald.event.entity.RecipientRule;
 import dev.herald.event.entity.Template;
 import dev.herald.platform.control.JsonFactory;
+import dev.herald.preference.entity.Channel;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Reads a catalog document and checks everything that can be checked before an event arrives: each schema against
@@ -33,7 +33,6 @@ import java.util.TreeSet;
  * as {@code <file>: types.<type>.<field>: <what is wrong>}. Pure.
  */
 public final class CatalogReader {
-    public static final Set<String> CHANNELS = Set.of("in_app", "email", "push", "sms", "webhook");
     /** Arguments every template may use besides the fields of {@code data}. */
     public static final Set<String> COMPUTED_ARGUMENTS = Set.of(TextRenderer.ACTORS, TextRenderer.ACTOR_COUNT);
 
@@ -105,8 +104,8 @@ public final class CatalogReader {
         }
         boolean silent = entry.getBoolean("silent", false);
         List<String> channels = strings(entry, "channels", at + ".channels", silent ? List.of() : List.of("in_app"));
-        channels.stream().filter(c -> !CHANNELS.contains(c)).findFirst().ifPresent(c -> {
-            throw error(at + ".channels", "unknown channel \"" + c + "\"; use " + new TreeSet<>(CHANNELS));
+        channels.stream().filter(c -> Channel.of(c).isEmpty()).findFirst().ifPresent(c -> {
+            throw error(at + ".channels", "unknown channel \"" + c + "\"; use " + Channel.PATTERN.replace("|", ", "));
         });
         RecipientRule recipients;
         try {

@@ -4,7 +4,9 @@ import com.ibm.icu.util.ULocale;
 import dev.herald.event.entity.Catalog;
 import dev.herald.event.entity.EventType;
 import dev.herald.event.entity.InvalidEventException;
+import dev.herald.preference.control.ChannelDefaults;
 import dev.herald.preference.control.SupportedLocales;
+import dev.herald.preference.entity.Channel;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,8 +16,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * catalog shipped in the WAR; a catalog with a mistake stops the application with the file, type and field named.
  */
 @ApplicationScoped
-public class EventCatalog implements SupportedLocales {
+public class EventCatalog implements SupportedLocales, ChannelDefaults {
     private static final Logger LOG = Logger.getLogger(EventCatalog.class.getName());
     static final String BUILT_IN = "herald/catalog.json";
 
@@ -34,6 +42,8 @@ public class EventCatalog implements SupportedLocales {
     Optional<String> location;
 
     private Catalog catalog;
+    private Map<String, Set<Channel>> channelsByType;
+    private Map<String, Set<Channel>> channelsByCategory;
 
     @PostConstruct
     void load() {
@@ -43,6 +53,21 @@ public class EventCatalog implements SupportedLocales {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the event catalog " + name, e);
         }
+        channelsByType = new HashMap<>();
+        Map<String, Set<Channel>> byCategory = new TreeMap<>();
+        for (EventType type : catalog.types().values()) {
+            Set<Channel> channels = EnumSet.noneOf(Channel.class);
+            // the catalog reader accepted only known channel names
+            type.channels().forEach(wire -> channels.add(Channel.of(wire).orElseThrow()));
+            channelsByType.put(type.type(), Set.copyOf(channels));
+            if (!type.silent()) {
+                byCategory
+                        .computeIfAbsent(type.category(), c -> EnumSet.noneOf(Channel.class))
+                        .addAll(channels);
+            }
+        }
+        channelsByCategory = new TreeMap<>();
+        byCategory.forEach((category, channels) -> channelsByCategory.put(category, Set.copyOf(channels)));
         LOG.info(() -> "Event catalog: " + catalog.types().size() + " types, locales " + all() + ", from " + name);
     }
 
@@ -79,6 +104,16 @@ public class EventCatalog implements SupportedLocales {
     @Override
     public List<String> all() {
         return catalog.locales().stream().map(ULocale::toLanguageTag).sorted().toList();
+    }
+
+    @Override
+    public Map<String, Set<Channel>> categoryChannels() {
+        return Collections.unmodifiableMap(channelsByCategory);
+    }
+
+    @Override
+    public Set<Channel> channelsOf(String type) {
+        return channelsByType.getOrDefault(type, Set.of());
     }
 
     @Override

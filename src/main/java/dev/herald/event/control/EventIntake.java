@@ -10,6 +10,10 @@ import dev.herald.event.entity.Violation;
 import dev.herald.inbox.control.NotificationStore;
 import dev.herald.inbox.entity.Notification;
 import dev.herald.preference.control.Settings;
+import dev.herald.preference.entity.Channel;
+import dev.herald.preference.entity.Notice;
+import dev.herald.preference.entity.Preferences;
+import dev.herald.preference.entity.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +92,13 @@ public class EventIntake {
                 parked++;
             }
         }
-        Map<String, String> locales = settings.localesOf(recipients);
+        Map<String, Recipient> settingsOf = settings.recipients(recipients);
+        Map<String, String> locales = new HashMap<>();
+        settingsOf.forEach((user, recipient) -> {
+            if (recipient.locale() != null) {
+                locales.put(user, recipient.locale());
+            }
+        });
         List<Notification> candidates = new ArrayList<>();
         for (int i = 0; i < accepted.size(); i++) {
             AcceptedEvent event = accepted.get(i);
@@ -95,7 +106,9 @@ public class EventIntake {
                 continue;
             }
             try {
-                candidates.addAll(NotificationRenderer.render(catalog.catalog(), event, locales, now));
+                List<Notification> rendered = NotificationRenderer.render(catalog.catalog(), event, locales, now);
+                silenceUnwanted(event, rendered, settingsOf, now);
+                candidates.addAll(rendered);
             } catch (InvalidEventException e) {
                 park(records.get(i), e, now);
                 parked++;
@@ -107,6 +120,33 @@ public class EventIntake {
                 .filter(e -> e != null)
                 .forEach(e -> counts.accepted(e.type().type()));
         return new Outcome(stored, parked);
+    }
+
+    /**
+     * The inbox stores every notification; one the recipient's preferences would not deliver in the app now (muted,
+     * in quiet hours, category off in the app) is marked silent, so live sessions show it without a toast.
+     */
+    private void silenceUnwanted(
+            AcceptedEvent event, List<Notification> rendered, Map<String, Recipient> settingsOf, Instant now) {
+        Notice notice = null;
+        for (Notification n : rendered) {
+            Recipient recipient = settingsOf.get(n.recipient());
+            if (recipient == null || recipient.preferences() == Preferences.DEFAULTS) {
+                continue;
+            }
+            if (notice == null) {
+                notice = new Notice(
+                        n.category(),
+                        "critical".equals(n.priority()),
+                        catalog.channelsOf(event.type().type()));
+            }
+            if (!recipient
+                    .preferences()
+                    .decide(Channel.IN_APP, notice, now, recipient.zone())
+                    .deliversNow()) {
+                n.silence();
+            }
+        }
     }
 
     /** The type, its data schema and the recipients; a silent type has none. */

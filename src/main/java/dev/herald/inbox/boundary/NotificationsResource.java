@@ -2,19 +2,26 @@ package dev.herald.inbox.boundary;
 
 import dev.herald.Roles;
 import dev.herald.inbox.control.Inbox;
+import dev.herald.inbox.control.InboxPages;
+import dev.herald.inbox.entity.CategoryCounts;
 import dev.herald.inbox.entity.InboxCursor;
 import dev.herald.inbox.entity.InboxPage;
 import dev.herald.inbox.entity.Notification;
 import dev.herald.inbox.entity.NotificationView;
+import dev.herald.inbox.entity.StateChange;
+import dev.herald.inbox.entity.StateChange.Action;
 import dev.herald.platform.boundary.Problem;
+import dev.herald.platform.boundary.Problem.FieldError;
 import dev.herald.platform.boundary.ProblemException;
-import dev.herald.platform.boundary.QueryParams;
+import dev.herald.platform.boundary.RequestBodies;
 import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,19 +32,43 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/notifications}: the signed-in user's inbox. The user is the token's subject; another user's
- * notification is answered exactly like one that does not exist (404).
+ * notification is answered exactly like one that does not exist (404). Every change is pushed to the user's live
+ * sessions; doing it twice is no error and pushes nothing.
  */
 @Path("notifications")
 @RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Inbox", description = "The signed-in user's notifications (role: user).")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", ref = "BadRequest")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 public class NotificationsResource {
+    /** The furthest ahead a snooze may end. */
+    static final Duration MAX_SNOOZE = Duration.ofDays(365);
+
     @Inject
     Inbox inbox;
+
+    @Inject
+    InboxPages pages;
+
+    @Inject
+    RequestBodies bodies;
 
     @Inject
     JsonWebToken token;
@@ -46,17 +77,25 @@ public class NotificationsResource {
     Clock clock;
 
     @GET
+    @Operation(
+            summary = "A page of the inbox, newest first",
+            description = "Filters combine. By default archived and snoozed notifications are left out. nextCursor"
+                    + " continues the walk through the inbox as it stood at its first page: nothing is skipped or"
+                    + " repeated while notifications arrive or aggregates move to the top (cursors last a day).")
+    @APIResponse(responseCode = "200", ref = "InboxPage")
     public JsonObject page(
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
+            @QueryParam("read") String read,
             @QueryParam("unread") String unread,
-            @QueryParam("category") String category) {
-        InboxPage page = inbox.page(
-                user(),
-                cursor(cursor),
-                QueryParams.limit(limit, 20, 100),
-                QueryParams.flag("unread", unread),
-                category == null || category.isBlank() ? null : category);
+            @QueryParam("seen") String seen,
+            @QueryParam("archived") String archived,
+            @QueryParam("snoozed") String snoozed,
+            @QueryParam("category") String category,
+            @QueryParam("type") String type) {
+        InboxQuery query = new InboxQuery(limit, cursor, read, unread, seen, archived, snoozed, category, type);
+        bodies.checkParameters(query);
+        InboxPage page = pages.page(user(), query.filter(), cursor(cursor), query.pageSize());
         JsonArrayBuilder items = JsonFactory.PROVIDER.createArrayBuilder();
         page.items().forEach(n -> items.add(NotificationView.of(n)));
         JsonObjectBuilder json = JsonFactory.PROVIDER.createObjectBuilder().add("items", items);
@@ -69,7 +108,27 @@ public class NotificationsResource {
     }
 
     @GET
+    @Path("counts")
+    @Operation(
+            summary = "Badges: unread and unseen, in all and per category",
+            description = "Counts the inbox proper: archived and snoozed notifications are not counted.")
+    @APIResponse(responseCode = "200", ref = "Counts")
+    public JsonObject counts() {
+        CategoryCounts counts = pages.counts(user());
+        JsonObjectBuilder categories = JsonFactory.PROVIDER.createObjectBuilder();
+        counts.categories().forEach((category, count) -> categories.add(category, count(count)));
+        return JsonFactory.PROVIDER
+                .createObjectBuilder()
+                .add("unread", counts.total().unread())
+                .add("unseen", counts.total().unseen())
+                .add("categories", categories)
+                .build();
+    }
+
+    @GET
     @Path("unread-count")
+    @Operation(summary = "The unread badge", description = "The same number the live unread.count frame carries.")
+    @APIResponse(responseCode = "200", ref = "UnreadCount")
     public JsonObject unreadCount() {
         return JsonFactory.PROVIDER
                 .createObjectBuilder()
@@ -79,46 +138,153 @@ public class NotificationsResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One notification")
+    @APIResponse(responseCode = "200", ref = "Notification")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public JsonObject one(@PathParam("id") String id) {
         return NotificationView.of(found(inbox.find(user(), id)));
     }
 
     @POST
-    @Path("{id}/read")
-    public JsonObject markRead(@PathParam("id") String id) {
-        return NotificationView.of(found(inbox.markRead(user(), id, clock.instant())));
+    @Path("{id}/{action}")
+    @Operation(
+            summary = "Change one notification's state",
+            description = "read, unread, seen (the badge was opened), archive, unarchive, unsnooze. Idempotent.")
+    @APIResponse(responseCode = "200", ref = "Notification")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public JsonObject change(@PathParam("id") String id, @PathParam("action") String action) {
+        StateChange change = StateChange.of(simpleAction(action));
+        return NotificationView.of(found(inbox.change(user(), id, change, clock.instant())));
     }
 
     @POST
-    @Path("{id}/unread")
-    public JsonObject markUnread(@PathParam("id") String id) {
-        return NotificationView.of(found(inbox.markUnread(user(), id, clock.instant())));
-    }
-
-    @POST
-    @Path("{id}/seen")
-    public JsonObject markSeen(@PathParam("id") String id) {
-        return NotificationView.of(found(inbox.markSeen(user(), id, clock.instant())));
-    }
-
-    @POST
-    @Path("{id}/archive")
-    public JsonObject archive(@PathParam("id") String id) {
-        return NotificationView.of(found(inbox.archive(user(), id, clock.instant())));
+    @Path("{id}/snooze")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Snooze one notification",
+            description = "Hidden (and not counted) until `until`; then it comes back at the top of the inbox, unread,"
+                    + " with a new seq and a live notification.updated frame. Snoozing again moves the time.")
+    @RequestBody(ref = "SnoozeRequest")
+    @APIResponse(responseCode = "200", ref = "Notification")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public JsonObject snooze(@PathParam("id") String id, String body) {
+        Instant now = clock.instant();
+        Instant until = bodies.read(body, SnoozeRequest.class).until();
+        checkSnooze(until, now, "/until");
+        return NotificationView.of(found(inbox.change(user(), id, StateChange.snoozeUntil(until), now)));
     }
 
     @DELETE
     @Path("{id}")
+    @Operation(
+            summary = "Delete one notification",
+            description = "Gone for good: the same event redelivered or retried does not bring it back.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response delete(@PathParam("id") String id) {
-        found(inbox.delete(user(), id));
+        found(inbox.delete(user(), id, clock.instant()));
         return Response.noContent().build();
     }
 
     @POST
     @Path("read-all")
-    public JsonObject markAllRead() {
-        int changed = inbox.markAllRead(user(), clock.instant());
+    @Operation(
+            summary = "Mark the whole inbox read",
+            description = "Optionally only one category, and only notifications up to a seq (what the user saw).")
+    @APIResponse(responseCode = "200", ref = "Marked")
+    public JsonObject markAllRead(@QueryParam("category") String category, @QueryParam("upToSeq") String upToSeq) {
+        return all(Action.READ, category, upToSeq);
+    }
+
+    @POST
+    @Path("seen-all")
+    @Operation(
+            summary = "Mark the whole inbox seen (clear the badge without reading)",
+            description = "Optionally only one category, and only notifications up to a seq.")
+    @APIResponse(responseCode = "200", ref = "Marked")
+    public JsonObject markAllSeen(@QueryParam("category") String category, @QueryParam("upToSeq") String upToSeq) {
+        return all(Action.SEEN, category, upToSeq);
+    }
+
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "One action on up to 100 notifications",
+            description = "Ids the user has no notification with (including other users') are listed in notFound;"
+                    + " the others are changed in one transaction.")
+    @RequestBody(ref = "BulkRequest")
+    @APIResponse(responseCode = "200", ref = "BulkResult")
+    public JsonObject bulk(String body) {
+        BulkRequest request = bodies.read(body, BulkRequest.class);
+        Instant now = clock.instant();
+        Inbox.BulkResult result;
+        if (request.action().equals("delete")) {
+            result = inbox.delete(user(), request.ids(), now);
+        } else if (request.action().equals("snooze")) {
+            checkSnooze(request.until(), now, "/until");
+            result = inbox.change(user(), request.ids(), StateChange.snoozeUntil(request.until()), now);
+        } else {
+            if (request.until() != null) {
+                throw invalid("/until", "only a snooze has an end");
+            }
+            result = inbox.change(user(), request.ids(), StateChange.of(simpleAction(request.action())), now);
+        }
+        return JsonFactory.PROVIDER
+                .createObjectBuilder()
+                .add("changed", result.changed())
+                .add("notFound", JsonFactory.PROVIDER.createArrayBuilder(result.notFound()))
+                .build();
+    }
+
+    private JsonObject all(Action action, String category, String upToSeq) {
+        bodies.checkParameters(new MarkAllQuery(category, upToSeq));
+        int changed = inbox.changeAll(
+                user(),
+                StateChange.of(action),
+                category,
+                upToSeq == null ? null : Long.valueOf(upToSeq),
+                clock.instant());
         return JsonFactory.PROVIDER.createObjectBuilder().add("marked", changed).build();
+    }
+
+    /** The query parameters of read-all and seen-all. */
+    record MarkAllQuery(
+            @Pattern(regexp = InboxQuery.NAME, message = "must be a category name") String category,
+            @Pattern(regexp = "[1-9][0-9]{0,17}", message = "must be a seq: a whole number from 1") String upToSeq) {}
+
+    /** A change without parameters; anything else is no resource here. */
+    private static Action simpleAction(String action) {
+        return switch (action) {
+            case "read", "unread", "seen", "archive", "unarchive", "unsnooze" -> Action.valueOf(
+                    action.toUpperCase(Locale.ROOT));
+            default -> throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No such action."));
+        };
+    }
+
+    private static void checkSnooze(Instant until, Instant now, String pointer) {
+        if (until == null) {
+            throw invalid(pointer, "is required for a snooze: when the notifications come back");
+        }
+        if (!until.isAfter(now)) {
+            throw invalid(pointer, "must be in the future");
+        }
+        if (until.isAfter(now.plus(MAX_SNOOZE))) {
+            throw invalid(pointer, "must be at most 365 days ahead");
+        }
+    }
+
+    private static ProblemException invalid(String pointer, String detail) {
+        return new ProblemException(
+                Problem.invalid("The request is not valid.", List.of(new FieldError(pointer, detail))));
+    }
+
+    private static JsonObject count(CategoryCounts.Count count) {
+        return JsonFactory.PROVIDER
+                .createObjectBuilder()
+                .add("unread", count.unread())
+                .add("unseen", count.unseen())
+                .build();
     }
 
     private String user() {
@@ -135,7 +301,9 @@ public class NotificationsResource {
         try {
             return InboxCursor.decode(text);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "cursor is not valid"));
+            throw new ProblemException(Problem.invalid(
+                    "A query parameter is not valid.",
+                    List.of(FieldError.parameter("cursor", "is not a cursor this inbox gave out"))));
         }
     }
 }

@@ -145,10 +145,13 @@ final class Gathering {
         return stored.contains(n.id());
     }
 
-    /** How many of the recipient's stored aggregates were read and are unread again. */
+    /**
+     * How many of the recipient's stored aggregates were read and count as unread again (a snoozed one gathers
+     * events but counts only when its snooze ends).
+     */
     long reopened(String recipient) {
         return gathered().stream()
-                .filter(n -> n.recipient().equals(recipient) && readBefore.get(n.id()))
+                .filter(n -> n.recipient().equals(recipient) && readBefore.get(n.id()) && n.snoozedUntil() == null)
                 .count();
     }
 }

@@ -2,9 +2,8 @@ package dev.herald.inbox.control;
 
 import dev.herald.inbox.entity.InboxChanged;
 import dev.herald.inbox.entity.InboxChanges;
-import dev.herald.inbox.entity.InboxCursor;
-import dev.herald.inbox.entity.InboxPage;
 import dev.herald.inbox.entity.Notification;
+import dev.herald.inbox.entity.StateChange;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -13,52 +12,32 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiPredicate;
 
 /**
- * One user's view of their inbox: pages, the unread count, catch-up by {@code seq}, and state changes, each
- * announced to the user's live sessions after commit. Never crosses users.
+ * One user's inbox as they change it: state changes of one, some or all notifications, deletes, and the reads live
+ * sessions need (catch-up by {@code seq}, the unread count). Every change that changed something is announced to the
+ * user's live sessions after commit; one that changed nothing announces nothing. Never crosses users.
  */
 @ApplicationScoped
 @Transactional
 public class Inbox {
+    /** The most ids one bulk request may name. */
+    public static final int MAX_BULK = 100;
+
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
     @Inject
     Event<InboxChanges> changes;
 
-    @Inject
-    Clock clock;
-
-    public InboxPage page(String user, InboxCursor cursor, int limit, boolean unreadOnly, String category) {
-        StringBuilder jpql = new StringBuilder(
-                "SELECT n FROM Notification n WHERE n.recipient = :recipient AND n.seq < :before AND n.archivedAt IS NULL");
-        if (unreadOnly) {
-            jpql.append(" AND n.readAt IS NULL");
-        }
-        if (category != null) {
-            jpql.append(" AND n.category = :category");
-        }
-        jpql.append(" ORDER BY n.seq DESC");
-        TypedQuery<Notification> query = em.createQuery(jpql.toString(), Notification.class)
-                .setParameter("recipient", user)
-                .setParameter("before", cursor.beforeSeq())
-                .setMaxResults(limit + 1);
-        if (category != null) {
-            query.setParameter("category", category);
-        }
-        List<Notification> rows = query.getResultList();
-        if (rows.size() <= limit) {
-            return new InboxPage(rows, null);
-        }
-        List<Notification> page = rows.subList(0, limit);
-        return new InboxPage(page, new InboxCursor(page.get(limit - 1).seq()));
-    }
+    /** What a bulk request did: how many notifications changed, and the ids the user has no notification with. */
+    public record BulkResult(int changed, List<String> notFound) {}
 
     /**
      * The user's unread count, kept in {@code user_sequence} by the database's triggers on {@code notification}
@@ -107,42 +86,76 @@ public class Inbox {
                 .findFirst();
     }
 
-    public Optional<Notification> markRead(String user, String id, Instant now) {
-        return change(user, id, (n, at) -> n.markRead(now), now);
-    }
-
-    public Optional<Notification> markUnread(String user, String id, Instant now) {
-        return change(user, id, (n, at) -> n.markUnread(now), now);
-    }
-
-    public Optional<Notification> markSeen(String user, String id, Instant now) {
-        return change(user, id, (n, at) -> n.markSeen(now), now);
-    }
-
-    public Optional<Notification> archive(String user, String id, Instant now) {
-        return change(user, id, (n, at) -> n.archive(now), now);
-    }
-
-    /** Marks every unread notification of the user read; answers how many changed. */
-    public int markAllRead(String user, Instant now) {
+    /** Changes one of the user's notifications; empty when the user has no such notification. */
+    public Optional<Notification> change(String user, String id, StateChange change, Instant now) {
         lock(user);
-        List<Notification> unread = em.createNamedQuery(Notification.UNREAD, Notification.class)
-                .setParameter("recipient", user)
-                .getResultList();
-        InboxChanged.Builder change = InboxChanged.of(user);
-        unread.stream().filter(n -> n.markRead(now)).forEach(change::updated);
-        if (!unread.isEmpty()) {
-            em.flush();
-            changes.fire(InboxChanges.of(change.unreadCount(unreadCount(user))));
+        Optional<Notification> notification = find(user, id);
+        notification.ifPresent(n -> announce(user, change.applyTo(n, now) ? List.of(n) : List.of(), List.of()));
+        return notification;
+    }
+
+    /** Changes each of the named notifications the user has (at most {@link #MAX_BULK}). */
+    public BulkResult change(String user, Collection<String> ids, StateChange change, Instant now) {
+        lock(user);
+        List<Notification> found = byIds(user, ids);
+        List<Notification> changed = new ArrayList<>();
+        found.stream().filter(n -> change.applyTo(n, now)).forEach(changed::add);
+        announce(user, changed, List.of());
+        return new BulkResult(changed.size(), notFound(ids, found));
+    }
+
+    /**
+     * Marks read (or seen) every notification of the user's inbox that is not yet, optionally only of one category
+     * and only up to a {@code seq}; answers how many changed.
+     */
+    public int changeAll(String user, StateChange change, String category, Long upToSeq, Instant now) {
+        if (change.action() != StateChange.Action.READ && change.action() != StateChange.Action.SEEN) {
+            throw new IllegalArgumentException("only read and seen apply to a whole inbox");
         }
-        return unread.size();
+        lock(user);
+        StringBuilder jpql = new StringBuilder("SELECT n FROM Notification n WHERE n.recipient = :recipient"
+                + " AND n.archivedAt IS NULL AND n.snoozedUntil IS NULL");
+        jpql.append(change.action() == StateChange.Action.READ ? " AND n.readAt IS NULL" : " AND n.seenAt IS NULL");
+        if (category != null) {
+            jpql.append(" AND n.category = :category");
+        }
+        if (upToSeq != null) {
+            jpql.append(" AND n.seq <= :upTo");
+        }
+        TypedQuery<Notification> query = em.createQuery(
+                        jpql.append(" ORDER BY n.seq").toString(), Notification.class)
+                .setParameter("recipient", user);
+        if (category != null) {
+            query.setParameter("category", category);
+        }
+        if (upToSeq != null) {
+            query.setParameter("upTo", upToSeq);
+        }
+        List<Notification> changed = query.getResultList().stream()
+                .filter(n -> change.applyTo(n, now))
+                .toList();
+        announce(user, changed, List.of());
+        return changed.size();
     }
 
     /** Deletes one of the user's notifications; empty when the user has no such notification. */
-    public Optional<Notification> delete(String user, String id) {
+    public Optional<Notification> delete(String user, String id, Instant now) {
         lock(user);
         Optional<Notification> notification = find(user, id);
-        notification.ifPresent(n -> {
+        notification.ifPresent(n -> remove(user, List.of(n), now));
+        return notification;
+    }
+
+    /** Deletes each of the named notifications the user has (at most {@link #MAX_BULK}). */
+    public BulkResult delete(String user, Collection<String> ids, Instant now) {
+        lock(user);
+        List<Notification> found = byIds(user, ids);
+        remove(user, found, now);
+        return new BulkResult(found.size(), notFound(ids, found));
+    }
+
+    private void remove(String user, List<Notification> notifications, Instant now) {
+        for (Notification n : notifications) {
             em.remove(n);
             // the event's key stays, so a redelivery or a retry of the same event does not bring it back
             em.createNativeQuery("INSERT INTO notification_tombstone (source, event_id, recipient, deleted_at)"
@@ -150,25 +163,43 @@ public class Inbox {
                     .setParameter(1, n.eventKey().source())
                     .setParameter(2, n.eventKey().eventId())
                     .setParameter(3, user)
-                    .setParameter(4, Timestamp.from(clock.instant()))
+                    .setParameter(4, Timestamp.from(now))
                     .executeUpdate();
-            em.flush();
-            changes.fire(InboxChanges.of(InboxChanged.of(user).deleted(n).unreadCount(unreadCount(user))));
-        });
-        return notification;
+        }
+        announce(user, List.of(), notifications);
     }
 
-    private Optional<Notification> change(
-            String user, String id, BiPredicate<Notification, Instant> intent, Instant now) {
-        lock(user);
-        Optional<Notification> notification = find(user, id);
-        notification.ifPresent(n -> {
-            if (intent.test(n, now)) {
-                em.flush();
-                changes.fire(InboxChanges.of(InboxChanged.of(user).updated(n).unreadCount(unreadCount(user))));
-            }
-        });
-        return notification;
+    private List<Notification> byIds(String user, Collection<String> ids) {
+        if (ids.size() > MAX_BULK) {
+            throw new IllegalArgumentException("at most " + MAX_BULK + " ids at once");
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(
+                        "SELECT n FROM Notification n WHERE n.recipient = :recipient AND n.id IN :ids ORDER BY n.seq",
+                        Notification.class)
+                .setParameter("recipient", user)
+                .setParameter("ids", List.copyOf(new LinkedHashSet<>(ids)))
+                .getResultList();
+    }
+
+    private static List<String> notFound(Collection<String> ids, List<Notification> found) {
+        LinkedHashSet<String> missing = new LinkedHashSet<>(ids);
+        found.forEach(n -> missing.remove(n.id()));
+        return List.copyOf(missing);
+    }
+
+    /** Fires the user's change, if anything changed, with the unread count as of this transaction. */
+    private void announce(String user, List<Notification> updated, List<Notification> deleted) {
+        if (updated.isEmpty() && deleted.isEmpty()) {
+            return;
+        }
+        em.flush();
+        InboxChanged.Builder change = InboxChanged.of(user);
+        updated.forEach(change::updated);
+        deleted.forEach(change::deleted);
+        changes.fire(InboxChanges.of(change.unreadCount(unreadCount(user))));
     }
 
     /**

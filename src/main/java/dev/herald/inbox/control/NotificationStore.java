@@ -1,6 +1,5 @@
 package dev.herald.inbox.control;
 
-import static dev.herald.inbox.control.ArrayQuery.instant;
 import static dev.herald.inbox.control.ArrayQuery.timestamp;
 
 import dev.herald.inbox.control.Gathering.ActorPair;
@@ -13,8 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,10 +37,6 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class NotificationStore {
-    private static final String COLUMNS = "id, recipient, seq, source, event_id, type, category, priority, locale,"
-            + " title, body, data, actors, group_key, window_ends_at, actor_count, event_count, created_at,"
-            + " updated_at, seen_at, read_at, archived_at";
-
     @Inject
     Event<InboxChanges> changes;
 
@@ -137,6 +130,7 @@ public class NotificationStore {
         recordActorsOfNew(gathering.batchActors());
         recordAbsorbed(gathering.absorptions(), now);
         update(gathering.gathered());
+        NotificationRows.recordMoves(dataSource, gathering.gathered(), now);
         changes.fire(new InboxChanges(announced));
         List<Notification> stored = new ArrayList<>(gathering.created());
         stored.addAll(gathering.gathered());
@@ -228,41 +222,15 @@ public class NotificationStore {
                 // one index probe per key (the partial index on (recipient, type, group_key, seq DESC)): a join
                 // over the keys let the planner scan the whole table once per batch
                 "SELECT n.* FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS k(recipient, type, group_key)"
-                        + " CROSS JOIN LATERAL (SELECT " + COLUMNS + " FROM notification"
+                        + " CROSS JOIN LATERAL (SELECT " + NotificationRows.COLUMNS + " FROM notification"
                         + " WHERE recipient = k.recipient AND type = k.type AND group_key = k.group_key"
                         + " AND group_key IS NOT NULL ORDER BY seq DESC LIMIT 1) n",
                 List.of(
                         keys.stream().map(Gathering.Key::recipient).toArray(String[]::new),
                         keys.stream().map(Gathering.Key::type).toArray(String[]::new),
                         keys.stream().map(Gathering.Key::group).toArray(String[]::new)),
-                rows -> open.add(Notification.restore(stored(rows))));
+                rows -> open.add(NotificationRows.restore(rows)));
         return open;
-    }
-
-    private static Notification.Stored stored(ResultSet rows) throws SQLException {
-        return new Notification.Stored(
-                rows.getString("id"),
-                rows.getString("recipient"),
-                rows.getLong("seq"),
-                rows.getString("source"),
-                rows.getString("event_id"),
-                rows.getString("type"),
-                rows.getString("category"),
-                rows.getString("priority"),
-                rows.getString("locale"),
-                rows.getString("title"),
-                rows.getString("body"),
-                rows.getString("data"),
-                rows.getString("actors"),
-                rows.getString("group_key"),
-                instant(rows, "window_ends_at"),
-                rows.getInt("actor_count"),
-                rows.getInt("event_count"),
-                instant(rows, "created_at"),
-                instant(rows, "updated_at"),
-                instant(rows, "seen_at"),
-                instant(rows, "read_at"),
-                instant(rows, "archived_at"));
     }
 
     /** Records the actors of stored aggregates; answers the pairs that were new. */

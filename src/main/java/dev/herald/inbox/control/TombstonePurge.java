@@ -20,7 +20,8 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Forgets the idempotency keys of deleted notifications and absorbed events after {@code herald.dedupe.retention-days}, hourly, in
+ * Forgets the idempotency keys of deleted notifications and absorbed events after {@code herald.dedupe.retention-days}
+ * and the old places of moved notifications after a day, hourly, in
  * batches of at most 5,000 rows so no statement holds locks for long. Running it on several instances at once is
  * harmless: each deletes what is still there.
  */
@@ -28,6 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TombstonePurge {
     private static final Logger LOG = Logger.getLogger(TombstonePurge.class.getName());
     private static final int BATCH = 5_000;
+    /** How long an inbox cursor finds a notification that moved up at its old place. */
+    static final Duration CURSOR_LIFETIME = Duration.ofDays(1);
 
     @Resource(lookup = "jdbc/herald-direct")
     DataSource dataSource;
@@ -61,7 +64,10 @@ public class TombstonePurge {
      */
     public long purge() {
         Timestamp before = Timestamp.from(clock.instant().minus(Duration.ofDays(retentionDays)));
-        return purge("notification_tombstone", "deleted_at", before) + purge("absorbed_event", "absorbed_at", before);
+        Timestamp cursorsBefore = Timestamp.from(clock.instant().minus(CURSOR_LIFETIME));
+        return purge("notification_tombstone", "deleted_at", before)
+                + purge("absorbed_event", "absorbed_at", before)
+                + purge("notification_move", "moved_at", cursorsBefore);
     }
 
     private long purge(String table, String column, Timestamp before) {

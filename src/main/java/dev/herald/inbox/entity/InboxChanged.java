@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * What changed in one user's inbox in one transaction: which notifications were created, gathered another event
- * (moved to the top with a new {@code seq}), changed state or were deleted, and the unread count as of the commit.
+ * (moved to the top with a new {@code seq}), changed state, came back from a snooze or were deleted, and the unread count as of the commit.
  * A domain event: the live path turns it into socket frames, later channel workers and operations observe it too.
  */
 public record InboxChanged(String user, List<Change> changes, long unreadCount) {
@@ -21,7 +21,9 @@ public record InboxChanged(String user, List<Change> changes, long unreadCount) 
         CREATED,
         /** An aggregate gathered events: new text, unread again, at a new {@code seq}. */
         AGGREGATED,
-        /** A state change (read, unread, seen, archived); the {@code seq} stays. */
+        /** Its snooze ended: back at the top, unread, at a new {@code seq}. */
+        RETURNED,
+        /** A state change (read, unread, seen, archived, snoozed); the {@code seq} stays. */
         UPDATED,
         /** Gone from the inbox. */
         DELETED
@@ -36,7 +38,7 @@ public record InboxChanged(String user, List<Change> changes, long unreadCount) 
 
         /** Whether the change gave the notification a new {@code seq}, so it counts in the user's sequence. */
         public boolean sequenced() {
-            return kind == Kind.CREATED || kind == Kind.AGGREGATED;
+            return kind == Kind.CREATED || kind == Kind.AGGREGATED || kind == Kind.RETURNED;
         }
     }
 
@@ -59,6 +61,10 @@ public record InboxChanged(String user, List<Change> changes, long unreadCount) 
 
         public Builder aggregated(Notification n) {
             return add(Kind.AGGREGATED, n);
+        }
+
+        public Builder returned(Notification n) {
+            return add(Kind.RETURNED, n);
         }
 
         public Builder updated(Notification n) {

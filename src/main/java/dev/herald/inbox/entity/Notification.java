@@ -93,12 +93,23 @@ public class Notification {
     @Column(name = "archived_at")
     private Instant archivedAt;
 
+    @Column(name = "snoozed_until")
+    private Instant snoozedUntil;
+
     /** {@link #data} and {@link #actors} as JSON, kept from rendering or parsed once when first asked for. */
     @Transient
     private JsonValue dataValue;
 
     @Transient
     private JsonValue actorsValue;
+
+    /** The {@code seq} it left when it moved in this transaction (0: it did not move). */
+    @Transient
+    private long movedFrom;
+
+    /** Stored, but not worth a toast: the user muted it or is in quiet hours (set by intake, shown in live frames). */
+    @Transient
+    private boolean silent;
 
     /** Set on a candidate of an aggregated type, until it is stored. */
     @Transient
@@ -182,6 +193,7 @@ public class Notification {
         n.seenAt = row.seenAt();
         n.readAt = row.readAt();
         n.archivedAt = row.archivedAt();
+        n.snoozedUntil = row.snoozedUntil();
         return n;
     }
 
@@ -208,7 +220,8 @@ public class Notification {
             Instant updatedAt,
             Instant seenAt,
             Instant readAt,
-            Instant archivedAt) {}
+            Instant archivedAt,
+            Instant snoozedUntil) {}
 
     /** Sets how the notification is delivered and in which locale it was worded; done once, before it is stored. */
     public Notification deliveredAs(String priority, String locale) {
@@ -300,7 +313,13 @@ public class Notification {
         if (newSeq <= seq) {
             throw new IllegalArgumentException("an aggregate only moves up: " + newSeq + " <= " + seq);
         }
+        this.movedFrom = seq;
         this.seq = newSeq;
+    }
+
+    /** The {@code seq} it left when it moved in this transaction; 0 when it did not move. */
+    public long movedFrom() {
+        return movedFrom;
     }
 
     /** Places the notification in its recipient's sequence; done once, when it is stored. */
@@ -355,6 +374,75 @@ public class Notification {
         archivedAt = at;
         updatedAt = at;
         return true;
+    }
+
+    /** Back into the inbox from the archive. Answers whether anything changed. */
+    public boolean unarchive(Instant at) {
+        if (archivedAt == null) {
+            return false;
+        }
+        archivedAt = null;
+        updatedAt = at;
+        return true;
+    }
+
+    /**
+     * Hides the notification until {@code until} (later than {@code at}); snoozing again moves the time. Answers
+     * whether anything changed.
+     */
+    public boolean snooze(Instant until, Instant at) {
+        if (!until.isAfter(at)) {
+            throw new IllegalArgumentException("a snooze ends in the future");
+        }
+        if (until.equals(snoozedUntil)) {
+            return false;
+        }
+        snoozedUntil = until;
+        updatedAt = at;
+        return true;
+    }
+
+    /** Shows a snoozed notification again at its place, before its time. Answers whether anything changed. */
+    public boolean unsnooze(Instant at) {
+        if (snoozedUntil == null) {
+            return false;
+        }
+        snoozedUntil = null;
+        updatedAt = at;
+        return true;
+    }
+
+    /** Whether its snooze has ended by {@code at}. */
+    public boolean snoozeEnded(Instant at) {
+        return snoozedUntil != null && !snoozedUntil.isAfter(at);
+    }
+
+    /**
+     * Its snooze is over: it comes back at the top of the inbox ({@code newSeq}), unread and unseen, as if it had
+     * just arrived.
+     */
+    public void wake(long newSeq, Instant at) {
+        if (!snoozeEnded(at)) {
+            throw new IllegalStateException("the snooze has not ended");
+        }
+        snoozedUntil = null;
+        readAt = null;
+        seenAt = null;
+        updatedAt = at;
+        moveTo(newSeq);
+    }
+
+    /** Stored but not worth a toast: the user muted it, turned its category off in the inbox, or is in quiet hours. */
+    public void silence() {
+        silent = true;
+    }
+
+    public boolean silent() {
+        return silent;
+    }
+
+    public Instant snoozedUntil() {
+        return snoozedUntil;
     }
 
     /** The idempotency key of the event this came from, for this recipient. */

@@ -39,12 +39,14 @@ public final class NotificationView {
                 .write("actors", n.actorsValue())
                 .write("actorCount", n.actorCount())
                 .write("eventCount", n.eventCount())
-                .write("read", n.readAt() != null);
+                .write("read", n.readAt() != null)
+                .write("seen", n.seenAt() != null);
         time(json, "createdAt", n.createdAt());
         time(json, "updatedAt", n.updatedAt());
         time(json, "seenAt", n.seenAt());
         time(json, "readAt", n.readAt());
         time(json, "archivedAt", n.archivedAt());
+        time(json, "snoozedUntil", n.snoozedUntil());
         json.writeEnd();
     }
 

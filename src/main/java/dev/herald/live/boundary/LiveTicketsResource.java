@@ -12,6 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/live/tickets}: a one-time ticket, valid for seconds, that opens {@code /ws/notifications} as the
@@ -19,6 +23,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @Path("live/tickets")
 @RolesAllowed(Roles.USER)
+@Tag(name = "Live", description = "The WebSocket /ws/notifications (role: user).")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 public class LiveTicketsResource {
     @Inject
     LiveTickets tickets;
@@ -28,6 +36,12 @@ public class LiveTicketsResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "A one-time ticket to open the live socket",
+            description = "Open ws(s)://host/ws/notifications?ticket=... within 30 s; the ticket works once, so no"
+                    + " token ever travels in a URL. Frames: notification.created|updated|deleted, unread.count,"
+                    + " preferences.updated, gap, error.")
+    @APIResponse(responseCode = "200", description = "The ticket.")
     public JsonObject issue() {
         String user = token.getSubject() != null ? token.getSubject() : token.getName();
         String ticket = tickets.issue(user, Instant.ofEpochSecond(token.getExpirationTime()));

@@ -1,6 +1,7 @@
 package dev.herald.live.boundary;
 
 import dev.herald.inbox.control.Inbox;
+import dev.herald.inbox.entity.StateChange;
 import dev.herald.live.control.LiveSession;
 import dev.herald.live.control.LiveTickets;
 import dev.herald.live.control.SessionRegistry;
@@ -94,9 +95,15 @@ public class NotificationSocket {
         }
         switch (message.getString("type", "")) {
             case "resume" -> resume(message);
-            case "read" -> inbox.markRead(live.user(), message.getString("id", ""), clock.instant());
-            case "read-all" -> inbox.markAllRead(live.user(), clock.instant());
-            default -> live.error("unknown message type; use resume, read or read-all");
+            case "read" -> inbox.change(
+                    live.user(), message.getString("id", ""), StateChange.of(StateChange.Action.READ), clock.instant());
+            case "seen" -> inbox.change(
+                    live.user(), message.getString("id", ""), StateChange.of(StateChange.Action.SEEN), clock.instant());
+            case "read-all" -> inbox.changeAll(
+                    live.user(), StateChange.of(StateChange.Action.READ), null, null, clock.instant());
+            case "seen-all" -> inbox.changeAll(
+                    live.user(), StateChange.of(StateChange.Action.SEEN), null, null, clock.instant());
+            default -> live.error("unknown message type; use resume, read, seen, read-all or seen-all");
         }
     }
 

@@ -5,6 +5,7 @@ import dev.herald.live.entity.UserFrames;
 import dev.herald.platform.control.KafkaSettings;
 import dev.herald.platform.control.LogLimiter;
 import dev.herald.platform.control.RootCause;
+import dev.herald.preference.entity.PreferencesChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,6 +76,13 @@ public class DeliveryPublisher {
                 .map(change -> new UserFrames(change.user(), Frames.of(change)))
                 .toList();
         DeliveryCodec.encode(frames, MAX_RECORD_BYTES).forEach(record -> send(instanceId, record));
+    }
+
+    void onPreferencesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PreferencesChanged changed) {
+        DeliveryCodec.encode(
+                        List.of(new UserFrames(changed.user(), List.of(Frames.preferences(changed.preferences())))),
+                        MAX_RECORD_BYTES)
+                .forEach(record -> send(instanceId, record));
     }
 
     /** Publishes this instance's liveness probe; it reads it back like any delivery. */

@@ -5,6 +5,8 @@ import dev.herald.inbox.entity.Notification;
 import dev.herald.inbox.entity.NotificationView;
 import dev.herald.live.entity.Frame;
 import dev.herald.platform.control.JsonFactory;
+import dev.herald.preference.control.PreferencesJson;
+import dev.herald.preference.entity.PreferencesDocument;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.List;
 
 /**
  * The socket protocol, written in one place: {@code notification.created|updated|deleted} (with the notification as
- * the REST API shows it), {@code unread.count}, {@code gap} and {@code error}. Pure.
+ * the REST API shows it), {@code preferences.updated}, {@code unread.count}, {@code gap} and {@code error}. Pure.
  */
 public final class Frames {
     private Frames() {}
@@ -25,7 +27,7 @@ public final class Frames {
             frames.add(
                     switch (each.kind()) {
                         case CREATED -> notification(Frame.CREATED, n, n.seq());
-                        case AGGREGATED -> notification(Frame.UPDATED, n, n.seq());
+                        case AGGREGATED, RETURNED -> notification(Frame.UPDATED, n, n.seq());
                         case UPDATED -> notification(Frame.UPDATED, n, 0);
                         case DELETED -> deleted(n);
                     });
@@ -41,6 +43,14 @@ public final class Frames {
      */
     public static Frame catchUp(Notification n) {
         return notification(n.eventCount() > 1 ? Frame.UPDATED : Frame.CREATED, n, n.seq());
+    }
+
+    /** The user's preferences changed (in another tab or over the API): {@code preferences.updated}, unsequenced. */
+    public static Frame preferences(PreferencesDocument preferences) {
+        return new Frame(
+                Frame.PREFERENCES,
+                0,
+                "{\"type\":\"" + Frame.PREFERENCES + "\",\"preferences\":" + PreferencesJson.write(preferences) + "}");
     }
 
     public static Frame unreadCount(long count) {
@@ -66,7 +76,12 @@ public final class Frames {
     private static Frame notification(String type, Notification n, long sequencedAt) {
         StringWriter text = new StringWriter(512);
         try (JsonGenerator json = JsonFactory.PROVIDER.createGenerator(text)) {
-            json.writeStartObject().write("type", type).write("seq", n.seq()).writeKey("notification");
+            json.writeStartObject().write("type", type).write("seq", n.seq());
+            if (n.silent()) {
+                // stored and counted, but the user muted it or is in quiet hours: no toast, no sound
+                json.write("silent", true);
+            }
+            json.writeKey("notification");
             NotificationView.write(json, n);
             json.writeEnd();
         }

@@ -11,8 +11,24 @@ import java.util.List;
  */
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
-    /** One precise reason: a JSON pointer into the request body and what is wrong there. */
-    public record FieldError(String pointer, String detail) {}
+    /**
+     * One precise reason: where (a JSON pointer into the request body, or the name of a query parameter) and what is
+     * wrong there.
+     */
+    public record FieldError(String pointer, String parameter, String detail) {
+        public FieldError(String pointer, String detail) {
+            this(pointer, null, detail);
+        }
+
+        public static FieldError parameter(String name, String detail) {
+            return new FieldError(null, name, detail);
+        }
+
+        /** Where the error is, for sorting: the pointer or the parameter. */
+        public String where() {
+            return pointer != null ? pointer : parameter;
+        }
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -57,10 +73,15 @@ public record Problem(String type, String title, int status, String detail, List
         }
         if (!errors.isEmpty()) {
             var list = JsonFactory.PROVIDER.createArrayBuilder();
-            errors.forEach(e -> list.add(JsonFactory.PROVIDER
-                    .createObjectBuilder()
-                    .add("pointer", e.pointer())
-                    .add("detail", e.detail())));
+            errors.forEach(e -> {
+                JsonObjectBuilder error = JsonFactory.PROVIDER.createObjectBuilder();
+                if (e.pointer() != null) {
+                    error.add("pointer", e.pointer());
+                } else {
+                    error.add("parameter", e.parameter());
+                }
+                list.add(error.add("detail", e.detail()));
+            });
             json.add("errors", list);
         }
         return json.build().toString();

@@ -2,16 +2,23 @@ package dev.herald.platform.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import java.time.Clock;
-import java.time.Duration;
 
 /** The one clock every control asks for the time, so tests of pure logic can pass their own. */
 @ApplicationScoped
 public class ClockProducer {
+    private final AdjustableClock clock = new AdjustableClock();
+
     @Produces
-    @ApplicationScoped
     Clock clock() {
-        // PostgreSQL keeps microseconds: a time read back equals the time written
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return clock;
+    }
+
+    /** Only for the dev clock endpoint: everything else asks for a {@link Clock}. */
+    @Produces
+    @Typed(AdjustableClock.class)
+    AdjustableClock adjustable() {
+        return clock;
     }
 }

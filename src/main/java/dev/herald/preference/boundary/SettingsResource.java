@@ -29,6 +29,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/me/settings}: the signed-in user's locale (a BCP 47 tag Herald has templates for) and time zone (an
@@ -38,6 +42,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("me/settings")
 @RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Preferences", description = "What reaches the signed-in user and when (role: user).")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", ref = "BadRequest")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 public class SettingsResource {
     @Inject
     Settings settings;
@@ -49,12 +58,19 @@ public class SettingsResource {
     JsonWebToken token;
 
     @GET
+    @Operation(summary = "The user's locale and time zone")
+    @APIResponse(responseCode = "200", ref = "Settings")
     public JsonObject get() {
         return view(settings.of(token.getName()));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Set the user's locale and time zone",
+            description = "locale: a BCP 47 tag Herald has templates for; timeZone: an IANA zone (used by quiet hours"
+                    + " and digests); null clears one.")
+    @APIResponse(responseCode = "200", ref = "Settings")
     public JsonObject put(String body) {
         JsonObject request = read(body);
         List<FieldError> errors = new ArrayList<>();

@@ -1,8 +1,13 @@
 package dev.herald.preference.control;
 
+import dev.herald.preference.entity.Preferences;
+import dev.herald.preference.entity.PreferencesChanged;
+import dev.herald.preference.entity.PreferencesDocument;
+import dev.herald.preference.entity.Recipient;
 import dev.herald.preference.entity.UserSettings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,13 +19,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Users' settings: read and changed by the user, and the locale of every recipient of an intake batch at once. */
+/**
+ * Users' settings and preferences: read and changed by the user, and read for every recipient of an intake batch at
+ * once.
+ */
 @ApplicationScoped
 public class Settings {
     @PersistenceContext(unitName = "herald")
@@ -28,6 +37,12 @@ public class Settings {
 
     @Resource(lookup = "jdbc/herald")
     DataSource dataSource;
+
+    @Inject
+    ChannelDefaults defaults;
+
+    @Inject
+    Event<PreferencesChanged> preferencesChanged;
 
     @Inject
     Clock clock;
@@ -40,39 +55,78 @@ public class Settings {
     /** Stores the user's settings, already validated. */
     @Transactional
     public UserSettings save(String user, String locale, ZoneId zone) {
+        UserSettings settings = row(user);
+        settings.change(locale, zone, clock.instant());
+        return settings;
+    }
+
+    /** The user's preferences in full: their choices, and the catalog's defaults for everything else. */
+    @Transactional
+    public PreferencesDocument preferences(String user) {
+        return PreferencesDocument.effective(chosen(user).toPreferences(), defaults.categoryChannels());
+    }
+
+    /** What the user chose, as stored (empty: everything follows the defaults). */
+    @Transactional
+    public PreferencesDocument chosen(String user) {
+        return of(user).map(UserSettings::preferences)
+                .map(PreferencesJson::read)
+                .orElse(new PreferencesDocument(null, null, null, null, null));
+    }
+
+    /**
+     * Replaces the user's choices with a validated document; answers the preferences in full, which the user's
+     * other sessions are sent after commit.
+     */
+    @Transactional
+    public PreferencesDocument choose(String user, PreferencesDocument chosen) {
+        row(user).choosePreferences(PreferencesJson.write(chosen), clock.instant());
+        PreferencesDocument effective =
+                PreferencesDocument.effective(chosen.toPreferences(), defaults.categoryChannels());
+        preferencesChanged.fire(new PreferencesChanged(user, effective));
+        return effective;
+    }
+
+    private UserSettings row(String user) {
         UserSettings settings = em.find(UserSettings.class, user);
         if (settings == null) {
             settings = new UserSettings(user);
-            settings.change(locale, zone, clock.instant());
             em.persist(settings);
-        } else {
-            settings.change(locale, zone, clock.instant());
         }
         return settings;
     }
 
     /**
-     * The chosen locale of each of {@code users} that chose one, in one statement inside the caller's transaction
-     * (intake reads it for a whole batch).
+     * Each of {@code users} who chose a locale, a time zone or preferences, in one statement inside the caller's
+     * transaction (intake reads it for a whole batch); the others are {@link Recipient#DEFAULT}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<String, String> localesOf(Collection<String> users) {
-        Map<String, String> locales = new HashMap<>();
+    public Map<String, Recipient> recipients(Collection<String> users) {
+        Map<String, Recipient> recipients = new HashMap<>();
         if (users.isEmpty()) {
-            return locales;
+            return recipients;
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(
-                        "SELECT recipient, locale FROM user_setting WHERE recipient = ANY(?) AND locale IS NOT NULL")) {
+                        "SELECT recipient, locale, time_zone, preferences FROM user_setting WHERE recipient = ANY(?)")) {
             query.setArray(1, connection.createArrayOf("varchar", users.toArray(String[]::new)));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    locales.put(rows.getString(1), rows.getString(2));
+                    String zone = rows.getString(3);
+                    String preferences = rows.getString(4);
+                    recipients.put(
+                            rows.getString(1),
+                            new Recipient(
+                                    rows.getString(2),
+                                    zone == null ? ZoneOffset.UTC : ZoneId.of(zone),
+                                    preferences == null
+                                            ? Preferences.DEFAULTS
+                                            : PreferencesJson.read(preferences).toPreferences()));
                 }
             }
         } catch (SQLException e) {
-            throw new PersistenceException("reading users' locales failed: " + e.getMessage(), e);
+            throw new PersistenceException("reading users' settings failed: " + e.getMessage(), e);
         }
-        return locales;
+        return recipients;
     }
 }

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** One user's own settings: the locale their notifications are worded in and their time zone (both optional). */
+/**
+ * One user's own settings: the locale their notifications are worded in, their time zone, and their preferences (all
+ * optional).
+ */
 @Entity
 @Table(name = "user_setting")
 public class UserSettings {
@@ -20,6 +23,9 @@ public class UserSettings {
 
     @Column(name = "time_zone")
     private String timeZone;
+
+    /** The preferences the user chose, as a {@link PreferencesDocument} in JSON; null: all defaults. */
+    private String preferences;
 
     @Column(name = "updated_at")
     private Instant updatedAt;
@@ -35,6 +41,16 @@ public class UserSettings {
         this.locale = locale;
         this.timeZone = zone == null ? null : zone.getId();
         this.updatedAt = now;
+    }
+
+    /** Replaces the chosen preferences (a validated document's JSON; null: back to the defaults). */
+    public void choosePreferences(String json, Instant now) {
+        this.preferences = json;
+        this.updatedAt = now;
+    }
+
+    public String preferences() {
+        return preferences;
     }
 
     public String user() {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.herald.event.control.EventIntake;
 import dev.herald.event.entity.IncomingRecord;
 import dev.herald.inbox.entity.InboxCursor;
+import dev.herald.inbox.entity.InboxFilter;
 import dev.herald.inbox.entity.Notification;
+import dev.herald.inbox.entity.StateChange;
 import dev.herald.testing.ArquillianServer;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -64,6 +66,12 @@ class NotificationStoreIT {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    InboxPages pages;
+
+    @Inject
+    Snoozes snoozes;
 
     @Inject
     UserTransaction transaction;
@@ -140,7 +148,7 @@ class NotificationStoreIT {
         for (Future<EventIntake.Outcome> batch : batches) {
             assertThat(batch.get().stored()).isEqualTo(25);
         }
-        List<Long> seqs = inbox.page(user, InboxCursor.START, 100, false, null).items().stream()
+        List<Long> seqs = pages.page(user, InboxFilter.INBOX, InboxCursor.START, 100).items().stream()
                 .map(Notification::seq)
                 .sorted()
                 .toList();
@@ -165,7 +173,7 @@ class NotificationStoreIT {
             assertThat(batch.get().parked()).isZero();
         }
         List<Notification> items =
-                inbox.page(user, InboxCursor.START, 100, false, null).items();
+                pages.page(user, InboxFilter.INBOX, InboxCursor.START, 100).items();
         assertThat(items).hasSize(1);
         assertThat(items.get(0).eventCount()).isEqualTo(100);
         assertThat(items.get(0).actorCount()).isEqualTo(97);
@@ -197,21 +205,32 @@ class NotificationStoreIT {
         Instant now = Instant.now();
         assertUnreadCounter(user, 6);
 
-        inbox.markRead(user, ids.get(0), now);
-        inbox.markRead(user, ids.get(0), now);
+        inbox.change(user, ids.get(0), READ, now);
+        inbox.change(user, ids.get(0), READ, now);
         assertUnreadCounter(user, 5);
-        inbox.archive(user, ids.get(1), now);
+        inbox.change(user, ids.get(1), StateChange.of(StateChange.Action.ARCHIVE), now);
         assertUnreadCounter(user, 4);
-        inbox.markUnread(user, ids.get(0), now);
+        inbox.change(user, ids.get(0), StateChange.of(StateChange.Action.UNREAD), now);
         assertUnreadCounter(user, 5);
-        inbox.markSeen(user, ids.get(2), now);
+        inbox.change(user, ids.get(2), StateChange.of(StateChange.Action.SEEN), now);
         assertUnreadCounter(user, 5);
-        inbox.delete(user, ids.get(3));
+        inbox.delete(user, ids.get(3), now);
         assertUnreadCounter(user, 4);
-        inbox.markAllRead(user, now);
+        // a snoozed notification is not counted until it is back
+        inbox.change(user, ids.get(2), StateChange.snoozeUntil(now.plusSeconds(60)), now);
+        assertUnreadCounter(user, 3);
+        assertThat(snoozes.wakeDue(now)).isZero();
+        assertThat(snoozes.wakeDue(now.plusSeconds(61))).isEqualTo(1);
+        assertUnreadCounter(user, 4);
+        assertThat(pages.page(user, InboxFilter.INBOX, InboxCursor.START, 1)
+                        .items()
+                        .get(0)
+                        .id())
+                .isEqualTo(ids.get(2));
+        inbox.changeAll(user, READ, null, null, now);
         assertUnreadCounter(user, 0);
-        inbox.delete(user, ids.get(4));
-        inbox.markUnread(user, ids.get(5), now);
+        inbox.delete(user, ids.get(4), now);
+        inbox.change(user, ids.get(5), StateChange.of(StateChange.Action.UNREAD), now);
         assertUnreadCounter(user, 1);
 
         transaction.begin();
@@ -220,9 +239,12 @@ class NotificationStoreIT {
         assertUnreadCounter(user, 1);
     }
 
+    private static final StateChange READ = StateChange.of(StateChange.Action.READ);
+
     /** The kept counter and the rows themselves agree. */
     private void assertUnreadCounter(String user, int expected) {
-        assertThat(inbox.page(user, InboxCursor.START, 1000, true, null).items())
+        assertThat(pages.page(user, new InboxFilter(false, null, false, false, null, null), InboxCursor.START, 1000)
+                        .items())
                 .hasSize(expected);
         assertThat(inbox.unreadCount(user)).isEqualTo(expected);
     }

@@ -94,4 +94,51 @@ class ScaleOutIT {
         assertThat(items.getJsonObject(0).getString("title")).endsWith("and 37 others liked your post");
         assertThat(first.storedCount(user)).isEqualTo(1);
     }
+
+    @Test
+    void aSnoozeEndingWhileTwoInstancesRunComesBackOnce() throws Exception {
+        String user = Events.newUser("snoozed");
+        String token = first.token(user, "user");
+        for (int i = 0; i < 12; i++) {
+            first.produce(user, Events.notice(Events.newId(), user, "Snoozed " + i));
+        }
+        JsonArray items = first.awaitInbox(user, 12);
+        Instant now = first.advanceClock(Duration.ZERO);
+        for (int i = 0; i < items.size(); i++) {
+            String id = items.getJsonObject(i).getString("id");
+            assertThat(first.post(
+                                    "/api/notifications/" + id + "/snooze",
+                                    token,
+                                    "application/json",
+                                    "{\"until\":\"" + now.plus(Duration.ofMinutes(10)) + "\"}")
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+        LiveClient onA = first.connectLive(user);
+        onA.resume(12);
+        String ticket = first.ticket(token);
+        LiveClient onB = LiveClient.connect(second.liveUri(ticket), second.origin());
+        onB.resume(12);
+
+        // both instances' clocks pass the end of the snoozes: both look for due snoozes, each notification wakes once
+        second.advanceClock(Duration.ofMinutes(10).plusSeconds(1));
+        first.advanceClock(Duration.ofMinutes(10).plusSeconds(1));
+        var returned = onA.awaitFrames("notification.updated", 12, DEADLINE);
+        onB.awaitFrames("notification.updated", 12, DEADLINE);
+        assertThat(returned.stream().map(LiveClient::seq).toList())
+                .containsExactlyElementsOf(
+                        java.util.stream.LongStream.rangeClosed(13, 24).boxed().toList());
+        org.awaitility.Awaitility.await()
+                .during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> onA.frames("notification.updated").size() == 12
+                        && onB.frames("notification.updated").size() == 12);
+        JsonArray back = first.awaitInbox(user, 12);
+        assertThat(back.getJsonObject(0).getJsonNumber("seq").longValue()).isEqualTo(24);
+        assertThat(Herald.json(first.get("/api/notifications/unread-count", token))
+                        .getInt("count"))
+                .isEqualTo(12);
+        onA.close();
+        onB.close();
+    }
 }

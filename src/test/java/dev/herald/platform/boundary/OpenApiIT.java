@@ -1,0 +1,71 @@
+package dev.herald.platform.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.testing.Herald;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /openapi} documents every endpoint with its role (a tag), its security and its errors; the viewer at
+ * {@code /openapi/ui} is served by Herald itself (no CDN).
+ */
+class OpenApiIT {
+    /** Every path and method of the API. */
+    private static final Map<String, List<String>> ENDPOINTS = Map.ofEntries(
+            Map.entry("/api/events", List.of("post")),
+            Map.entry("/api/event-types", List.of("get")),
+            Map.entry("/api/admin/parked-events", List.of("get")),
+            Map.entry("/api/admin/retention/run", List.of("post")),
+            Map.entry("/api/notifications", List.of("get")),
+            Map.entry("/api/notifications/counts", List.of("get")),
+            Map.entry("/api/notifications/unread-count", List.of("get")),
+            Map.entry("/api/notifications/read-all", List.of("post")),
+            Map.entry("/api/notifications/seen-all", List.of("post")),
+            Map.entry("/api/notifications/bulk", List.of("post")),
+            Map.entry("/api/notifications/{id}", List.of("get", "delete")),
+            Map.entry("/api/notifications/{id}/{action}", List.of("post")),
+            Map.entry("/api/notifications/{id}/snooze", List.of("post")),
+            Map.entry("/api/preferences", List.of("get", "put", "patch")),
+            Map.entry("/api/me/settings", List.of("get", "put")),
+            Map.entry("/api/live/tickets", List.of("post")),
+            Map.entry("/api/dev/tokens", List.of("post")),
+            Map.entry("/api/dev/clock", List.of("post")));
+
+    @Test
+    void everyEndpointIsDocumentedWithItsSecurityAndErrors() throws Exception {
+        Herald herald = Herald.shared();
+        HttpResponse<String> response = herald.get("/openapi?format=JSON", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonObject document =
+                Json.createReader(new StringReader(response.body())).readObject();
+        JsonObject paths = document.getJsonObject("paths");
+        assertThat(paths.keySet()).containsExactlyInAnyOrderElementsOf(ENDPOINTS.keySet());
+        ENDPOINTS.forEach((path, methods) -> {
+            JsonObject item = paths.getJsonObject(path);
+            assertThat(item.keySet()).as(path).containsAll(methods);
+            for (String method : methods) {
+                JsonObject operation = item.getJsonObject(method);
+                String where = method + " " + path;
+                assertThat(operation.getString("summary", "")).as(where).isNotBlank();
+                assertThat(operation.getJsonArray("tags")).as(where).isNotEmpty();
+                if (!path.equals("/api/dev/tokens")) {
+                    assertThat(operation.getJsonArray("security")).as(where).isNotEmpty();
+                    assertThat(operation.getJsonObject("responses").keySet())
+                            .as(where)
+                            .contains("401", "403");
+                }
+            }
+        });
+        assertThat(document.getJsonObject("components").getJsonObject("schemas").keySet())
+                .contains("Notification", "Problem", "Preferences", "InboxPage", "Counts");
+        HttpResponse<String> viewer = herald.get("/openapi/ui/", null);
+        assertThat(viewer.statusCode()).isEqualTo(200);
+        assertThat(viewer.body()).doesNotContain("cdn.", "unpkg.com", "jsdelivr");
+    }
+}
