@@ -17,6 +17,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -93,6 +97,7 @@ public final class Benchmark {
         throughput();
         aggregation();
         latency();
+        retention();
         connections();
     }
 
@@ -382,6 +387,112 @@ public final class Benchmark {
             results.add("connections", "server restart (stop->ready)", startSeconds, "s");
             results.add("connections", "all sockets back and resumed after restart",
                     (System.nanoTime() - restart) / 1e9, "s");
+        }
+    }
+
+    // --- retention ---
+
+    /**
+     * The inbox purge under load: {@code purge-rows} notifications read 100 days ago, spread over 100 users, are
+     * purged (default retention: read ones after 90 days) while events for the same users arrive at 500/s and are
+     * pushed to their sockets. Reports how long the purge took and the publish-to-frame latency while it ran.
+     */
+    private void retention() throws Exception {
+        List<String> users = users("ret", 100);
+        int perUser = Math.max(1, settings.purgeRows() / users.size());
+        long seeded = System.nanoTime();
+        try (Connection db = stack.database().connect();
+                PreparedStatement sequences = db.prepareStatement(
+                        "INSERT INTO user_sequence (recipient, last_seq) SELECT u, ? FROM unnest(?::varchar[]) u");
+                PreparedStatement rows = db.prepareStatement("INSERT INTO notification (id, recipient, seq, source,"
+                        + " event_id, type, category, title, body, data, actors, created_at, updated_at, seen_at,"
+                        + " read_at) SELECT gen_random_uuid()::text, u, g, '/bench-old', gen_random_uuid()::text,"
+                        + " 'notification.created', 'general', 'old', '', '{}'::jsonb, '[]'::jsonb,"
+                        + " now() - interval '120 days', now() - interval '120 days', now() - interval '100 days',"
+                        + " now() - interval '100 days' FROM unnest(?::varchar[]) u, generate_series(1, ?) g")) {
+            sequences.setInt(1, perUser);
+            sequences.setArray(2, db.createArrayOf("varchar", users.toArray()));
+            sequences.executeUpdate();
+            rows.setArray(1, db.createArrayOf("varchar", users.toArray()));
+            rows.setInt(2, perUser);
+            rows.executeUpdate();
+            try (Statement analyze = db.createStatement()) {
+                analyze.execute("ANALYZE notification");
+            }
+        }
+        System.out.printf("retention: seeded %,d old read notifications in %.1f s%n",
+                (long) perUser * users.size(), (System.nanoTime() - seeded) / 1e9);
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+        long[] purgeWindow = new long[2];
+        try (SocketFleet fleet = new SocketFleet(liberty.baseUri(), signer, (user, frame) -> {
+            long sentAt = SocketFleet.numberField(frame, "sentAt");
+            latencies.add(new long[] {sentAt, nowMicros() - sentAt});
+            seen.computeIfAbsent(SocketFleet.stringField(frame, "bench"), k -> new AtomicInteger())
+                    .incrementAndGet();
+        })) {
+            fleet.open(users, 100);
+            HttpClient http = HttpClient.newHttpClient();
+            String admin = signer.sign("bench-operator", List.of("admin"), Instant.now(), Instant.now().plusSeconds(3600));
+            Thread purge = new Thread(() -> {
+                try {
+                    TimeUnit.SECONDS.sleep(2);
+                    purgeWindow[0] = nowMicros();
+                    HttpResponse<String> answer = http.send(
+                            HttpRequest.newBuilder(liberty.baseUri().resolve("/api/admin/retention/run"))
+                                    .header("Authorization", "Bearer " + admin)
+                                    .timeout(Duration.ofMinutes(30))
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    purgeWindow[1] = nowMicros();
+                    System.out.println("retention: purge answered " + answer.statusCode() + " " + answer.body());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            purge.start();
+            int rate = 500;
+            int sent = 0;
+            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+            try (KafkaProducer<String, String> producer = producer()) {
+                long next = System.nanoTime();
+                // load until the purge has answered, and at least 10 s
+                while (purge.isAlive() || sent < rate * 10) {
+                    LockSupport.parkNanos(next - System.nanoTime());
+                    next += interval;
+                    String user = users.get(sent % users.size());
+                    producer.send(new ProducerRecord<>(
+                            Stack.EVENTS_TOPIC, user, event(run + "-ret-" + sent, user, nowMicros())));
+                    sent++;
+                }
+            }
+            purge.join();
+            awaitCount(fleet, sent, Duration.ofMinutes(5));
+            long[] during = latencies.stream()
+                    .filter(l -> l[0] >= purgeWindow[0] && l[0] <= purgeWindow[1])
+                    .mapToLong(l -> l[1])
+                    .sorted()
+                    .toArray();
+            double seconds = (purgeWindow[1] - purgeWindow[0]) / 1e6;
+            results.add("retention", "old read notifications purged", (long) perUser * users.size(), "rows");
+            results.add("retention", "purge duration", seconds, "s");
+            results.add("retention", "purge rate", perUser * users.size() / seconds, "rows/s");
+            results.add("retention", "events during the purge (500/s offered)", during.length, "events");
+            results.add("retention", "p50 publish->frame during the purge", percentile(during, 50) / 1000.0, "ms");
+            results.add("retention", "p99 publish->frame during the purge", percentile(during, 99) / 1000.0, "ms");
+            results.add("retention", "max publish->frame during the purge",
+                    during.length == 0 ? Double.NaN : during[during.length - 1] / 1000.0, "ms");
+            exactlyOnce("retention", sent, seen);
+        }
+        try (Connection db = stack.database().connect();
+                PreparedStatement left = db.prepareStatement(
+                        "SELECT count(*) FROM notification WHERE recipient = ANY(?) AND source = '/bench-old'")) {
+            left.setArray(1, db.createArrayOf("varchar", users.toArray()));
+            try (ResultSet rows = left.executeQuery()) {
+                rows.next();
+                results.add("retention", "old rows left after the purge", rows.getLong(1), "rows");
+            }
         }
     }
 

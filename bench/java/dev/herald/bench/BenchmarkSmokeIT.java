@@ -43,5 +43,9 @@ class BenchmarkSmokeIT {
         assertThat(results.get("latency", "delivered exactly once")).isEqualTo(latencyEvents);
         assertThat(results.get("latency", "delivered more than once")).isZero();
         assertThat(results.get("connections", "idle authenticated sockets held")).isEqualTo(smoke.idleSockets());
+        assertThat(results.get("retention", "old rows left after the purge")).isZero();
+        assertThat(results.get("retention", "purge duration")).isPositive();
+        assertThat(results.get("retention", "never delivered")).isZero();
+        assertThat(results.get("retention", "delivered more than once")).isZero();
     }
 }

@@ -15,14 +15,15 @@ public record Settings(
         int latencyRate,
         int latencySeconds,
         int idleSockets,
+        int purgeRows,
         boolean smoke) {
 
     public static Settings fullRun() {
-        return new Settings(200_000, 400, 30_000, 8, 200_000, 1_000, 5_000, 1_000, 60, 18_500, false);
+        return new Settings(200_000, 400, 30_000, 8, 200_000, 1_000, 5_000, 1_000, 60, 18_500, 1_000_000, false);
     }
 
     public static Settings smokeRun() {
-        return new Settings(2_000, 400, 200, 1, 500, 20, 50, 100, 2, 100, true);
+        return new Settings(2_000, 400, 200, 1, 500, 20, 50, 100, 2, 100, 2_000, true);
     }
 
     public static Settings parse(String[] args) {
@@ -52,6 +53,7 @@ public record Settings(
                 get(options, "rate", base.latencyRate),
                 get(options, "seconds", base.latencySeconds),
                 get(options, "idle-sockets", base.idleSockets),
+                get(options, "purge-rows", base.purgeRows),
                 smoke);
     }
 

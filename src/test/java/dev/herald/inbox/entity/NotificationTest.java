@@ -41,4 +41,39 @@ class NotificationTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("aggregated type");
     }
+
+    @Test
+    void aSnoozeHidesUntilItEndsThenComesBackOnTopUnreadAndUnseen() {
+        Notification n = new Notification(
+                "alice", "/s", "e-snooze", "notification.created", "general", "T", "B", "{}", "[]", created);
+        n.assignSeq(3);
+        n.markRead(created);
+        Instant until = created.plusSeconds(600);
+        assertThatThrownBy(() -> n.snooze(created, created)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(n.snooze(until, created)).isTrue();
+        assertThat(n.snooze(until, created)).isFalse();
+        assertThat(n.snoozeEnded(until.minusNanos(1000))).isFalse();
+        assertThatThrownBy(() -> n.wake(9, created)).isInstanceOf(IllegalStateException.class);
+        n.wake(9, until);
+        assertThat(n.seq()).isEqualTo(9);
+        assertThat(n.movedFrom()).isEqualTo(3);
+        assertThat(n.snoozedUntil()).isNull();
+        assertThat(n.readAt()).isNull();
+        assertThat(n.seenAt()).isNull();
+        assertThat(n.unsnooze(until)).isFalse();
+    }
+
+    @Test
+    void unarchiveAndUnsnoozeAreIdempotent() {
+        Notification n = new Notification(
+                "alice", "/s", "e-arch", "notification.created", "general", "T", "B", "{}", "[]", created);
+        assertThat(n.unarchive(created)).isFalse();
+        assertThat(n.archive(created)).isTrue();
+        assertThat(n.unarchive(created)).isTrue();
+        assertThat(n.archivedAt()).isNull();
+        assertThat(n.snooze(created.plusSeconds(60), created)).isTrue();
+        assertThat(n.unsnooze(created)).isTrue();
+        assertThat(n.unsnooze(created)).isFalse();
+        assertThat(n.seq()).isZero();
+    }
 }
