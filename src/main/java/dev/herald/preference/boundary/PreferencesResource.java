@@ -77,7 +77,8 @@ public class PreferencesResource {
     @RequestBody(ref = "Preferences")
     @APIResponse(responseCode = "200", ref = "Preferences")
     public String put(String body) {
-        return save(bodies.object(body));
+        JsonObject replacement = bodies.object(body);
+        return PreferencesJson.write(settings.change(token.getName(), chosen -> valid(replacement)));
     }
 
     @PATCH
@@ -89,19 +90,21 @@ public class PreferencesResource {
     @APIResponse(responseCode = "200", ref = "Preferences")
     public String patch(String body) {
         JsonObject patch = bodies.object(body);
-        JsonObject chosen = read(PreferencesJson.write(settings.chosen(token.getName())));
-        JsonValue merged = JsonFactory.PROVIDER.createMergePatch(patch).apply(chosen);
-        return save(merged.asJsonObject());
+        return PreferencesJson.write(settings.change(token.getName(), chosen -> {
+            JsonValue merged = JsonFactory.PROVIDER.createMergePatch(patch).apply(read(PreferencesJson.write(chosen)));
+            return valid(merged.asJsonObject());
+        }));
     }
 
-    private String save(JsonObject json) {
+    /** The document a body describes, with every problem found answered at once. */
+    private PreferencesDocument valid(JsonObject json) {
         PreferencesDocument document = bodies.bind(withoutNulls(json), PreferencesDocument.class);
         List<FieldError> errors =
                 crossChecks(document, defaults.categoryChannels().keySet());
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The preferences are not valid.", errors));
         }
-        return PreferencesJson.write(settings.choose(token.getName(), document));
+        return document;
     }
 
     /** What Bean Validation cannot see: categories the catalog has, and fields that depend on each other. */

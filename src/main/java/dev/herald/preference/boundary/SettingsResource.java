@@ -4,17 +4,15 @@ import dev.herald.Roles;
 import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.Problem.FieldError;
 import dev.herald.platform.boundary.ProblemException;
+import dev.herald.platform.boundary.RequestBodies;
 import dev.herald.platform.control.JsonFactory;
-import dev.herald.platform.control.JsonLimits;
 import dev.herald.preference.control.Settings;
 import dev.herald.preference.control.SupportedLocales;
 import dev.herald.preference.entity.UserSettings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +21,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.StringReader;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +52,9 @@ public class SettingsResource {
     SupportedLocales locales;
 
     @Inject
+    RequestBodies bodies;
+
+    @Inject
     JsonWebToken token;
 
     @GET
@@ -72,7 +72,7 @@ public class SettingsResource {
                     + " and digests); null clears one.")
     @APIResponse(responseCode = "200", ref = "Settings")
     public JsonObject put(String body) {
-        JsonObject request = read(body);
+        JsonObject request = bodies.object(body);
         List<FieldError> errors = new ArrayList<>();
         String locale = locale(request, errors);
         ZoneId zone = zone(request, errors);
@@ -127,21 +127,6 @@ public class SettingsResource {
             return null;
         }
         return string.getString();
-    }
-
-    private static JsonObject read(String body) {
-        String problem = body == null || body.isBlank() ? "the body must be a JSON object" : JsonLimits.violation(body);
-        if (problem == null) {
-            try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(body))) {
-                if (reader.readValue() instanceof JsonObject object) {
-                    return object;
-                }
-                problem = "the body must be a JSON object";
-            } catch (JsonException | IllegalStateException e) {
-                problem = "malformed JSON";
-            }
-        }
-        throw new ProblemException(Problem.invalid(problem, List.of(new FieldError("", problem))));
     }
 
     private JsonObject view(Optional<UserSettings> stored) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -24,6 +26,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -55,7 +58,7 @@ public class Settings {
     /** Stores the user's settings, already validated. */
     @Transactional
     public UserSettings save(String user, String locale, ZoneId zone) {
-        UserSettings settings = row(user);
+        UserSettings settings = lockedRow(user);
         settings.change(locale, zone, clock.instant());
         return settings;
     }
@@ -63,37 +66,39 @@ public class Settings {
     /** The user's preferences in full: their choices, and the catalog's defaults for everything else. */
     @Transactional
     public PreferencesDocument preferences(String user) {
-        return PreferencesDocument.effective(chosen(user).toPreferences(), defaults.categoryChannels());
-    }
-
-    /** What the user chose, as stored (empty: everything follows the defaults). */
-    @Transactional
-    public PreferencesDocument chosen(String user) {
-        return of(user).map(UserSettings::preferences)
-                .map(PreferencesJson::read)
-                .orElse(new PreferencesDocument(null, null, null, null, null));
+        Preferences chosen = of(user).map(UserSettings::preferences)
+                .map(json -> PreferencesJson.read(json).toPreferences())
+                .orElse(Preferences.DEFAULTS);
+        return PreferencesDocument.effective(chosen, defaults.categoryChannels());
     }
 
     /**
-     * Replaces the user's choices with a validated document; answers the preferences in full, which the user's
-     * other sessions are sent after commit.
+     * Changes the user's choices: {@code change} gets what they chose so far (an empty document: all defaults) and
+     * answers the new, validated choices (or throws, changing nothing). The user's row is locked meanwhile, so two
+     * changes at once apply one after the other. Answers the preferences in full, which the user's other sessions are
+     * sent after commit.
      */
     @Transactional
-    public PreferencesDocument choose(String user, PreferencesDocument chosen) {
-        row(user).choosePreferences(PreferencesJson.write(chosen), clock.instant());
+    public PreferencesDocument change(String user, UnaryOperator<PreferencesDocument> change) {
+        UserSettings row = lockedRow(user);
+        PreferencesDocument chosen = change.apply(
+                row.preferences() == null
+                        ? new PreferencesDocument(null, null, null, null, null)
+                        : PreferencesJson.read(row.preferences()));
+        row.choosePreferences(PreferencesJson.write(chosen), clock.instant());
         PreferencesDocument effective =
                 PreferencesDocument.effective(chosen.toPreferences(), defaults.categoryChannels());
         preferencesChanged.fire(new PreferencesChanged(user, effective));
         return effective;
     }
 
-    private UserSettings row(String user) {
-        UserSettings settings = em.find(UserSettings.class, user);
-        if (settings == null) {
-            settings = new UserSettings(user);
-            em.persist(settings);
-        }
-        return settings;
+    /** The user's row, created if it is not there yet (by this or a concurrent request), locked until commit. */
+    private UserSettings lockedRow(String user) {
+        em.createNativeQuery("INSERT INTO user_setting (recipient, updated_at) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, user)
+                .setParameter(2, Timestamp.from(clock.instant()))
+                .executeUpdate();
+        return em.find(UserSettings.class, user, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /**
