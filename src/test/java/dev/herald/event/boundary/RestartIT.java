@@ -39,4 +39,41 @@ class RestartIT {
                 .allMatch(seq -> seq >= 1 && seq <= 21);
         assertThat(herald.storedCount(user)).isEqualTo(21);
     }
+
+    @Test
+    void aSnoozeThatEndsWhileHeraldIsDownComesBackAfterItStarts() throws Exception {
+        String user = Events.newUser("dozer");
+        String token = herald.token(user, "user");
+        herald.produce(user, Events.notice(Events.newId(), user, "Snoozed across a restart"));
+        herald.produce(user, Events.notice(Events.newId(), user, "Stays"));
+        JsonArray items = herald.awaitInbox(user, 2);
+        String snoozed = items.getJsonObject(1).getString("id");
+        java.time.Instant until = herald.advanceClock(java.time.Duration.ZERO).plusSeconds(5);
+        assertThat(herald.post(
+                                "/api/notifications/" + snoozed + "/snooze",
+                                token,
+                                "application/json",
+                                "{\"until\":\"" + until + "\"}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        herald.stopLiberty();
+        herald.startLiberty();
+        // the restarted server's clock is the system's again: move it past the end if the old one ran ahead
+        java.time.Instant now = herald.advanceClock(java.time.Duration.ZERO);
+        if (now.isBefore(until)) {
+            herald.advanceClock(java.time.Duration.between(now, until).plusSeconds(1));
+        }
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> Herald.json(herald.get("/api/notifications?limit=1", token))
+                        .getJsonArray("items")
+                        .getJsonObject(0)
+                        .getString("id")
+                        .equals(snoozed));
+        var back = Herald.json(herald.get("/api/notifications/" + snoozed, token));
+        assertThat(back.getJsonNumber("seq").longValue()).isEqualTo(3);
+        assertThat(back.isNull("snoozedUntil")).isTrue();
+    }
 }

@@ -77,6 +77,23 @@ class InboxStatesIT {
             JsonObject again = post("/api/notifications/" + id + "/" + action, token);
             assertThat(again.getString("updatedAt")).isEqualTo(changed.getString("updatedAt"));
         }
+        // snooze and unsnooze keep the seq: unsequenced updates, the first carrying the snooze's end
+        String until =
+                herald.advanceClock(Duration.ZERO).plus(Duration.ofDays(1)).toString();
+        String snoozeBody = "{\"until\":\"" + until + "\"}";
+        assertThat(herald.post("/api/notifications/" + id + "/snooze", token, "application/json", snoozeBody)
+                        .statusCode())
+                .isEqualTo(200);
+        post("/api/notifications/" + id + "/unsnooze", token);
+        for (LiveClient tab : List.of(tab1, tab2)) {
+            List<JsonObject> updates = tab.awaitFrames("notification.updated", expected + 2, DEADLINE);
+            assertThat(updates.get(expected).getJsonObject("notification").getString("snoozedUntil"))
+                    .isEqualTo(until);
+            assertThat(updates.get(expected + 1).getJsonObject("notification").get("snoozedUntil"))
+                    .isEqualTo(JsonValue.NULL);
+            assertThat(LiveClient.seq(updates.get(expected + 1))).isEqualTo(1);
+        }
+        post("/api/notifications/" + id + "/unsnooze", token);
         JsonObject state = json(herald.get("/api/notifications/" + id, token));
         assertThat(state.getBoolean("read")).isFalse();
         assertThat(state.getBoolean("seen")).isTrue();
@@ -96,7 +113,7 @@ class InboxStatesIT {
                 f -> f.getString("type").equals("notification.created")
                         && f.getJsonObject("notification").getString("id").equals(marker),
                 DEADLINE);
-        assertThat(tab1.frames("notification.updated")).hasSize(actions.size());
+        assertThat(tab1.frames("notification.updated")).hasSize(actions.size() + 2);
         assertThat(tab1.frames("notification.deleted")).hasSize(1);
         tab1.close();
         tab2.close();
@@ -179,10 +196,18 @@ class InboxStatesIT {
         List<String> ids = fill(user, 3);
         String stranger = Events.newUser("stranger");
         String theirs = fill(stranger, 1).get(0);
+        LiveClient tab = herald.connectLive(user);
+        tab.resume(3);
         String body = "{\"action\":\"read\",\"ids\":[\"" + ids.get(0) + "\",\"" + ids.get(1) + "\",\"" + theirs
                 + "\",\"no-such-id\"]}";
         JsonObject result = json(herald.post("/api/notifications/bulk", token, "application/json", body));
         assertThat(result.getInt("changed")).isEqualTo(2);
+        assertThat(tab.awaitFrames("notification.updated", 2, DEADLINE).stream()
+                        .map(f -> f.getJsonObject("notification").getString("id"))
+                        .toList())
+                .containsExactlyInAnyOrder(ids.get(0), ids.get(1));
+        tab.await(f -> f.getString("type").equals("unread.count") && f.getInt("count") == 1, DEADLINE);
+        tab.close();
         assertThat(result.getJsonArray("notFound").getValuesAs(jakarta.json.JsonString::getString))
                 .containsExactly(theirs, "no-such-id");
         assertThat(json(herald.post("/api/notifications/bulk", token, "application/json", body))
