@@ -269,8 +269,8 @@ public class Notification {
     /**
      * Gathers one more event into this aggregate: its actor goes first among the named (once, however often they
      * act), the distinct actors are counted if {@code newActor}, the text is worded again in the event's locale, the
-     * data becomes the newest event's, and the notification is unread and unseen again. Its new place in the inbox
-     * is given by {@link #moveTo}.
+     * data becomes the newest event's, and the notification is unread and unseen again (silent if the event is: the
+     * recipient's preferences decide for the newest event). Its new place in the inbox is given by {@link #moveTo}.
      */
     public void absorb(Notification event, boolean newActor, Instant now) {
         Aggregation joining = event.aggregation()
@@ -303,6 +303,7 @@ public class Notification {
         data = event.data;
         dataValue = event.dataValue;
         locale = event.locale;
+        silent = event.silent;
         readAt = null;
         seenAt = null;
         updatedAt = now;

@@ -164,4 +164,17 @@ class GatheringTest {
         Gathering later = gather(List.of(stored), List.of(plain, chen), Set.of());
         assertThat(later.touchedByRecipient().get("bob")).containsExactly(plain, stored);
     }
+
+    @Test
+    void anAggregateIsSilentWhenTheEventItGatheredIs() {
+        Notification stored = like("ana", T0);
+        stored.assignSeq(1);
+        Notification muted = like("ben", T0.plusSeconds(10));
+        muted.silence();
+        stored.absorb(muted, true, T0.plusSeconds(10));
+        assertThat(stored.silent()).isTrue();
+        Notification loud = like("chen", T0.plusSeconds(20));
+        stored.absorb(loud, true, T0.plusSeconds(20));
+        assertThat(stored.silent()).isFalse();
+    }
 }
