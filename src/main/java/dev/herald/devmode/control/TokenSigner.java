@@ -24,6 +24,11 @@ public final class TokenSigner {
     }
 
     public String sign(String subject, Collection<String> groups, Instant issuedAt, Instant expiresAt) {
+        return sign(subject, subject, groups, issuedAt, expiresAt);
+    }
+
+    /** A token whose {@code upn} (the name an identity provider shows) differs from its subject. */
+    public String sign(String subject, String upn, Collection<String> groups, Instant issuedAt, Instant expiresAt) {
         JsonObject header = JsonFactory.PROVIDER
                 .createObjectBuilder()
                 .add("alg", "RS256")
@@ -34,7 +39,7 @@ public final class TokenSigner {
                 .add("iss", issuer)
                 .add("aud", audience)
                 .add("sub", subject)
-                .add("upn", subject)
+                .add("upn", upn)
                 .add("groups", JsonFactory.PROVIDER.createArrayBuilder(groups))
                 .add("jti", UUID.randomUUID().toString())
                 .add("iat", issuedAt.getEpochSecond())

@@ -17,6 +17,7 @@ public record BulkRequest(
         @NotNull(message = "is required") @Size(min = 1, max = 100, message = "must name 1 to 100 notifications")
                 List<
                                 @NotBlank(message = "must be a notification id")
-                                @Size(max = 64, message = "must be a notification id") String>
+                                @Size(max = 64, message = "must be a notification id")
+                                @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be a notification id") String>
                         ids,
         Instant until) {}

@@ -22,9 +22,15 @@ record InboxQuery(
         return limit == null ? 20 : Integer.parseInt(limit);
     }
 
+    /** {@code unread} is the opposite of {@code read}; both at once must agree. */
+    boolean contradictory() {
+        return read != null && unread != null && read.equals(unread);
+    }
+
     /** The filter: by default the inbox proper (not archived, not snoozed); {@code unread=true} is {@code read=false}. */
     InboxFilter filter() {
-        Boolean readState = read != null ? Boolean.valueOf(read) : "true".equals(unread) ? Boolean.FALSE : null;
+        Boolean readState =
+                read != null ? Boolean.valueOf(read) : unread != null ? !Boolean.parseBoolean(unread) : null;
         return new InboxFilter(
                 readState,
                 seen == null ? null : Boolean.valueOf(seen),

@@ -10,6 +10,7 @@ import dev.herald.inbox.entity.Notification;
 import dev.herald.inbox.entity.NotificationView;
 import dev.herald.inbox.entity.StateChange;
 import dev.herald.inbox.entity.StateChange.Action;
+import dev.herald.platform.boundary.Caller;
 import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.Problem.FieldError;
 import dev.herald.platform.boundary.ProblemException;
@@ -95,6 +96,11 @@ public class NotificationsResource {
             @QueryParam("type") String type) {
         InboxQuery query = new InboxQuery(limit, cursor, read, unread, seen, archived, snoozed, category, type);
         bodies.checkParameters(query);
+        if (query.contradictory()) {
+            throw new ProblemException(Problem.invalid(
+                    "A query parameter is not valid.",
+                    List.of(FieldError.parameter("unread", "contradicts read; use one of them"))));
+        }
         InboxPage page = pages.page(user(), query.filter(), cursor(cursor), query.pageSize());
         JsonArrayBuilder items = JsonFactory.PROVIDER.createArrayBuilder();
         page.items().forEach(n -> items.add(NotificationView.of(n)));
@@ -288,8 +294,7 @@ public class NotificationsResource {
     }
 
     private String user() {
-        String subject = token.getSubject();
-        return subject != null ? subject : token.getName();
+        return Caller.of(token);
     }
 
     private static Notification found(Optional<Notification> notification) {

@@ -115,7 +115,11 @@ public class Inbox {
         lock(user);
         StringBuilder jpql = new StringBuilder("SELECT n FROM Notification n WHERE n.recipient = :recipient"
                 + " AND n.archivedAt IS NULL AND n.snoozedUntil IS NULL");
-        jpql.append(change.action() == StateChange.Action.READ ? " AND n.readAt IS NULL" : " AND n.seenAt IS NULL");
+        // reading marks seen too, so every unseen notification is unread: both walk the unread index
+        jpql.append(
+                change.action() == StateChange.Action.READ
+                        ? " AND n.readAt IS NULL"
+                        : " AND n.readAt IS NULL AND n.seenAt IS NULL");
         if (category != null) {
             jpql.append(" AND n.category = :category");
         }

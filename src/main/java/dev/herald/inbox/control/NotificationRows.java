@@ -18,6 +18,14 @@ final class NotificationRows {
             + " title, body, data, actors, group_key, window_ends_at, actor_count, event_count, created_at,"
             + " updated_at, seen_at, read_at, archived_at, snoozed_until";
 
+    /**
+     * Locks the {@code user_sequence} rows of an array of users in the array's order (not the database collation's):
+     * callers pass them sorted as Java sorts strings, the order intake's upsert locks them in, so no two writers ever
+     * wait for each other in a cycle.
+     */
+    static final String LOCK_USERS_IN_ORDER = "SELECT s.recipient FROM unnest(?::varchar[]) WITH ORDINALITY"
+            + " AS k(recipient, i) JOIN user_sequence s ON s.recipient = k.recipient ORDER BY k.i FOR UPDATE OF s";
+
     private NotificationRows() {}
 
     static Notification restore(ResultSet rows) throws SQLException {

@@ -25,15 +25,18 @@ public class RetentionBatch {
 
     /** Which notifications a batch purges. */
     public enum Kind {
-        /** Read before the cut-off. */
-        READ("read_at < (?::timestamptz[])[1]"),
-        /** Created before the cut-off, read or not. */
-        ALL("created_at < (?::timestamptz[])[1]");
+        /** Read before the cut-off (a snoozed one waits until it is back). */
+        READ("read_at < (?::timestamptz[])[1] AND snoozed_until IS NULL", "read_at"),
+        /** Created before the cut-off, read or not (a snoozed one waits until it is back). */
+        ALL("created_at < (?::timestamptz[])[1] AND snoozed_until IS NULL", "created_at");
 
         private final String condition;
+        /** The indexed column the batches walk, oldest first. */
+        private final String column;
 
-        Kind(String condition) {
+        Kind(String condition, String column) {
             this.condition = condition;
+            this.column = column;
         }
     }
 
@@ -54,7 +57,8 @@ public class RetentionBatch {
         TreeSet<String> users = new TreeSet<>();
         ArrayQuery.run(
                 dataSource,
-                "SELECT id, recipient FROM notification WHERE " + kind.condition + " LIMIT " + size,
+                "SELECT id, recipient FROM notification WHERE " + kind.condition + " ORDER BY " + kind.column
+                        + " LIMIT " + size,
                 List.<Object[]>of(cutOff),
                 rows -> {
                     ids.add(rows.getString(1));
@@ -65,7 +69,7 @@ public class RetentionBatch {
         }
         ArrayQuery.run(
                 dataSource,
-                "SELECT recipient FROM user_sequence WHERE recipient = ANY(?) ORDER BY recipient FOR UPDATE",
+                NotificationRows.LOCK_USERS_IN_ORDER,
                 List.<Object[]>of(users.toArray(String[]::new)),
                 rows -> {});
         int[] deleted = new int[1];

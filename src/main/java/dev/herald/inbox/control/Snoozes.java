@@ -45,8 +45,9 @@ public class Snoozes {
         List<String> due = new ArrayList<>();
         ArrayQuery.run(
                 dataSource,
-                "SELECT DISTINCT recipient FROM notification WHERE snoozed_until <= (?::timestamptz[])[1] LIMIT "
-                        + USERS_PER_ROUND,
+                // the users whose snooze ended first; more than a round's worth, as some may be busy right now
+                "SELECT recipient FROM notification WHERE snoozed_until <= (?::timestamptz[])[1]"
+                        + " GROUP BY recipient ORDER BY min(snoozed_until) LIMIT " + 10 * USERS_PER_ROUND,
                 List.<Object[]>of(new Timestamp[] {Timestamp.from(now)}),
                 rows -> due.add(rows.getString(1)));
         if (due.isEmpty()) {
@@ -55,8 +56,10 @@ public class Snoozes {
         List<String> users = new ArrayList<>();
         ArrayQuery.run(
                 dataSource,
-                "SELECT recipient FROM user_sequence WHERE recipient = ANY(?) ORDER BY recipient FOR UPDATE SKIP LOCKED",
-                List.<Object[]>of(due.toArray(String[]::new)),
+                "SELECT s.recipient FROM unnest(?::varchar[]) WITH ORDINALITY AS k(recipient, i)"
+                        + " JOIN user_sequence s ON s.recipient = k.recipient ORDER BY k.i"
+                        + " LIMIT " + USERS_PER_ROUND + " FOR UPDATE OF s SKIP LOCKED",
+                List.<Object[]>of(new java.util.TreeSet<>(due).toArray(String[]::new)),
                 rows -> users.add(rows.getString(1)));
         if (users.isEmpty()) {
             return 0;

@@ -2,6 +2,7 @@ package dev.herald.live.boundary;
 
 import dev.herald.Roles;
 import dev.herald.live.control.LiveTickets;
+import dev.herald.platform.boundary.Caller;
 import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -43,7 +44,7 @@ public class LiveTicketsResource {
                     + " preferences.updated, gap, error.")
     @APIResponse(responseCode = "200", description = "The ticket.")
     public JsonObject issue() {
-        String user = token.getSubject() != null ? token.getSubject() : token.getName();
+        String user = Caller.of(token);
         String ticket = tickets.issue(user, Instant.ofEpochSecond(token.getExpirationTime()));
         return JsonFactory.PROVIDER
                 .createObjectBuilder()

@@ -1,6 +1,7 @@
 package dev.herald.preference.boundary;
 
 import dev.herald.Roles;
+import dev.herald.platform.boundary.Caller;
 import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.Problem.FieldError;
 import dev.herald.platform.boundary.ProblemException;
@@ -66,7 +67,7 @@ public class PreferencesResource {
     @Operation(summary = "The user's preferences in full")
     @APIResponse(responseCode = "200", ref = "Preferences")
     public String get() {
-        return PreferencesJson.write(settings.preferences(token.getName()));
+        return PreferencesJson.write(settings.preferences(Caller.of(token)));
     }
 
     @PUT
@@ -78,7 +79,7 @@ public class PreferencesResource {
     @APIResponse(responseCode = "200", ref = "Preferences")
     public String put(String body) {
         JsonObject replacement = bodies.object(body);
-        return PreferencesJson.write(settings.change(token.getName(), chosen -> valid(replacement)));
+        return PreferencesJson.write(settings.change(Caller.of(token), chosen -> valid(replacement)));
     }
 
     @PATCH
@@ -90,8 +91,10 @@ public class PreferencesResource {
     @APIResponse(responseCode = "200", ref = "Preferences")
     public String patch(String body) {
         JsonObject patch = bodies.object(body);
-        return PreferencesJson.write(settings.change(token.getName(), chosen -> {
-            JsonValue merged = JsonFactory.PROVIDER.createMergePatch(patch).apply(read(PreferencesJson.write(chosen)));
+        return PreferencesJson.write(settings.change(Caller.of(token), chosen -> {
+            JsonValue merged = JsonFactory.PROVIDER
+                    .createMergePatch(patch)
+                    .apply(withoutStaleCategories(read(PreferencesJson.write(chosen))));
             return valid(merged.asJsonObject());
         }));
     }
@@ -135,6 +138,27 @@ public class PreferencesResource {
             });
         }
         return errors;
+    }
+
+    /**
+     * The stored choices without categories the catalog no longer has: a patch is checked whole, and should not be
+     * refused for a choice the user made before the catalog changed.
+     */
+    private JsonObject withoutStaleCategories(JsonObject chosen) {
+        if (!(chosen.get("categories") instanceof JsonObject categories)) {
+            return chosen;
+        }
+        Set<String> known = defaults.categoryChannels().keySet();
+        var kept = JsonFactory.PROVIDER.createObjectBuilder();
+        categories.forEach((name, choices) -> {
+            if (known.contains(name)) {
+                kept.add(name, choices);
+            }
+        });
+        return JsonFactory.PROVIDER
+                .createObjectBuilder(chosen)
+                .add("categories", kept)
+                .build();
     }
 
     /** A top-level null means "the default" for PUT as for PATCH. */

@@ -1,6 +1,7 @@
 package dev.herald.preference.boundary;
 
 import dev.herald.Roles;
+import dev.herald.platform.boundary.Caller;
 import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.Problem.FieldError;
 import dev.herald.platform.boundary.ProblemException;
@@ -61,7 +62,7 @@ public class SettingsResource {
     @Operation(summary = "The user's locale and time zone")
     @APIResponse(responseCode = "200", ref = "Settings")
     public JsonObject get() {
-        return view(settings.of(token.getName()));
+        return view(settings.of(Caller.of(token)));
     }
 
     @PUT
@@ -84,7 +85,7 @@ public class SettingsResource {
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The settings are not valid.", errors));
         }
-        return view(Optional.of(settings.save(token.getName(), locale, zone)));
+        return view(Optional.of(settings.save(Caller.of(token), locale, zone)));
     }
 
     private String locale(JsonObject request, List<FieldError> errors) {

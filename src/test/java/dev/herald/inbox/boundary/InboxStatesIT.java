@@ -142,6 +142,11 @@ class InboxStatesIT {
         assertThat(ids("&read=true", token)).containsExactly(ids.get(0));
         assertThat(ids("&read=false", token)).containsExactly(like, ids.get(1), ids.get(4));
         assertThat(ids("&unread=true", token)).containsExactly(like, ids.get(1), ids.get(4));
+        assertThat(ids("&unread=false", token)).containsExactly(ids.get(0));
+        HttpResponse<String> contradiction = herald.get("/api/notifications?read=true&unread=true", token);
+        assertThat(contradiction.statusCode()).isEqualTo(400);
+        assertThat(json(contradiction).getJsonArray("errors").getJsonObject(0).getString("parameter"))
+                .isEqualTo("unread");
         assertThat(ids("&seen=false", token)).containsExactly(like, ids.get(4));
         assertThat(ids("&archived=true", token)).containsExactly(ids.get(2));
         assertThat(ids("&snoozed=true", token)).containsExactly(ids.get(3));
@@ -302,6 +307,7 @@ class InboxStatesIT {
                 new Case("/api/notifications/bulk", "{\"action\":\"shred\",\"ids\":[\"a\"]}", "/action"),
                 new Case("/api/notifications/bulk", "{\"action\":\"read\",\"ids\":[]}", "/ids"),
                 new Case("/api/notifications/bulk", "{\"action\":\"read\",\"ids\":[\"\"]}", "/ids/0"),
+                new Case("/api/notifications/bulk", "{\"action\":\"read\",\"ids\":[\"a\\u0000b\"]}", "/ids/0"),
                 new Case("/api/notifications/bulk", "{\"action\":\"read\"}", "/ids"),
                 new Case("/api/notifications/bulk", "{\"action\":\"snooze\",\"ids\":[\"a\"]}", "/until"),
                 new Case("/api/notifications/bulk", "{\"action\":\"read\",\"ids\":\"a\"}", "/ids"),

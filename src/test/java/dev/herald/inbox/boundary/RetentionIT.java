@@ -47,6 +47,14 @@ class RetentionIT {
                 seed(db, user, ANCIENT_UNREAD_PER_USER, "now() - interval '400 days'", null);
                 seed(db, user, 3, "now() - interval '200 days'", null); // unread, within a year: kept
                 seed(db, user, 2, "now() - interval '200 days'", "now() - interval '10 days'"); // read lately: kept
+                // read long ago but snoozed: kept until it is back
+                seed(db, user, 1, "now() - interval '120 days'", "now() - interval '100 days'");
+                try (PreparedStatement snooze = db.prepareStatement("UPDATE notification SET title = 'kept',"
+                        + " snoozed_until = now() + interval '1 day' WHERE id = (SELECT id FROM notification"
+                        + " WHERE recipient = ? AND read_at < now() - interval '90 days' LIMIT 1)")) {
+                    snooze.setString(1, user);
+                    assertThat(snooze.executeUpdate()).isEqualTo(1);
+                }
             }
         }
 
@@ -84,8 +92,8 @@ class RetentionIT {
         assertThat(purged.getJsonNumber("read").longValue()).isGreaterThanOrEqualTo((long) USERS * OLD_READ_PER_USER);
         assertThat(purged.getJsonNumber("old").longValue())
                 .isGreaterThanOrEqualTo((long) USERS * ANCIENT_UNREAD_PER_USER);
-        // every user: the recent notification, the 5 kept old ones, and every event posted during the purge
-        int expectedTotal = USERS * (1 + 3 + 2) + accepted.get();
+        // every user: the recent notification, the 6 kept old ones, and every event posted during the purge
+        int expectedTotal = USERS * (1 + 3 + 2 + 1) + accepted.get();
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> users.stream()
@@ -103,11 +111,11 @@ class RetentionIT {
                 assertThat(count(
                                 db,
                                 "SELECT count(*) FROM notification WHERE recipient = ? AND read_at < now()"
-                                        + " - interval '90 days'",
+                                        + " - interval '90 days' AND snoozed_until IS NULL",
                                 user))
                         .isZero();
                 assertThat(count(db, "SELECT count(*) FROM notification WHERE recipient = ? AND title = 'kept'", user))
-                        .isEqualTo(5);
+                        .isEqualTo(6);
                 long unreadRows = count(
                         db,
                         "SELECT count(*) FROM notification WHERE recipient = ? AND read_at IS NULL"

@@ -158,4 +158,24 @@ class PreferencesIT {
         assertThat(normal.containsKey("silent")).isFalse();
         tab.close();
     }
+
+    @Test
+    void preferencesBelongToTheTokensSubjectNotItsDisplayName() throws Exception {
+        String user = Events.newUser("subject");
+        java.time.Instant now = java.time.Instant.now();
+        // an identity provider's token whose upn is a display name, not the id events are addressed to
+        String token = herald.signer(dev.herald.devstack.DevKeys.ISSUER, dev.herald.devstack.DevKeys.AUDIENCE)
+                .sign(user, "Jane Doe", List.of("user"), now, now.plus(Duration.ofHours(1)));
+        assertThat(herald.put("/api/preferences", token, "{\"muted\":true}").statusCode())
+                .isEqualTo(200);
+        assertThat(json(herald.get("/api/preferences", herald.token(user, "user")))
+                        .getBoolean("muted"))
+                .isTrue();
+        LiveClient tab = herald.connectLive(user);
+        tab.resume(0);
+        herald.produce(user, Events.notice(Events.newId(), user, "Addressed by subject"));
+        assertThat(tab.awaitFrames("notification.created", 1, DEADLINE).get(0).getBoolean("silent", false))
+                .isTrue();
+        tab.close();
+    }
 }
