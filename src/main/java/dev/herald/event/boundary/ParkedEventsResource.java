@@ -3,7 +3,7 @@ package dev.herald.event.boundary;
 import dev.herald.Roles;
 import dev.herald.event.control.ParkedEvents;
 import dev.herald.event.entity.ParkedEvent;
-import dev.herald.platform.boundary.QueryParams;
+import dev.herald.platform.boundary.RequestBodies;
 import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -12,6 +12,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,6 +36,14 @@ public class ParkedEventsResource {
     @Inject
     ParkedEvents parked;
 
+    @Inject
+    RequestBodies bodies;
+
+    /** The query parameters, checked with Bean Validation. */
+    record ParkedQuery(
+            @Pattern(regexp = "[1-9][0-9]?|[1-4][0-9]{2}|500", message = "must be a whole number from 1 to 500")
+                    String limit) {}
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
@@ -43,7 +52,8 @@ public class ParkedEventsResource {
     @APIResponse(responseCode = "200", description = "The parked records.")
     public JsonObject list(@QueryParam("limit") String limit) {
         JsonArrayBuilder items = JsonFactory.PROVIDER.createArrayBuilder();
-        parked.newest(QueryParams.limit(limit, 50, 500)).forEach(p -> items.add(toJson(p)));
+        bodies.checkParameters(new ParkedQuery(limit));
+        parked.newest(limit == null ? 50 : Integer.parseInt(limit)).forEach(p -> items.add(toJson(p)));
         return JsonFactory.PROVIDER.createObjectBuilder().add("items", items).build();
     }
 
