@@ -1,5 +1,8 @@
 -- The whole inbox: snooze, the old places of moved notifications (for cursors), preferences, retention.
 
+-- stored but not worth a toast (muted, quiet hours): kept so a client catching up is told too
+ALTER TABLE notification ADD COLUMN silent boolean NOT NULL DEFAULT false;
+
 -- snoozed until then: hidden from the inbox and its counts, back on top (unread, with a new seq) when it is due
 ALTER TABLE notification ADD COLUMN snoozed_until timestamptz;
 CREATE INDEX notification_snoozed ON notification (snoozed_until) WHERE snoozed_until IS NOT NULL;

@@ -53,6 +53,9 @@ final class ArrayQuery {
         if (values instanceof Integer[]) {
             return "integer";
         }
+        if (values instanceof Boolean[]) {
+            return "boolean";
+        }
         return values instanceof Timestamp[] ? "timestamptz" : "varchar";
     }
 

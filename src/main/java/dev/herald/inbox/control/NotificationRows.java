@@ -16,7 +16,7 @@ final class NotificationRows {
     /** Every column of a notification, in {@link Notification.Stored}'s order. */
     static final String COLUMNS = "id, recipient, seq, source, event_id, type, category, priority, locale,"
             + " title, body, data, actors, group_key, window_ends_at, actor_count, event_count, created_at,"
-            + " updated_at, seen_at, read_at, archived_at, snoozed_until";
+            + " updated_at, seen_at, read_at, archived_at, snoozed_until, silent";
 
     /**
      * Locks the {@code user_sequence} rows of an array of users in the array's order (not the database collation's):
@@ -52,7 +52,8 @@ final class NotificationRows {
                 instant(rows, "seen_at"),
                 instant(rows, "read_at"),
                 instant(rows, "archived_at"),
-                instant(rows, "snoozed_until")));
+                instant(rows, "snoozed_until"),
+                rows.getBoolean("silent")));
     }
 
     /**

@@ -165,19 +165,21 @@ public class NotificationStore {
         arrays.add(rows.stream().map(Notification::eventCount).toArray(Integer[]::new));
         arrays.add(rows.stream().map(Notification::seq).toArray(Long[]::new));
         arrays.add(rows.stream().map(n -> timestamp(n.createdAt())).toArray(Timestamp[]::new));
+        arrays.add(rows.stream().map(Notification::silent).toArray(Boolean[]::new));
         ArrayQuery.run(
                 dataSource,
                 "INSERT INTO notification (id, recipient, source, event_id, type, category, priority, locale, title,"
                         + " body, data, actors, group_key, window_ends_at, actor_count, event_count, seq, created_at,"
-                        + " updated_at)"
+                        + " updated_at, silent)"
                         + " SELECT r.id, r.recipient, r.source, r.event_id, r.type, r.category, r.priority, r.locale,"
                         + " r.title, r.body, r.data::jsonb, r.actors::jsonb, r.group_key, r.window_ends_at,"
-                        + " r.actor_count, r.event_count, r.seq, r.created_at, r.created_at"
+                        + " r.actor_count, r.event_count, r.seq, r.created_at, r.created_at, r.silent"
                         + " FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],"
                         + " ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                        + " ?::varchar[], ?::timestamptz[], ?::integer[], ?::integer[], ?::bigint[], ?::timestamptz[])"
+                        + " ?::varchar[], ?::timestamptz[], ?::integer[], ?::integer[], ?::bigint[], ?::timestamptz[],"
+                        + " ?::boolean[])"
                         + " AS r(id, recipient, source, event_id, type, category, priority, locale, title, body, data,"
-                        + " actors, group_key, window_ends_at, actor_count, event_count, seq, created_at)",
+                        + " actors, group_key, window_ends_at, actor_count, event_count, seq, created_at, silent)",
                 arrays,
                 null);
     }
@@ -197,15 +199,18 @@ public class NotificationStore {
                 rows.stream().map(Notification::locale).toArray(String[]::new),
                 rows.stream().map(Notification::actorCount).toArray(Integer[]::new),
                 rows.stream().map(Notification::eventCount).toArray(Integer[]::new),
-                rows.stream().map(n -> timestamp(n.updatedAt())).toArray(Timestamp[]::new));
+                rows.stream().map(n -> timestamp(n.updatedAt())).toArray(Timestamp[]::new),
+                rows.stream().map(Notification::silent).toArray(Boolean[]::new));
         ArrayQuery.run(
                 dataSource,
                 "UPDATE notification n SET seq = r.seq, title = r.title, body = r.body, data = r.data::jsonb,"
                         + " actors = r.actors::jsonb, locale = r.locale, actor_count = r.actor_count,"
-                        + " event_count = r.event_count, read_at = NULL, seen_at = NULL, updated_at = r.updated_at"
+                        + " event_count = r.event_count, read_at = NULL, seen_at = NULL, updated_at = r.updated_at,"
+                        + " silent = r.silent"
                         + " FROM unnest(?::varchar[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[],"
-                        + " ?::varchar[], ?::integer[], ?::integer[], ?::timestamptz[])"
-                        + " AS r(id, seq, title, body, data, actors, locale, actor_count, event_count, updated_at)"
+                        + " ?::varchar[], ?::integer[], ?::integer[], ?::timestamptz[], ?::boolean[])"
+                        + " AS r(id, seq, title, body, data, actors, locale, actor_count, event_count, updated_at,"
+                        + " silent)"
                         + " WHERE n.id = r.id",
                 arrays,
                 null);

@@ -107,8 +107,10 @@ public class Notification {
     @Transient
     private long movedFrom;
 
-    /** Stored, but not worth a toast: the user muted it or is in quiet hours (set by intake, shown in live frames). */
-    @Transient
+    /**
+     * Stored but not worth a toast: the user muted it or is in quiet hours (decided by intake); kept, so a client
+     * catching up after a reconnect is told too.
+     */
     private boolean silent;
 
     /** Set on a candidate of an aggregated type, until it is stored. */
@@ -194,6 +196,7 @@ public class Notification {
         n.readAt = row.readAt();
         n.archivedAt = row.archivedAt();
         n.snoozedUntil = row.snoozedUntil();
+        n.silent = row.silent();
         return n;
     }
 
@@ -221,7 +224,8 @@ public class Notification {
             Instant seenAt,
             Instant readAt,
             Instant archivedAt,
-            Instant snoozedUntil) {}
+            Instant snoozedUntil,
+            boolean silent) {}
 
     /** Sets how the notification is delivered and in which locale it was worded; done once, before it is stored. */
     public Notification deliveredAs(String priority, String locale) {

@@ -157,6 +157,14 @@ class PreferencesIT {
         JsonObject normal = tab.awaitFrames("notification.created", 3, DEADLINE).get(2);
         assertThat(normal.containsKey("silent")).isFalse();
         tab.close();
+
+        // a client catching up after a reconnect is told the same: silence is stored with the notification
+        LiveClient later = herald.connectLive(user);
+        later.resume(0);
+        List<JsonObject> caughtUp = later.awaitFrames("notification.created", 3, DEADLINE);
+        assertThat(caughtUp.stream().map(f -> f.getBoolean("silent", false)).toList())
+                .containsExactly(true, false, false);
+        later.close();
     }
 
     @Test
