@@ -13,11 +13,13 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -59,7 +61,7 @@ public class Snoozes {
                 "SELECT s.recipient FROM unnest(?::varchar[]) WITH ORDINALITY AS k(recipient, i)"
                         + " JOIN user_sequence s ON s.recipient = k.recipient ORDER BY k.i"
                         + " LIMIT " + USERS_PER_ROUND + " FOR UPDATE OF s SKIP LOCKED",
-                List.<Object[]>of(new java.util.TreeSet<>(due).toArray(String[]::new)),
+                List.<Object[]>of(new TreeSet<>(due).toArray(String[]::new)),
                 rows -> users.add(rows.getString(1)));
         if (users.isEmpty()) {
             return 0;
@@ -114,7 +116,7 @@ public class Snoozes {
         return last;
     }
 
-    private Map<String, Long> unread(java.util.Collection<String> users) {
+    private Map<String, Long> unread(Collection<String> users) {
         Map<String, Long> unread = new HashMap<>();
         ArrayQuery.run(
                 dataSource,

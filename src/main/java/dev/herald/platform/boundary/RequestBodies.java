@@ -125,18 +125,14 @@ public class RequestBodies {
             if (node.isInIterable()) {
                 Object at = node.getKey() != null ? node.getKey() : node.getIndex();
                 if (at != null) {
-                    pointer.append('/').append(escape(at.toString()));
+                    pointer.append('/').append(JsonShape.escape(at.toString()));
                 }
             }
             String name = node.getName();
             if (name != null && !name.startsWith("<")) {
-                pointer.append('/').append(escape(name));
+                pointer.append('/').append(JsonShape.escape(name));
             }
         }
         return pointer.toString();
-    }
-
-    private static String escape(String token) {
-        return JsonShape.escape(token);
     }
 }

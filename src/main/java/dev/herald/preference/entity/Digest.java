@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,7 +18,12 @@ public record Digest(Cadence cadence, LocalTime at) {
     public enum Cadence {
         OFF,
         HOURLY,
-        DAILY
+        DAILY;
+
+        /** The name in the API: {@code off}, {@code hourly}, {@code daily}. */
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     public static final Digest OFF = new Digest(Cadence.OFF, null);

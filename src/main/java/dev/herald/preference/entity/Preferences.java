@@ -76,7 +76,7 @@ public record Preferences(
             Optional<Instant> next = digest.next(now, zone);
             if (next.isPresent()) {
                 Instant at = quietUntil(next.get(), zone).orElse(next.get());
-                return Decision.hold(at, digest.cadence().name().toLowerCase(java.util.Locale.ROOT) + " digest");
+                return Decision.hold(at, digest.cadence().wire() + " digest");
             }
         }
         return Decision.deliver("your preferences allow it");

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Preferences as JSON, in one place: the body of {@code PUT /api/preferences}, what {@code GET} answers, and what is
@@ -110,7 +111,7 @@ public record PreferencesDocument(
             channels.put(channel.wire(), preferences.enabled(channel));
         }
         Map<String, Map<String, Boolean>> categories = new TreeMap<>();
-        Set<String> names = new java.util.TreeSet<>(categoryChannels.keySet());
+        Set<String> names = new TreeSet<>(categoryChannels.keySet());
         names.addAll(preferences.categories().keySet());
         for (String category : names) {
             Set<Channel> used = EnumSet.noneOf(Channel.class);
@@ -127,9 +128,7 @@ public record PreferencesDocument(
                 Digest d = preferences.digest(channel);
                 digests.put(
                         channel.wire(),
-                        new DigestDocument(
-                                d.cadence().name().toLowerCase(Locale.ROOT),
-                                d.at() == null ? null : d.at().toString()));
+                        new DigestDocument(d.cadence().wire(), d.at() == null ? null : d.at().toString()));
             }
         }
         QuietHours quiet = preferences.quietHours();
