@@ -1,5 +1,6 @@
 package dev.herald.event.control;
 
+import dev.herald.channel.control.DeliveryPlanner;
 import dev.herald.event.entity.AcceptedEvent;
 import dev.herald.event.entity.CloudEvent;
 import dev.herald.event.entity.EventType;
@@ -32,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where an event becomes notifications: check the envelope, the type and its data schema, find the recipients and
- * their locales, render, and store a whole batch in one transaction. A silent type stops after the checks.
+ * their locales, render, and store a whole batch in one transaction, with the channel deliveries its new notifications
+ * get (the outbox). A silent type stops after the checks.
  */
 @ApplicationScoped
 public class EventIntake {
@@ -47,6 +49,9 @@ public class EventIntake {
 
     @Inject
     EventCounts counts;
+
+    @Inject
+    DeliveryPlanner planner;
 
     @Inject
     Clock clock;
@@ -115,7 +120,14 @@ public class EventIntake {
                 accepted.set(i, null);
             }
         }
-        int stored = store.append(candidates).size();
+        NotificationStore.Appended appended = store.append(candidates);
+        planner.plan(
+                appended.created().stream()
+                        .map(n -> new DeliveryPlanner.Planned(
+                                n, settingsOf.getOrDefault(n.recipient(), Recipient.DEFAULT), notice(n)))
+                        .toList(),
+                now);
+        int stored = appended.size();
         accepted.stream()
                 .filter(e -> e != null)
                 .forEach(e -> counts.accepted(e.type().type()));
@@ -135,10 +147,7 @@ public class EventIntake {
                 continue;
             }
             if (notice == null) {
-                notice = new Notice(
-                        n.category(),
-                        "critical".equals(n.priority()),
-                        catalog.channelsOf(event.type().type()));
+                notice = notice(n);
             }
             if (!recipient
                     .preferences()
@@ -147,6 +156,11 @@ public class EventIntake {
                 n.silence();
             }
         }
+    }
+
+    /** What the preferences decide on: the notification's category, priority and the channels its type uses. */
+    private Notice notice(Notification n) {
+        return new Notice(n.category(), "critical".equals(n.priority()), catalog.channelsOf(n.type()));
     }
 
     /** The type, its data schema and the recipients; a silent type has none. */

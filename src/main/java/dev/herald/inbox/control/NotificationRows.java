@@ -1,9 +1,10 @@
 package dev.herald.inbox.control;
 
-import static dev.herald.inbox.control.ArrayQuery.instant;
-import static dev.herald.inbox.control.ArrayQuery.timestamp;
+import static dev.herald.platform.control.ArrayQuery.instant;
+import static dev.herald.platform.control.ArrayQuery.timestamp;
 
 import dev.herald.inbox.entity.Notification;
+import dev.herald.platform.control.ArrayQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -1,12 +1,13 @@
 package dev.herald.inbox.control;
 
-import static dev.herald.inbox.control.ArrayQuery.timestamp;
+import static dev.herald.platform.control.ArrayQuery.timestamp;
 
 import dev.herald.inbox.control.Gathering.ActorPair;
 import dev.herald.inbox.entity.EventKey;
 import dev.herald.inbox.entity.InboxChanged;
 import dev.herald.inbox.entity.InboxChanges;
 import dev.herald.inbox.entity.Notification;
+import dev.herald.platform.control.ArrayQuery;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -46,17 +47,26 @@ public class NotificationStore {
     @Resource(lookup = "jdbc/herald")
     DataSource dataSource;
 
-    /** Stores what is new among {@code candidates}; answers the notifications created or changed. */
+    /** What one append did: the notifications it created, and the stored aggregates that gathered new events. */
+    public record Appended(List<Notification> created, List<Notification> gathered) {
+        static final Appended NOTHING = new Appended(List.of(), List.of());
+
+        public int size() {
+            return created.size() + gathered.size();
+        }
+    }
+
+    /** Stores what is new among {@code candidates}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Notification> append(List<Notification> candidates) {
+    public Appended append(List<Notification> candidates) {
         Map<EventKey, Notification> fresh = new LinkedHashMap<>();
         candidates.forEach(n -> fresh.putIfAbsent(n.eventKey(), n));
         dropExisting(fresh);
         if (fresh.isEmpty()) {
-            return List.of();
+            return Appended.NOTHING;
         }
         if (fresh.values().stream().noneMatch(n -> n.aggregation().isPresent())) {
-            return appendPlain(fresh.values());
+            return new Appended(appendPlain(fresh.values()), List.of());
         }
         return appendGathering(fresh.values());
     }
@@ -92,7 +102,7 @@ public class NotificationStore {
      * writers never deadlock), then read the open aggregates (committed by any instance before the lock was granted),
      * gather, and number what was touched.
      */
-    private List<Notification> appendGathering(Collection<Notification> fresh) {
+    private Appended appendGathering(Collection<Notification> fresh) {
         Instant now = clock.instant();
         Set<String> recipients = new TreeSet<>();
         fresh.forEach(n -> recipients.add(n.recipient()));
@@ -132,9 +142,7 @@ public class NotificationStore {
         update(gathering.gathered());
         NotificationRows.recordMoves(dataSource, gathering.gathered(), now);
         changes.fire(new InboxChanges(announced));
-        List<Notification> stored = new ArrayList<>(gathering.created());
-        stored.addAll(gathering.gathered());
-        return stored;
+        return new Appended(gathering.created(), gathering.gathered());
     }
 
     /** One multi-row insert through the transaction's connection (JPA's unit of work cost more CPU than the rows). */

@@ -1,5 +1,6 @@
 package dev.herald.inbox.control;
 
+import dev.herald.platform.control.ArrayQuery;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

@@ -3,6 +3,7 @@ package dev.herald.inbox.control;
 import dev.herald.inbox.entity.InboxChanged;
 import dev.herald.inbox.entity.InboxChanges;
 import dev.herald.inbox.entity.Notification;
+import dev.herald.platform.control.ArrayQuery;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

@@ -64,6 +64,15 @@ public record PreferencesDocument(
                     String cadence,
             @Pattern(regexp = TIME, message = "must be a local time HH:mm") String at) {}
 
+    /** The same choices with {@code channel} turned on or off for {@code category} (the one-click unsubscribe). */
+    public PreferencesDocument withCategoryChannel(String category, Channel channel, boolean on) {
+        Map<String, Map<String, Boolean>> changed = new TreeMap<>(categories == null ? Map.of() : categories);
+        Map<String, Boolean> choices = new TreeMap<>(changed.getOrDefault(category, Map.of()));
+        choices.put(channel.wire(), on);
+        changed.put(category, choices);
+        return new PreferencesDocument(muted, channels, changed, quietHours, digest);
+    }
+
     /** The preferences this document chose; it passed validation. */
     public Preferences toPreferences() {
         Map<Channel, Boolean> channelChoices = channels(channels);

@@ -129,7 +129,8 @@ class NotificationStoreIT {
         assertThat(inbox.unreadCount(user)).isZero();
 
         transaction.begin();
-        List<Notification> stored = store.append(List.of(notification(user, "d")));
+        List<Notification> stored =
+                store.append(List.of(notification(user, "d"))).created();
         transaction.commit();
         assertThat(stored).extracting(Notification::seq).containsExactly(1L);
         assertThat(inbox.unreadCount(user)).isEqualTo(1);
@@ -198,8 +199,10 @@ class NotificationStoreIT {
     void theUnreadCounterFollowsEveryChangeToTheInbox() throws Exception {
         String user = user();
         transaction.begin();
-        List<Notification> stored = store.append(
-                IntStream.range(0, 6).mapToObj(i -> notification(user, "u" + i)).toList());
+        List<Notification> stored = store.append(IntStream.range(0, 6)
+                        .mapToObj(i -> notification(user, "u" + i))
+                        .toList())
+                .created();
         transaction.commit();
         List<String> ids = stored.stream().map(Notification::id).toList();
         Instant now = Instant.now();

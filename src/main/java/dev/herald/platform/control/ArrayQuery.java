@@ -1,4 +1,4 @@
-package dev.herald.inbox.control;
+package dev.herald.platform.control;
 
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
@@ -15,16 +15,16 @@ import javax.sql.DataSource;
  * native queries is quadratic in the number of positional parameters (profiled at 500-1000 per batch); one array per
  * column keeps each statement constant-size whatever the batch size.
  */
-final class ArrayQuery {
+public final class ArrayQuery {
     /** Row callback that may throw SQLException. */
-    interface RowHandler {
+    public interface RowHandler {
         void accept(ResultSet rows) throws SQLException;
     }
 
     private ArrayQuery() {}
 
     /** Runs {@code sql}; a {@code null} handler runs one that answers no rows. */
-    static void run(DataSource dataSource, String sql, List<Object[]> arrays, RowHandler handler) {
+    public static void run(DataSource dataSource, String sql, List<Object[]> arrays, RowHandler handler) {
         // inside the transaction the container hands out the shared, enlisted connection JPA writes through
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -42,7 +42,7 @@ final class ArrayQuery {
                 }
             }
         } catch (SQLException e) {
-            throw new PersistenceException("inbox store statement failed: " + e.getMessage(), e);
+            throw new PersistenceException("statement failed: " + e.getMessage(), e);
         }
     }
 
@@ -59,11 +59,11 @@ final class ArrayQuery {
         return values instanceof Timestamp[] ? "timestamptz" : "varchar";
     }
 
-    static Timestamp timestamp(Instant at) {
+    public static Timestamp timestamp(Instant at) {
         return at == null ? null : Timestamp.from(at);
     }
 
-    static Instant instant(ResultSet rows, String column) throws SQLException {
+    public static Instant instant(ResultSet rows, String column) throws SQLException {
         Timestamp at = rows.getTimestamp(column);
         return at == null ? null : at.toInstant();
     }

@@ -1,0 +1,108 @@
+package dev.herald.channel.boundary;
+
+import dev.herald.Roles;
+import dev.herald.channel.control.Contacts;
+import dev.herald.channel.entity.Contact;
+import dev.herald.platform.boundary.Caller;
+import dev.herald.platform.boundary.RequestBodies;
+import dev.herald.platform.control.JsonFactory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Where email and SMS reach a user: {@code /api/me/contacts} for the signed-in user, {@code
+ * /api/admin/users/{user}/contacts} for an admin (a directory). Without a set address, the token's {@code email} and
+ * {@code phone_number} claims are used.
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Channels", description = "Where notifications go besides the inbox (role: user).")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", ref = "BadRequest")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+public class ContactsResource {
+    @Inject
+    Contacts contacts;
+
+    @Inject
+    RequestBodies bodies;
+
+    @Inject
+    JsonWebToken token;
+
+    @GET
+    @Path("me/contacts")
+    @RolesAllowed(Roles.USER)
+    @Operation(summary = "The user's email address and phone number")
+    public JsonObject mine() {
+        return view(contacts.of(Caller.of(token)));
+    }
+
+    @PUT
+    @Path("me/contacts")
+    @RolesAllowed(Roles.USER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the user's email address and phone number (E.164); null clears one")
+    public JsonObject setMine(String body) {
+        ContactRequest request = bodies.read(body, ContactRequest.class);
+        return view(Optional.of(contacts.set(Caller.of(token), request.email(), request.phone(), Contact.Source.USER)));
+    }
+
+    @GET
+    @Path("admin/users/{user}/contacts")
+    @RolesAllowed(Roles.ADMIN)
+    @Tag(name = "Operations")
+    @Operation(summary = "A user's email address and phone number")
+    public JsonObject of(@PathParam("user") String user) {
+        return view(contacts.of(user));
+    }
+
+    @PUT
+    @Path("admin/users/{user}/contacts")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Tag(name = "Operations")
+    @Operation(summary = "Set a user's email address and phone number (a directory sync)")
+    public JsonObject set(@PathParam("user") String user, String body) {
+        ContactRequest request = bodies.read(body, ContactRequest.class);
+        return view(Optional.of(contacts.set(user, request.email(), request.phone(), Contact.Source.ADMIN)));
+    }
+
+    private static JsonObject view(Optional<Contact> contact) {
+        JsonObjectBuilder json = JsonFactory.PROVIDER.createObjectBuilder();
+        String email = contact.map(Contact::email).orElse(null);
+        String phone = contact.map(Contact::phone).orElse(null);
+        if (email == null) {
+            json.addNull("email");
+        } else {
+            json.add("email", email);
+        }
+        if (phone == null) {
+            json.addNull("phone");
+        } else {
+            json.add("phone", phone);
+        }
+        return json.add(
+                        "source",
+                        contact.map(c -> c.source().name().toLowerCase(Locale.ROOT))
+                                .orElse("none"))
+                .build();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.herald.channel.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Dead letters for an admin: listed by channel, time range and error text; replayed (the same delivery, so the same
+ * idempotency key, queued again with a fresh budget of tries) or discarded (kept on record, never sent), one by one
+ * or all that match a filter.
+ */
+@ApplicationScoped
+public class DeadLetters {
+    /** Which open dead letters an action applies to; null fields match everything. */
+    public record Filter(List<String> ids, String channel, Instant from, Instant to, String error) {}
+
+    /** One dead letter as listed. */
+    public record DeadLetter(
+            String deliveryId,
+            String notificationId,
+            String channel,
+            String recipient,
+            String error,
+            int attempts,
+            Instant deadAt,
+            String resolution,
+            Instant resolvedAt,
+            String resolvedBy) {}
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public List<DeadLetter> list(Filter filter, boolean includeResolved, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        String where = where(filter, parameters, includeResolved);
+        Query query = em.createNativeQuery("SELECT l.delivery_id, d.notification_id, l.channel, l.recipient, l.error,"
+                + " d.attempts, l.dead_at, l.resolution, l.resolved_at, l.resolved_by FROM dead_letter l JOIN delivery"
+                + " d ON d.id = l.delivery_id WHERE " + where + " ORDER BY l.dead_at DESC, l.delivery_id LIMIT "
+                + limit);
+        bind(query, parameters);
+        List<DeadLetter> letters = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            letters.add(new DeadLetter(
+                    (String) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    ((Number) r[5]).intValue(),
+                    DeliveryStatuses.instant(r[6]),
+                    (String) r[7],
+                    DeliveryStatuses.instant(r[8]),
+                    (String) r[9]));
+        }
+        return letters;
+    }
+
+    /** Queues the matching open dead letters again; answers how many. */
+    @Transactional
+    public int replay(Filter filter, String admin) {
+        List<String> ids = open(filter);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        em.createNativeQuery("UPDATE delivery SET status = 'queued', due_at = ?2, dispatched_at = NULL,"
+                        + " budget_from = attempts, reason = 'replayed by an admin', updated_at = ?2"
+                        + " WHERE id = ANY(CAST(?1 AS varchar[]))")
+                .setParameter(1, array(ids))
+                .setParameter(2, now)
+                .executeUpdate();
+        resolve(ids, "replayed", admin, now);
+        return ids.size();
+    }
+
+    /** Closes the matching open dead letters without sending; answers how many. */
+    @Transactional
+    public int discard(Filter filter, String admin) {
+        List<String> ids = open(filter);
+        if (!ids.isEmpty()) {
+            resolve(ids, "discarded", admin, Timestamp.from(clock.instant()));
+        }
+        return ids.size();
+    }
+
+    private List<String> open(Filter filter) {
+        List<Object> parameters = new ArrayList<>();
+        Query query = em.createNativeQuery("SELECT l.delivery_id FROM dead_letter l WHERE "
+                + where(filter, parameters, false) + " ORDER BY l.delivery_id FOR UPDATE");
+        bind(query, parameters);
+        return query.getResultList().stream().map(String.class::cast).toList();
+    }
+
+    private void resolve(List<String> ids, String resolution, String admin, Timestamp now) {
+        em.createNativeQuery("UPDATE dead_letter SET resolution = ?2, resolved_at = ?3, resolved_by = ?4"
+                        + " WHERE delivery_id = ANY(CAST(?1 AS varchar[]))")
+                .setParameter(1, array(ids))
+                .setParameter(2, resolution)
+                .setParameter(3, now)
+                .setParameter(4, admin)
+                .executeUpdate();
+    }
+
+    private static String where(Filter filter, List<Object> parameters, boolean includeResolved) {
+        List<String> conditions = new ArrayList<>();
+        if (!includeResolved) {
+            conditions.add("l.resolution IS NULL");
+        }
+        if (filter.ids() != null && !filter.ids().isEmpty()) {
+            parameters.add(array(filter.ids()));
+            conditions.add("l.delivery_id = ANY(CAST(?" + parameters.size() + " AS varchar[]))");
+        }
+        if (filter.channel() != null) {
+            parameters.add(filter.channel());
+            conditions.add("l.channel = ?" + parameters.size());
+        }
+        if (filter.from() != null) {
+            parameters.add(Timestamp.from(filter.from()));
+            conditions.add("l.dead_at >= ?" + parameters.size());
+        }
+        if (filter.to() != null) {
+            parameters.add(Timestamp.from(filter.to()));
+            conditions.add("l.dead_at < ?" + parameters.size());
+        }
+        if (filter.error() != null) {
+            parameters.add("%"
+                    + filter.error().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            conditions.add("l.error ILIKE ?" + parameters.size());
+        }
+        return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+    }
+
+    private static void bind(Query query, List<Object> parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+    }
+
+    /** A Postgres array literal of ids (UUIDs: no quoting needed; anything else is quoted). */
+    private static String array(List<String> ids) {
+        List<String> quoted = ids.stream()
+                .map(id -> "\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .toList();
+        return "{" + String.join(",", quoted) + "}";
+    }
+}

@@ -1,0 +1,161 @@
+package dev.herald.channel.control;
+
+import dev.herald.channel.entity.DeliveryStatus;
+import dev.herald.inbox.entity.Notification;
+import dev.herald.platform.control.ArrayQuery;
+import dev.herald.preference.entity.Channel;
+import dev.herald.preference.entity.Decision;
+import dev.herald.preference.entity.Notice;
+import dev.herald.preference.entity.Recipient;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The outbox's writer: inside the intake transaction, for each new notification and each channel its type uses
+ * besides the inbox, asks the recipient's preferences and writes one delivery row per target: queued (due now), held
+ * (due when quiet hours end), in the next email digest, or skipped with the reason. A user the channel cannot reach (no
+ * address, no subscription, no endpoint) gets no row: the status API reports that as {@code skipped: no address}.
+ * One query per channel for the whole batch finds the targets; nothing at all is read when no type of the batch uses a
+ * channel besides the inbox.
+ */
+@ApplicationScoped
+public class DeliveryPlanner {
+    @Inject
+    Providers providers;
+
+    @Resource(lookup = "jdbc/herald")
+    DataSource dataSource;
+
+    /** One new notification, its recipient's settings and what the catalog says of its type. */
+    public record Planned(Notification notification, Recipient recipient, Notice notice) {}
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void plan(List<Planned> batch, Instant now) {
+        Map<Channel, Set<String>> usersOf = new EnumMap<>(Channel.class);
+        for (Planned p : batch) {
+            for (Channel channel : p.notice().channels()) {
+                if (channel != Channel.IN_APP && providers.enabled(channel)) {
+                    usersOf.computeIfAbsent(channel, c -> new LinkedHashSet<>())
+                            .add(p.notification().recipient());
+                }
+            }
+        }
+        if (usersOf.isEmpty()) {
+            return;
+        }
+        Map<Channel, Map<String, List<String>>> targets = new EnumMap<>(Channel.class);
+        usersOf.forEach(
+                (channel, users) -> targets.put(channel, providers.of(channel).targets(users)));
+        Rows rows = new Rows(now);
+        for (Planned p : batch) {
+            targets.forEach((channel, byUser) -> {
+                List<String> reachable = byUser.get(p.notification().recipient());
+                if (reachable != null
+                        && !reachable.isEmpty()
+                        && p.notice().channels().contains(channel)) {
+                    plan(p, channel, reachable, rows, now);
+                }
+            });
+        }
+        rows.insert(dataSource);
+    }
+
+    private static void plan(Planned p, Channel channel, List<String> reachable, Rows rows, Instant now) {
+        Decision decision = p.recipient()
+                .preferences()
+                .decide(channel, p.notice(), now, p.recipient().zone());
+        Notification n = p.notification();
+        switch (decision.outcome()) {
+            case SKIP -> rows.add(n, channel, null, DeliveryStatus.SKIPPED, decision.reason(), null);
+            case DELIVER -> reachable.forEach(t -> rows.add(n, channel, t, DeliveryStatus.QUEUED, null, now));
+            case HOLD -> {
+                if (channel == Channel.EMAIL && decision.reason().endsWith("digest")) {
+                    rows.add(n, channel, null, DeliveryStatus.DIGEST, decision.reason(), null);
+                    rows.digest(n.recipient(), decision.until());
+                } else {
+                    reachable.forEach(
+                            t -> rows.add(n, channel, t, DeliveryStatus.HELD, decision.reason(), decision.until()));
+                }
+            }
+        }
+    }
+
+    /** The batch's delivery rows (and digests to schedule) as one array per column. */
+    private static final class Rows {
+        private final Timestamp at;
+        private final List<String> ids = new ArrayList<>();
+        private final List<String> notifications = new ArrayList<>();
+        private final List<String> recipients = new ArrayList<>();
+        private final List<String> channels = new ArrayList<>();
+        private final List<String> targets = new ArrayList<>();
+        private final List<String> statuses = new ArrayList<>();
+        private final List<String> reasons = new ArrayList<>();
+        private final List<Timestamp> dues = new ArrayList<>();
+        private final List<String> digestUsers = new ArrayList<>();
+        private final List<Timestamp> digestDues = new ArrayList<>();
+
+        Rows(Instant now) {
+            this.at = Timestamp.from(now);
+        }
+
+        void add(Notification n, Channel channel, String target, DeliveryStatus status, String reason, Instant due) {
+            ids.add(UUID.randomUUID().toString());
+            notifications.add(n.id());
+            recipients.add(n.recipient());
+            channels.add(channel.wire());
+            targets.add(target);
+            statuses.add(status.wire());
+            reasons.add(reason);
+            dues.add(due == null ? null : Timestamp.from(due));
+        }
+
+        void digest(String user, Instant due) {
+            digestUsers.add(user);
+            digestDues.add(Timestamp.from(due));
+        }
+
+        void insert(DataSource dataSource) {
+            if (!ids.isEmpty()) {
+                ArrayQuery.run(
+                        dataSource,
+                        "INSERT INTO delivery (id, notification_id, recipient, channel, target, status, reason, due_at,"
+                                + " created_at, updated_at) SELECT r.id, r.n, r.u, r.c, r.t, r.s, r.why, r.due,"
+                                + " (?::timestamptz[])[1], (?::timestamptz[])[1]"
+                                + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) AS r(id, n, u, c, t, s, why, due)",
+                        List.of(
+                                new Timestamp[] {at},
+                                new Timestamp[] {at},
+                                ids.toArray(String[]::new),
+                                notifications.toArray(String[]::new),
+                                recipients.toArray(String[]::new),
+                                channels.toArray(String[]::new),
+                                targets.toArray(String[]::new),
+                                statuses.toArray(String[]::new),
+                                reasons.toArray(String[]::new),
+                                dues.toArray(Timestamp[]::new)),
+                        null);
+            }
+            if (!digestUsers.isEmpty()) {
+                ArrayQuery.run(
+                        dataSource,
+                        "INSERT INTO digest (recipient, channel, due_at) SELECT DISTINCT ON (r.u) r.u, 'email', r.due"
+                                + " FROM unnest(?, ?) AS r(u, due) ORDER BY r.u, r.due"
+                                + " ON CONFLICT (recipient, channel) DO NOTHING",
+                        List.of(digestUsers.toArray(String[]::new), digestDues.toArray(Timestamp[]::new)),
+                        null);
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.herald.channel.control;
+
+import dev.herald.channel.entity.DeliveryView;
+import dev.herald.channel.entity.DeliveryView.Attempt;
+import dev.herald.preference.control.ChannelDefaults;
+import dev.herald.preference.entity.Channel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What happened to a notification on each channel: its delivery rows with their attempts, and for each channel its
+ * type uses that got no row, why (the provider is not configured, or the user had no address then).
+ */
+@ApplicationScoped
+public class DeliveryStatuses {
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Inject
+    ChannelDefaults catalog;
+
+    @Inject
+    Providers providers;
+
+    /** The deliveries of notification {@code id} if it is {@code user}'s; empty otherwise (also for another's). */
+    @Transactional
+    public Optional<List<DeliveryView>> of(String user, String id) {
+        List<?> type = em.createNativeQuery("SELECT type FROM notification WHERE id = ?1 AND recipient = ?2")
+                .setParameter(1, id)
+                .setParameter(2, user)
+                .getResultList();
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        List<?> rows = em.createNativeQuery("SELECT id, channel, target, status, reason, attempts, due_at,"
+                        + " created_at, updated_at FROM delivery WHERE notification_id = ?1 AND recipient = ?2"
+                        + " AND (target IS NULL OR target <> ?3) ORDER BY channel, created_at, id")
+                .setParameter(1, id)
+                .setParameter(2, user)
+                .setParameter(3, DeliveryLedger.DIGEST_TARGET)
+                .getResultList();
+        Map<String, List<Attempt>> attempts = attempts(rows);
+        List<DeliveryView> views = new ArrayList<>();
+        Set<String> covered = new LinkedHashSet<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            covered.add((String) r[1]);
+            views.add(new DeliveryView(
+                    (String) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    (String) r[4],
+                    ((Number) r[5]).intValue(),
+                    instant(r[6]),
+                    instant(r[7]),
+                    instant(r[8]),
+                    attempts.getOrDefault((String) r[0], List.of())));
+        }
+        for (Channel channel : catalog.channelsOf((String) type.get(0))) {
+            if (channel != Channel.IN_APP && !covered.contains(channel.wire())) {
+                views.add(DeliveryView.skipped(
+                        channel.wire(),
+                        providers.enabled(channel)
+                                ? "no address: the user had no " + address(channel) + " then"
+                                : "the " + channel.wire() + " channel is not configured"));
+            }
+        }
+        return Optional.of(views);
+    }
+
+    private Map<String, List<Attempt>> attempts(List<?> rows) {
+        Map<String, List<Attempt>> attempts = new HashMap<>();
+        if (rows.isEmpty()) {
+            return attempts;
+        }
+        List<String> ids = rows.stream().map(r -> (String) ((Object[]) r)[0]).toList();
+        List<?> found = em.createNativeQuery("SELECT delivery_id, attempt, started_at, finished_at, outcome,"
+                        + " status_code, answer FROM delivery_attempt WHERE delivery_id = ANY(CAST(?1 AS varchar[]))"
+                        + " ORDER BY delivery_id, attempt")
+                .setParameter(1, "{" + String.join(",", ids) + "}")
+                .getResultList();
+        for (Object row : found) {
+            Object[] a = (Object[]) row;
+            attempts.computeIfAbsent((String) a[0], k -> new ArrayList<>())
+                    .add(new Attempt(
+                            ((Number) a[1]).intValue(),
+                            instant(a[2]),
+                            instant(a[3]),
+                            (String) a[4],
+                            a[5] == null ? null : ((Number) a[5]).intValue(),
+                            (String) a[6]));
+        }
+        return attempts;
+    }
+
+    private static String address(Channel channel) {
+        return switch (channel) {
+            case EMAIL -> "email address";
+            case SMS -> "phone number";
+            case PUSH -> "push subscription";
+            case WEBHOOK -> "webhook endpoint";
+            case IN_APP -> "inbox";
+        };
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return value instanceof Instant i ? i : null;
+    }
+}

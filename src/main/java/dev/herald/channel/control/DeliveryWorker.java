@@ -1,0 +1,91 @@
+package dev.herald.channel.control;
+
+import dev.herald.channel.entity.DeliveryStatus;
+import dev.herald.channel.entity.Outgoing;
+import dev.herald.channel.entity.SendResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends one delivery a channel consumer received: takes it (only if still queued), asks the provider's circuit breaker,
+ * calls the provider outside any transaction, and records the outcome. Logs name the delivery and the outcome, never
+ * the message or the address.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
+
+    @Inject
+    DeliveryLedger ledger;
+
+    @Inject
+    Providers providers;
+
+    @Inject
+    ChannelSettings settings;
+
+    @Inject
+    Clock clock;
+
+    private volatile CircuitBreakers breakers;
+
+    public void deliver(String deliveryId) {
+        Optional<Outgoing> taken = ledger.claim(deliveryId, clock.instant());
+        if (taken.isEmpty()) {
+            return;
+        }
+        Outgoing message = taken.get();
+        ChannelProvider provider = providers.of(message.channel());
+        String key = provider.breakerKey(message);
+        Optional<Instant> blocked = breakers().blockedUntil(key, clock.instant());
+        if (blocked.isPresent()) {
+            ledger.postpone(
+                    message, blocked.get(), "waiting: the circuit breaker of " + key + " is open", clock.instant());
+            return;
+        }
+        SendResult result = send(provider, message, key);
+        breakers().record(key, result.succeeded() || result.kind() == SendResult.Kind.PERMANENT, clock.instant());
+        DeliveryStatus status =
+                ledger.finish(message, result, settings.retryPolicy(message.channel()), clock.instant());
+        if (status == DeliveryStatus.DEAD) {
+            LOG.warning(
+                    () -> "Delivery " + deliveryId + " (" + message.channel().wire() + ") is a dead letter after"
+                            + " attempt " + message.attempt() + ": " + result.outcome()
+                            + (result.statusCode() == null ? "" : " " + result.statusCode()));
+        }
+    }
+
+    private static SendResult send(ChannelProvider provider, Outgoing message, String key) {
+        try {
+            return provider.send(message);
+        } catch (RuntimeException e) {
+            // an adapter's own bug must not stop the worker; the delivery is retried and the failure is on record
+            LOG.log(Level.WARNING, "Provider " + key + " threw for delivery " + message.deliveryId(), e);
+            return SendResult.transientFailure(null, e.getClass().getSimpleName(), null);
+        }
+    }
+
+    /** Each open circuit breaker and until when, for health and the console. */
+    public Map<String, Instant> openBreakers() {
+        return breakers().open();
+    }
+
+    private CircuitBreakers breakers() {
+        CircuitBreakers current = breakers;
+        if (current == null) {
+            synchronized (this) {
+                if (breakers == null) {
+                    breakers = settings.newBreakers();
+                }
+                current = breakers;
+            }
+        }
+        return current;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.herald.channel.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The relay's reads and writes, each round one transaction holding its rows ({@code FOR UPDATE SKIP LOCKED}, so
+ * instances share the work and never publish a row twice at once): deliveries due (queued and not yet published, held
+ * or failed and due, published or taken longer than the lease ago without an outcome: a crashed instance's), dead
+ * letters not yet on the DLQ topic, and digests due.
+ */
+@ApplicationScoped
+public class DueDeliveries {
+    /** One row to publish. */
+    public record Due(String id, String recipient, String channel) {}
+
+    /** One dead letter to publish. */
+    public record Dead(String deliveryId, String channel, String recipient, String error, Instant deadAt) {}
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    /** Publishes up to {@code limit} due deliveries with {@code publish} and marks them queued and published. */
+    @Transactional
+    public int relay(Instant now, Duration lease, int limit, Publisher<Due> publish) {
+        Timestamp at = Timestamp.from(now);
+        Timestamp stale = Timestamp.from(now.minus(lease));
+        List<?> rows = em.createNativeQuery("SELECT id, recipient, channel FROM delivery WHERE due_at <= ?1 AND ("
+                        + " (status = 'queued' AND (dispatched_at IS NULL OR dispatched_at <= ?2))"
+                        + " OR status IN ('held', 'failed')"
+                        + " OR (status = 'sending' AND updated_at <= ?2))"
+                        + " ORDER BY due_at LIMIT ?3 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, at)
+                .setParameter(2, stale)
+                .setParameter(3, limit)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Due> due = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            due.add(new Due((String) r[0], (String) r[1], (String) r[2]));
+        }
+        publish.publish(due);
+        em.createNativeQuery("UPDATE delivery SET status = 'queued', dispatched_at = ?2, updated_at = ?2"
+                        + " WHERE id = ANY(CAST(?1 AS varchar[]))")
+                .setParameter(
+                        1, "{" + String.join(",", due.stream().map(Due::id).toList()) + "}")
+                .setParameter(2, at)
+                .executeUpdate();
+        return due.size();
+    }
+
+    /** Publishes up to {@code limit} dead letters not yet on the DLQ topic. */
+    @Transactional
+    public int relayDead(Instant now, int limit, Publisher<Dead> publish) {
+        List<?> rows = em.createNativeQuery("SELECT delivery_id, channel, recipient, error, dead_at FROM dead_letter"
+                        + " WHERE published_at IS NULL ORDER BY dead_at LIMIT ?1 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, limit)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Dead> dead = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            dead.add(new Dead(
+                    (String) r[0], (String) r[1], (String) r[2], (String) r[3], DeliveryStatuses.instant(r[4])));
+        }
+        publish.publish(dead);
+        em.createNativeQuery("UPDATE dead_letter SET published_at = ?2 WHERE delivery_id = ANY(CAST(?1 AS varchar[]))")
+                .setParameter(
+                        1,
+                        "{"
+                                + String.join(
+                                        ",", dead.stream().map(Dead::deliveryId).toList()) + "}")
+                .setParameter(2, Timestamp.from(now))
+                .executeUpdate();
+        return dead.size();
+    }
+
+    /**
+     * Starts the email digests due: for each, one digest delivery (queued now) listing the user's deliveries waiting
+     * for it; a user with none gets nothing. Answers how many digests were started.
+     */
+    @Transactional
+    public int startDigests(Instant now, int limit) {
+        List<?> users = em.createNativeQuery("SELECT recipient FROM digest WHERE channel = 'email' AND due_at <= ?1"
+                        + " ORDER BY due_at LIMIT ?2 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, Timestamp.from(now))
+                .setParameter(2, limit)
+                .getResultList();
+        for (Object user : users) {
+            String id = UUID.randomUUID().toString();
+            int listed = em.createNativeQuery("UPDATE delivery SET digest_id = ?1, updated_at = ?3 WHERE recipient = ?2"
+                            + " AND channel = 'email' AND status = 'digest' AND digest_id IS NULL")
+                    .setParameter(1, id)
+                    .setParameter(2, user)
+                    .setParameter(3, Timestamp.from(now))
+                    .executeUpdate();
+            if (listed > 0) {
+                em.createNativeQuery("INSERT INTO delivery (id, notification_id, recipient, channel, target, status,"
+                                + " due_at, created_at, updated_at) SELECT ?1, max(notification_id), ?2, 'email', ?3,"
+                                + " 'queued', ?4, ?4, ?4 FROM delivery WHERE digest_id = ?1")
+                        .setParameter(1, id)
+                        .setParameter(2, user)
+                        .setParameter(3, DeliveryLedger.DIGEST_TARGET)
+                        .setParameter(4, Timestamp.from(now))
+                        .executeUpdate();
+            }
+            em.createNativeQuery("DELETE FROM digest WHERE recipient = ?1 AND channel = 'email'")
+                    .setParameter(1, user)
+                    .executeUpdate();
+        }
+        return users.size();
+    }
+
+    /** Publishes a round's rows; throws when they are not all acknowledged, which rolls the round back. */
+    @FunctionalInterface
+    public interface Publisher<T> {
+        void publish(List<T> rows);
+    }
+}

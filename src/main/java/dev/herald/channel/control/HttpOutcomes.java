@@ -1,0 +1,99 @@
+package dev.herald.channel.control;
+
+import dev.herald.channel.entity.SendResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * How an HTTP provider's answer counts, the same for webhooks, push services and SMS providers: 2xx succeeded; 408,
+ * 425, 429 and 5xx are transient (retried, not before {@code Retry-After}); a redirect is permanent (never followed,
+ * so a receiver cannot bounce Herald into another network); any other 4xx is permanent. A connection refused, reset
+ * or timed out is transient.
+ */
+public final class HttpOutcomes {
+    private static final int BODY_LIMIT = 2048;
+
+    private HttpOutcomes() {}
+
+    /**
+     * Sends {@code request} and classifies the answer, reading at most 2 KiB of its body (a provider's answer is kept
+     * with the attempt, shortened). {@code confirms}: a 2xx means delivered (else sent).
+     */
+    public static SendResult exchange(HttpClient http, HttpRequest request, Clock clock, boolean confirms) {
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String body;
+            try (InputStream in = response.body()) {
+                body = new String(in.readNBytes(BODY_LIMIT), StandardCharsets.UTF_8);
+            }
+            return of(
+                    response.statusCode(),
+                    body,
+                    response.headers().firstValue("Retry-After"),
+                    clock.instant(),
+                    confirms);
+        } catch (IOException e) {
+            return of(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return SendResult.transientFailure(null, "interrupted", null);
+        }
+    }
+
+    public static SendResult of(int status, String body, Optional<String> retryAfter, Instant now, boolean confirms) {
+        if (status >= 200 && status < 300) {
+            return confirms ? SendResult.delivered(status, body) : SendResult.sent(status, body);
+        }
+        if (status == 408 || status == 425 || status == 429 || status >= 500) {
+            return SendResult.transientFailure(
+                    status, body, retryAfter.flatMap(v -> retryAfter(v, now)).orElse(null));
+        }
+        if (status >= 300 && status < 400) {
+            return SendResult.permanentFailure(status, "redirects are not followed");
+        }
+        return SendResult.permanentFailure(status, body);
+    }
+
+    /** A failure to exchange at all: transient, named without the address. */
+    public static SendResult of(IOException e) {
+        String what = e instanceof HttpConnectTimeoutException
+                ? "connect timed out"
+                : e instanceof HttpTimeoutException
+                        ? "timed out"
+                        : e instanceof ConnectException
+                                ? "connection refused"
+                                : e.getClass().getSimpleName();
+        return SendResult.transientFailure(null, what, null);
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date; empty when it is neither. */
+    static Optional<Duration> retryAfter(String value, Instant now) {
+        String v = value.strip();
+        try {
+            long seconds = Long.parseLong(v);
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(Math.min(seconds, 86_400)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+                return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+            } catch (DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+}

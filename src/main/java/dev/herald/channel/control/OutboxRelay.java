@@ -1,0 +1,164 @@
+package dev.herald.channel.control;
+
+import dev.herald.channel.control.DueDeliveries.Dead;
+import dev.herald.channel.control.DueDeliveries.Due;
+import dev.herald.platform.control.KafkaSettings;
+import dev.herald.platform.control.LogLimiter;
+import dev.herald.platform.control.RootCause;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The outbox relay, on every instance: every {@code herald.channel.relay-poll-ms} it publishes the committed
+ * deliveries that are due to {@code herald.channel.<channel>} (keyed by user, the value is the delivery id), starts
+ * the digests due, and publishes new dead letters to {@code herald.channel.dlq}. A row is marked published only once
+ * Kafka acknowledged it, in the same transaction that held it; a crash in between publishes it again, and the
+ * worker takes a delivery only while it is queued, so nothing is sent twice because of it.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+    private static final int ROUND = 500;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    DueDeliveries due;
+
+    @Inject
+    ChannelSettings settings;
+
+    @Inject
+    KafkaSettings kafka;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "herald.topic.channel-prefix", defaultValue = "herald.channel.")
+    String prefix;
+
+    @Inject
+    @ConfigProperty(name = "herald.topic.dlq", defaultValue = "herald.channel.dlq")
+    String dlqTopic;
+
+    private Producer<String, String> producer;
+    private ScheduledFuture<?> polling;
+    private LogLimiter failures;
+    private volatile String problem;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        failures = new LogLimiter(LOG, Duration.ofMinutes(1), clock);
+        producer = kafka.producer(
+                "herald-channel-relay",
+                Map.of(
+                        ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                        ProducerConfig.LINGER_MS_CONFIG, "1",
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000",
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000",
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000"));
+        long every = settings.relayPollMillis();
+        polling = scheduler.scheduleWithFixedDelay(this::relayAll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (polling != null) {
+            polling.cancel(false);
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** What keeps the relay from publishing, if anything (for readiness). */
+    public String problem() {
+        return problem;
+    }
+
+    void relayAll() {
+        try {
+            Instant now = clock.instant();
+            while (due.startDigests(now, ROUND) == ROUND) {
+                // more digests are due
+            }
+            while (due.relay(clock.instant(), settings.lease(), ROUND, this::publishDue) == ROUND) {
+                // a full round: more may be due
+            }
+            while (due.relayDead(clock.instant(), ROUND, this::publishDead) == ROUND) {
+                // a full round: more may be waiting
+            }
+            if (problem != null) {
+                LOG.info("The outbox relay publishes again");
+                problem = null;
+                failures.reset();
+            }
+        } catch (RuntimeException e) {
+            problem = "the outbox relay cannot publish: " + RootCause.message(e);
+            failures.log(Level.WARNING, "The outbox relay failed; trying again: " + RootCause.message(e));
+        }
+    }
+
+    private void publishDue(List<Due> rows) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
+        for (Due row : rows) {
+            sent.add(producer.send(new ProducerRecord<>(prefix + row.channel(), row.recipient(), row.id())));
+        }
+        await(sent);
+    }
+
+    private void publishDead(List<Dead> rows) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
+        for (Dead row : rows) {
+            String json = Json.createObjectBuilder()
+                    .add("deliveryId", row.deliveryId())
+                    .add("channel", row.channel())
+                    .add("recipient", row.recipient())
+                    .add("error", row.error())
+                    .add("deadAt", row.deadAt().toString())
+                    .build()
+                    .toString();
+            sent.add(producer.send(new ProducerRecord<>(dlqTopic, row.recipient(), json)));
+        }
+        await(sent);
+    }
+
+    private static void await(List<Future<RecordMetadata>> sent) {
+        try {
+            for (Future<RecordMetadata> each : sent) {
+                each.get(20, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge: " + RootCause.message(e), e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.herald.channel.entity;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One delivery as the status API shows it, with every attempt. {@code id} is null for a channel with no row. */
+public record DeliveryView(
+        String id,
+        String channel,
+        String target,
+        String status,
+        String reason,
+        int attempts,
+        Instant dueAt,
+        Instant createdAt,
+        Instant updatedAt,
+        List<Attempt> attemptLog) {
+    /** One attempt: when, how it ended (null: it did not finish), the provider's status code and answer. */
+    public record Attempt(
+            int attempt, Instant startedAt, Instant finishedAt, String outcome, Integer statusCode, String answer) {}
+
+    /** A channel the type uses that got no delivery row. */
+    public static DeliveryView skipped(String channel, String reason) {
+        return new DeliveryView(null, channel, null, "skipped", reason, 0, null, null, null, List.of());
+    }
+}

@@ -1,0 +1,158 @@
+package dev.herald.push.control;
+
+import dev.herald.channel.control.ChannelProvider;
+import dev.herald.channel.control.Destinations;
+import dev.herald.channel.control.HttpOutcomes;
+import dev.herald.channel.entity.Outgoing;
+import dev.herald.channel.entity.SendResult;
+import dev.herald.inbox.entity.Notification;
+import dev.herald.preference.entity.Channel;
+import dev.herald.push.entity.PushSubscription;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Web push (RFC 8030) to a browser's push service: the payload encrypted for the subscription (RFC 8291, aes128gcm),
+ * signed with Herald's VAPID key (RFC 8292), TTL and Urgency from the notification's priority. Enabled when the VAPID
+ * keys are configured. 201 from the push service is a confirmed delivery; 404 and 410 mean the subscription is gone
+ * and it is deleted.
+ */
+@ApplicationScoped
+public class PushProvider implements ChannelProvider {
+    @Inject
+    PushSubscriptions subscriptions;
+
+    @Inject
+    VapidKeys keys;
+
+    @Inject
+    Destinations destinations;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "herald.public-url", defaultValue = "http://localhost:9080")
+    String publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "herald.push.timeout-seconds", defaultValue = "10")
+    long timeoutSeconds;
+
+    private HttpClient http;
+
+    @PostConstruct
+    void open() {
+        http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(Math.min(timeoutSeconds, 5)))
+                .build();
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.PUSH;
+    }
+
+    @Override
+    public boolean enabled() {
+        return keys.vapid().isPresent();
+    }
+
+    @Override
+    public Map<String, List<String>> targets(Collection<String> users) {
+        return subscriptions.targets(users);
+    }
+
+    @Override
+    public String breakerKey(Outgoing message) {
+        return subscriptions
+                .find(message.target())
+                .map(s -> "push " + URI.create(s.endpoint()).getHost())
+                .orElse("push");
+    }
+
+    @Override
+    public void forget(String target) {
+        subscriptions.forget(target);
+    }
+
+    @Override
+    public SendResult send(Outgoing message) {
+        Optional<PushSubscription> found = subscriptions.find(message.target());
+        if (found.isEmpty()) {
+            return SendResult.permanentFailure(null, "the subscription was removed");
+        }
+        PushSubscription subscription = found.get();
+        URI endpoint = URI.create(subscription.endpoint());
+        try {
+            destinations.guard().resolveAllowed(endpoint);
+        } catch (RuntimeException refused) {
+            return SendResult.permanentFailure(null, refused.getMessage());
+        }
+        Notification n = message.notification();
+        byte[] body = WebPushCipher.encrypt(
+                subscription.p256dh(), subscription.auth(), payload(n).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .header("Content-Type", "application/octet-stream")
+                .header("Content-Encoding", "aes128gcm")
+                .header("TTL", String.valueOf(ttl(n.priority()).toSeconds()))
+                .header("Urgency", urgency(n.priority()))
+                .header("Authorization", keys.vapid().orElseThrow().authorization(endpoint, clock.instant()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        SendResult result = HttpOutcomes.exchange(http, request, clock, true);
+        if (result.statusCode() != null && (result.statusCode() == 404 || result.statusCode() == 410)) {
+            return SendResult.gone(result.statusCode(), "the push service no longer knows this subscription");
+        }
+        return result;
+    }
+
+    /**
+     * What the service worker shows, as JSON: title, body, the inbox to open on click, and a tag so a later push of
+     * the same notification replaces it. Long bodies are cut to keep the encrypted record within its 4 KiB.
+     */
+    String payload(Notification n) {
+        String body = n.body().length() > 1000 ? n.body().substring(0, 999) + "…" : n.body();
+        return Json.createObjectBuilder()
+                .add("id", n.id())
+                .add("type", n.type())
+                .add("category", n.category())
+                .add("title", n.title())
+                .add("body", body)
+                .add("tag", n.id())
+                .add("url", publicUrl.replaceAll("/+$", "") + "/?notification=" + n.id())
+                .build()
+                .toString();
+    }
+
+    static Duration ttl(String priority) {
+        return switch (priority) {
+            case "critical", "high" -> Duration.ofDays(1);
+            case "low" -> Duration.ofHours(1);
+            default -> Duration.ofHours(12);
+        };
+    }
+
+    static String urgency(String priority) {
+        return switch (priority) {
+            case "critical", "high" -> "high";
+            case "low" -> "low";
+            default -> "normal";
+        };
+    }
+}

@@ -1,0 +1,93 @@
+package dev.herald.webhook.boundary;
+
+import dev.herald.Roles;
+import dev.herald.platform.boundary.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/webhooks}: the signed-in user's own webhook endpoints, which receive their notifications of types sent by
+ * webhook, signed per Standard Webhooks. Another user's endpoint answers 404.
+ */
+@Path("webhooks")
+@RolesAllowed(Roles.USER)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Channels", description = "Where notifications go besides the inbox (role: user).")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", ref = "BadRequest")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+public class WebhooksResource {
+    @Inject
+    WebhookApi api;
+
+    @Inject
+    JsonWebToken token;
+
+    @GET
+    @Operation(summary = "The user's webhook endpoints")
+    public JsonObject list() {
+        return api.list(Caller.of(token));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Register a webhook endpoint",
+            description = "https only (http only in dev mode); no private, loopback or link-local address. The answer"
+                    + " holds the signing secret.")
+    @APIResponse(responseCode = "201", description = "Registered, with its secret")
+    public Response create(String body) {
+        return api.create(Caller.of(token), body);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One endpoint, with its secret")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public JsonObject get(@PathParam("id") String id) {
+        return api.get(Caller.of(token), id, true);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change an endpoint's URL or description")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public JsonObject change(@PathParam("id") String id, String body) {
+        return api.change(Caller.of(token), id, body);
+    }
+
+    @POST
+    @Path("{id}/rotate-secret")
+    @Operation(summary = "A new signing secret; the previous one stays valid for a day")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public JsonObject rotate(@PathParam("id") String id) {
+        return api.rotate(Caller.of(token), id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Remove an endpoint")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public void remove(@PathParam("id") String id) {
+        api.remove(Caller.of(token), id);
+    }
+}

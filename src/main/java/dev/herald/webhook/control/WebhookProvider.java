@@ -1,0 +1,113 @@
+package dev.herald.webhook.control;
+
+import dev.herald.channel.control.ChannelProvider;
+import dev.herald.channel.control.Destinations;
+import dev.herald.channel.control.HttpOutcomes;
+import dev.herald.channel.entity.Outgoing;
+import dev.herald.channel.entity.SendResult;
+import dev.herald.preference.entity.Channel;
+import dev.herald.webhook.entity.WebhookEndpoint;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends a notification to a webhook endpoint: a JSON POST signed per Standard Webhooks ({@code webhook-id} is the
+ * delivery id, so a receiver can drop a repeat; {@code webhook-timestamp}; {@code webhook-signature} with every valid
+ * secret). The URL is checked again right before connecting (its host may resolve elsewhere now); redirects are not
+ * followed; a 2xx answer is a confirmed delivery.
+ */
+@ApplicationScoped
+public class WebhookProvider implements ChannelProvider {
+    @Inject
+    WebhookEndpoints endpoints;
+
+    @Inject
+    Destinations destinations;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "herald.webhook.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "herald.webhook.timeout-seconds", defaultValue = "10")
+    long timeoutSeconds;
+
+    private HttpClient http;
+
+    @PostConstruct
+    void open() {
+        http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(Math.min(timeoutSeconds, 5)))
+                .build();
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.WEBHOOK;
+    }
+
+    @Override
+    public boolean enabled() {
+        return enabled;
+    }
+
+    @Override
+    public Map<String, List<String>> targets(Collection<String> users) {
+        return endpoints.targets(users);
+    }
+
+    @Override
+    public String breakerKey(Outgoing message) {
+        return endpoints
+                .find(message.target())
+                .map(e -> "webhook " + URI.create(e.url()).getHost())
+                .orElse("webhook");
+    }
+
+    @Override
+    public SendResult send(Outgoing message) {
+        Optional<WebhookEndpoint> found = endpoints.find(message.target());
+        if (found.isEmpty()) {
+            return SendResult.permanentFailure(null, "the endpoint was removed");
+        }
+        WebhookEndpoint endpoint = found.get();
+        URI url = URI.create(endpoint.url());
+        try {
+            destinations.guard().resolveAllowed(url);
+        } catch (RuntimeException refused) {
+            return SendResult.permanentFailure(null, refused.getMessage());
+        }
+        Instant now = clock.instant();
+        String body = WebhookPayload.of(message.notification(), now);
+        long timestamp = now.getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .header("Content-Type", "application/json")
+                .header("webhook-id", message.deliveryId())
+                .header("webhook-timestamp", String.valueOf(timestamp))
+                .header(
+                        "webhook-signature",
+                        WebhookSignature.sign(message.deliveryId(), timestamp, body, endpoint.secrets(now)))
+                .header("Idempotency-Key", message.deliveryId())
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        return HttpOutcomes.exchange(http, request, clock, true);
+    }
+}
