@@ -1,5 +1,6 @@
 package dev.herald.devstack;
 
+import dev.herald.push.control.Vapid;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +22,27 @@ public final class Stack implements AutoCloseable {
     public static final String EVENTS_TOPIC = "herald.events";
     public static final String DELIVERIES_TOPIC = "herald.deliveries";
 
+    /** Every topic Herald uses, each with {@code partitions} partitions. */
+    public static Map<String, Integer> topics(int partitions) {
+        Map<String, Integer> topics = new HashMap<>();
+        for (String topic : List.of(
+                EVENTS_TOPIC,
+                DELIVERIES_TOPIC,
+                "herald.channel.email",
+                "herald.channel.push",
+                "herald.channel.sms",
+                "herald.channel.webhook",
+                "herald.channel.dlq")) {
+            topics.put(topic, partitions);
+        }
+        return topics;
+    }
+
     private final EmbeddedKafka kafka;
     private final String bootstrapServers;
     private final Database database;
     private final DevKeys keys;
+    private final Vapid vapid = Vapid.generate("mailto:dev@herald.localhost");
 
     private Stack(EmbeddedKafka kafka, String bootstrapServers, Database database, DevKeys keys) {
         this.kafka = kafka;
@@ -43,7 +61,7 @@ public final class Stack implements AutoCloseable {
         String bootstrap = env.get("HERALD_KAFKA_BOOTSTRAP_SERVERS");
         if (bootstrap == null || bootstrap.isBlank()) {
             kafka = EmbeddedKafka.start(workDir.resolve("kafka"), kafkaPort);
-            kafka.createTopics(Map.of(EVENTS_TOPIC, 4, DELIVERIES_TOPIC, 4));
+            kafka.createTopics(topics(4));
             bootstrap = kafka.bootstrapServers();
         }
         try {
@@ -77,6 +95,11 @@ public final class Stack implements AutoCloseable {
         env.put("MP_JWT_VERIFY_AUDIENCES", DevKeys.AUDIENCE);
         env.put("HERALD_DEV_TOKENS_ENABLED", "true");
         env.put("HERALD_DEV_TOKENS_SIGNING_KEY_LOCATION", keys.privateKey().toString());
+        // web push with a VAPID key pair made for this stack; dev mode may post webhooks over http
+        env.put("HERALD_PUSH_VAPID_PUBLIC_KEY", vapid.publicKey());
+        env.put("HERALD_PUSH_VAPID_PRIVATE_KEY", vapid.privateKey());
+        env.put("HERALD_PUSH_VAPID_SUBJECT", "mailto:dev@herald.localhost");
+        env.put("HERALD_CHANNEL_HTTPS_ONLY", "false");
         return env;
     }
 

@@ -83,6 +83,26 @@ public final class Events {
                 .toString();
     }
 
+    /** A job application's new status (type job.status.updated: in the app, by email, push, SMS and webhook). */
+    public static String jobStatus(String id, String recipient, String jobTitle, String status) {
+        return envelope(id, "job.status.updated", recipient)
+                .add(
+                        "data",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "job",
+                                        Json.createObjectBuilder()
+                                                .add("id", "job-" + id)
+                                                .add("title", jobTitle))
+                                .add(
+                                        "application",
+                                        Json.createObjectBuilder()
+                                                .add("id", "app-" + id)
+                                                .add("status", status)))
+                .build()
+                .toString();
+    }
+
     public static JsonObject parse(String json) {
         return Json.createReader(new java.io.StringReader(json)).readObject();
     }

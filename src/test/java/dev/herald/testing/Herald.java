@@ -10,6 +10,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,8 +71,14 @@ public final class Herald {
     }
 
     /** What every test server runs with: the stack's environment and a resume bound small enough to test. */
-    public static Map<String, String> environment(Stack stack) {
+    public static Map<String, String> environment(Stack stack) throws IOException {
         Map<String, String> env = new java.util.HashMap<>(stack.heraldEnvironment());
+        // every channel has a real peer in this JVM; tries come quickly and no breaker opens between test classes
+        env.putAll(ChannelPeers.shared().heraldEnvironment());
+        env.put("HERALD_CHANNEL_MAX_ATTEMPTS", "4");
+        env.put("HERALD_CHANNEL_RETRY_BASE_SECONDS", "5");
+        env.put("HERALD_CHANNEL_RETRY_CAP_SECONDS", "20");
+        env.put("HERALD_CHANNEL_BREAKER_FAILURES", "1000");
         env.put("HERALD_LIVE_RESUME_LIMIT", "150");
         env.put("HERALD_KAFKA_STALL_SECONDS", "10");
         // snoozes and retention are tested by moving the clock, not by waiting

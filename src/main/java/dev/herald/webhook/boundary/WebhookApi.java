@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * What the user's and the admin's webhook resources share: one owner's endpoints (a user, or null for the
@@ -42,7 +41,10 @@ public class WebhookApi {
     public Response create(String owner, String body) {
         WebhookRequest request = bodies.read(body, WebhookRequest.class);
         URI url = url(request.url());
-        WebhookEndpoint endpoint = guarded(() -> endpoints.register(owner, url, request.description()));
+        WebhookEndpoint endpoint = endpoints
+                .register(owner, url, request.description())
+                .orElseThrow(() -> new ProblemException(Problem.of(
+                        Response.Status.CONFLICT, "At most " + endpoints.maxPerOwner() + " endpoints each.")));
         return Response.status(Response.Status.CREATED)
                 .entity(view(endpoint, true))
                 .build();
@@ -55,10 +57,7 @@ public class WebhookApi {
     public JsonObject change(String owner, String id, String body) {
         WebhookRequest request = bodies.read(body, WebhookRequest.class);
         URI url = url(request.url());
-        return view(
-                guarded(() -> endpoints.change(owner, id, url, request.description()))
-                        .orElseThrow(NotFoundException::new),
-                false);
+        return view(endpoints.change(owner, id, url, request.description()).orElseThrow(NotFoundException::new), false);
     }
 
     public JsonObject rotate(String owner, String id) {
@@ -71,22 +70,20 @@ public class WebhookApi {
         }
     }
 
-    private static URI url(String text) {
+    /** The URL, if it is one Herald may post to. */
+    private URI url(String text) {
+        URI url;
         try {
-            return new URI(text.strip());
+            url = new URI(text.strip());
         } catch (URISyntaxException e) {
             throw invalid("is not a URL");
         }
-    }
-
-    private static <T> T guarded(Supplier<T> action) {
         try {
-            return action.get();
+            endpoints.check(url);
         } catch (DestinationRefusedException e) {
             throw invalid(e.getMessage());
-        } catch (IllegalStateException e) {
-            throw new ProblemException(Problem.of(Response.Status.CONFLICT, e.getMessage()));
         }
+        return url;
     }
 
     private static ProblemException invalid(String detail) {

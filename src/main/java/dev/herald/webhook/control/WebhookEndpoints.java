@@ -1,5 +1,6 @@
 package dev.herald.webhook.control;
 
+import dev.herald.channel.control.DestinationRefusedException;
 import dev.herald.channel.control.Destinations;
 import dev.herald.webhook.entity.WebhookEndpoint;
 import jakarta.annotation.Resource;
@@ -51,17 +52,28 @@ public class WebhookEndpoints {
     @ConfigProperty(name = "herald.webhook.max-per-owner", defaultValue = "10")
     int maxPerOwner;
 
-    /** Registers an endpoint of {@code owner} (null: the application's); the URL is checked first. */
+    /**
+     * Registers an endpoint of {@code owner} (null: the application's) at a URL the caller checked with {@link
+     * #check}; empty when the owner has {@code herald.webhook.max-per-owner} already.
+     */
     @Transactional
-    public WebhookEndpoint register(String owner, URI url, String description) {
-        destinations.guard().check(url);
+    public Optional<WebhookEndpoint> register(String owner, URI url, String description) {
         if (list(owner).size() >= maxPerOwner) {
-            throw new IllegalStateException("at most " + maxPerOwner + " endpoints each");
+            return Optional.empty();
         }
         WebhookEndpoint endpoint =
                 new WebhookEndpoint(owner, url.toString(), description, WebhookSignature.newSecret(), clock.instant());
         em.persist(endpoint);
-        return endpoint;
+        return Optional.of(endpoint);
+    }
+
+    /** Refuses a URL Herald must not post to ({@link DestinationRefusedException} says why). */
+    public void check(URI url) {
+        destinations.guard().check(url);
+    }
+
+    public int maxPerOwner() {
+        return maxPerOwner;
     }
 
     /** The endpoints of {@code owner} (null: the application's). */
@@ -88,9 +100,9 @@ public class WebhookEndpoints {
         return Optional.ofNullable(em.find(WebhookEndpoint.class, id));
     }
 
+    /** Changes an endpoint to a URL the caller checked with {@link #check}. */
     @Transactional
     public Optional<WebhookEndpoint> change(String owner, String id, URI url, String description) {
-        destinations.guard().check(url);
         Optional<WebhookEndpoint> endpoint = find(owner, id);
         endpoint.ifPresent(e -> e.change(url.toString(), description, clock.instant()));
         return endpoint;

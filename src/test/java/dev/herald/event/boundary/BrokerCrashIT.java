@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.devstack.KafkaProcess;
+import dev.herald.devstack.Stack;
 import dev.herald.testing.EventLoad;
 import dev.herald.testing.Events;
 import dev.herald.testing.Herald;
@@ -40,7 +41,7 @@ class BrokerCrashIT {
         broker = KafkaProcess.plaintext(
                 Path.of(System.getProperty("herald.work.dir", "target/it")).resolve("broker-crash"));
         broker.start();
-        broker.createTopics(Map.of("herald.events", 4, "herald.deliveries", 4));
+        broker.createTopics(Stack.topics(4));
         herald = Herald.onOwnBroker(
                 "herald-crash",
                 broker.externalBootstrap(),

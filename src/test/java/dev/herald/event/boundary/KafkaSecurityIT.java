@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.devstack.KafkaProcess;
 import dev.herald.devstack.KafkaTls;
+import dev.herald.devstack.Stack;
 import dev.herald.testing.Events;
 import dev.herald.testing.Herald;
 import dev.herald.testing.LiveClient;
@@ -43,7 +44,7 @@ class KafkaSecurityIT {
         KafkaTls tls = KafkaTls.generate(dir.resolve("tls"));
         broker = KafkaProcess.saslSsl(dir.resolve("kafka"), tls);
         broker.start();
-        broker.createTopics(Map.of("herald.events", 2, "herald.deliveries", 2));
+        broker.createTopics(Stack.topics(2));
         herald = Herald.onOwnBroker(
                 "herald-secure",
                 broker.internalBootstrap(),
