@@ -1,5 +1,6 @@
 // Herald demo inbox, built on herald-client.js: dev sign-in, sample events, a live list with filters, badge and
-// toasts, every notification state (read, archive, snooze, delete), and a preferences panel kept in sync across tabs.
+// toasts, every notification state (read, archive, snooze, delete), a preferences panel kept in sync across tabs, and
+// the other channels: push on this browser, the email address and phone number, and each notification's deliveries.
 import { HeraldClient } from "./herald-client.js";
 
 const $ = (id) => document.getElementById(id);
@@ -11,6 +12,7 @@ let view = "inbox";
 let category = "";
 let preferences = null;
 const items = new Map(); // id -> notification
+const deliveries = new Map(); // id -> { items, error } of a notification whose deliveries are shown (items null: loading)
 
 // likes, comments and follows come from a random actor, so repeated clicks show aggregation ("Ana, Ben and 2 others")
 const people = ["Ana", "Ben", "Chen", "Dana", "Emil", "Fatou", "Gus"];
@@ -56,7 +58,7 @@ async function signIn(event) {
     render();
   });
   herald.addEventListener("updated", (e) => { items.set(e.detail.notification.id, e.detail.notification); render(); });
-  herald.addEventListener("deleted", (e) => { items.delete(e.detail.id); render(); });
+  herald.addEventListener("deleted", (e) => { items.delete(e.detail.id); deliveries.delete(e.detail.id); render(); });
   herald.addEventListener("unread", (e) => { $("badge").textContent = e.detail.count; });
   herald.addEventListener("preferences", (e) => showPreferences(e.detail.preferences));
   herald.addEventListener("gap", () => reload());
@@ -66,6 +68,7 @@ async function signIn(event) {
   $("badge").textContent = await herald.unreadCount();
   showPreferences(await herald.preferences());
   render();
+  await Promise.all([showPush(), loadContacts()]);
 }
 
 async function reload() {
@@ -128,6 +131,7 @@ function renderItem(n) {
     + " · " + new Date(n.updatedAt).toLocaleTimeString()
     + (n.snoozedUntil ? " · snoozed until " + new Date(n.snoozedUntil).toLocaleString() : "");
   text.append(title, body, meta);
+  if (deliveries.has(n.id)) text.append(renderDeliveries(deliveries.get(n.id)));
   const actions = document.createElement("div");
   actions.className = "actions";
   actions.append(n.read
@@ -140,6 +144,10 @@ function renderItem(n) {
     ? button("Unsnooze", () => herald.change(n.id, "unsnooze"))
     : button("Snooze 1h", () => herald.snooze(n.id, new Date(Date.now() + 3600 * 1000))));
   actions.append(button("Delete", () => herald.remove(n.id)));
+  const shown = deliveries.has(n.id);
+  const toggle = button(shown ? "Hide deliveries" : "Deliveries", () => toggleDeliveries(n.id));
+  toggle.setAttribute("aria-expanded", String(shown));
+  actions.append(toggle);
   li.append(text, actions);
   return li;
 }
@@ -194,14 +202,176 @@ async function save(patch) {
     showPreferences(await herald.patchPreferences(patch));
     $("prefs-status").textContent = "Saved.";
   } catch (e) {
-    $("prefs-status").textContent = e.message + " " + e.errors.map((x) => (x.pointer || x.parameter) + ": " + x.detail).join("; ");
+    $("prefs-status").textContent = problemText(e);
   }
+}
+
+/** An error as one line: the problem's detail, then each field it points at ("/phone: must be ..."). */
+function problemText(e) {
+  const errors = (e.errors || []).map((x) => {
+    const where = x.pointer || x.parameter;
+    return where ? where + ": " + x.detail : x.detail;
+  });
+  return errors.length > 0 ? e.message + " " + errors.join("; ") : e.message;
 }
 
 function quietHours() {
   return $("quiet-on").checked
     ? { days: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"], start: $("quiet-start").value, end: $("quiet-end").value }
     : null;
+}
+
+// --- channels: push on this browser, where email and SMS go, and what happened on each channel ---
+
+/** The push toggle: pressed while this browser's subscription is the user's on the server; disabled when impossible. */
+async function showPush() {
+  const toggle = $("push-toggle");
+  toggle.disabled = true;
+  toggle.setAttribute("aria-pressed", "false");
+  if (!herald.pushSupported()) {
+    $("push-note").textContent = "This browser cannot get web push (it needs https or localhost).";
+    return;
+  }
+  try {
+    await herald.pushPublicKey(); // 404: push is off on the server
+    const [mine, subscriptions] = await Promise.all([herald.pushSubscription(), herald.pushSubscriptions()]);
+    const on = mine !== null && subscriptions.some((s) => s.endpoint === mine.endpoint);
+    toggle.setAttribute("aria-pressed", String(on));
+    toggle.disabled = false;
+    $("push-note").textContent = on ? "On: notifications reach this browser even with the page closed."
+      : Notification.permission === "denied" ? "Off: notifications are blocked for this site in the browser's settings."
+        : "Off.";
+  } catch (e) {
+    $("push-note").textContent = problemText(e);
+  }
+}
+
+async function togglePush() {
+  const toggle = $("push-toggle");
+  const on = toggle.getAttribute("aria-pressed") === "true";
+  toggle.disabled = true;
+  $("push-note").textContent = on ? "Turning push off…" : "Turning push on…";
+  try {
+    if (on) await herald.disablePush();
+    else await herald.enablePush();
+    await showPush();
+  } catch (e) {
+    $("push-note").textContent = problemText(e);
+    toggle.disabled = e.status === 404; // push was turned off on the server meanwhile
+  }
+}
+
+const contactSources = {
+  none: "No address yet.",
+  token: "From your sign-in token.",
+  user: "Set by you.",
+  admin: "Set by an admin.",
+};
+const contactFields = { "/email": "contact-email", "/phone": "contact-phone" };
+
+function showContacts(c) {
+  $("contact-email").value = c.email || "";
+  $("contact-phone").value = c.phone || "";
+  for (const id of Object.values(contactFields)) $(id).removeAttribute("aria-invalid");
+}
+
+async function loadContacts() {
+  try {
+    const c = await herald.contacts();
+    showContacts(c);
+    $("contacts-status").textContent = contactSources[c.source] || "Source: " + c.source + ".";
+  } catch (e) {
+    $("contacts-status").textContent = problemText(e);
+  }
+}
+
+async function saveContacts(event) {
+  event.preventDefault();
+  for (const id of Object.values(contactFields)) $(id).removeAttribute("aria-invalid");
+  const value = (id) => $(id).value.trim() || null; // empty clears
+  try {
+    showContacts(await herald.setContacts({ email: value("contact-email"), phone: value("contact-phone") }));
+    $("contacts-status").textContent = "Saved.";
+  } catch (e) {
+    $("contacts-status").textContent = problemText(e);
+    for (const x of e.errors || []) {
+      if (contactFields[x.pointer]) $(contactFields[x.pointer]).setAttribute("aria-invalid", "true");
+    }
+  }
+}
+
+async function toggleDeliveries(id) {
+  if (deliveries.has(id)) {
+    deliveries.delete(id);
+    render();
+    return;
+  }
+  const shown = { items: null, error: null };
+  deliveries.set(id, shown);
+  render();
+  await loadDeliveries(id, shown, 0);
+}
+
+/** Fetches the deliveries into `shown` while they are shown; looks again while one is still queued or sending. */
+async function loadDeliveries(id, shown, polls) {
+  try {
+    shown.items = await herald.deliveries(id);
+    shown.error = null;
+  } catch (e) {
+    shown.error = e;
+  }
+  if (deliveries.get(id) !== shown) return; // hidden meanwhile
+  render();
+  const moving = shown.items && shown.items.some((d) => d.status === "queued" || d.status === "sending");
+  if (moving && polls < 10) {
+    setTimeout(() => { if (deliveries.get(id) === shown) loadDeliveries(id, shown, polls + 1); }, 2000);
+  }
+}
+
+const STATUSES = new Set(["held", "digest", "queued", "sending", "sent", "delivered", "failed", "dead", "skipped"]);
+
+/** One chip per channel besides the inbox: "email: delivered", "push: skipped (no address…)"; details on hover. */
+function renderDeliveries(shown) {
+  const list = document.createElement("div");
+  list.className = "deliveries";
+  list.setAttribute("role", "list");
+  list.setAttribute("aria-label", "deliveries");
+  const chip = (text, kind, details) => {
+    const span = document.createElement("span");
+    span.className = "chip" + (kind ? " " + kind : "");
+    span.setAttribute("role", "listitem");
+    span.textContent = text;
+    if (details) span.title = details;
+    return span;
+  };
+  if (shown.error) {
+    list.append(chip("deliveries: " + problemText(shown.error), "error"));
+  } else if (shown.items === null) {
+    list.append(chip("loading…", "loading"));
+  } else if (shown.items.length === 0) {
+    list.append(chip("in app only", ""));
+  } else {
+    for (const d of shown.items) {
+      const reason = d.reason ? " (" + short(d.reason) + ")" : "";
+      const tries = d.attempts > 1 ? " · " + d.attempts + " attempts" : "";
+      const last = d.attemptLog && d.attemptLog.length > 0 ? d.attemptLog[d.attemptLog.length - 1] : null;
+      const details = [
+        d.reason,
+        d.attempts + (d.attempts === 1 ? " attempt" : " attempts"),
+        last && [last.outcome, last.statusCode, last.answer].filter((x) => x !== undefined && x !== null).join(" "),
+        d.dueAt && "next at " + new Date(d.dueAt).toLocaleString(),
+      ].filter(Boolean).join("\n");
+      list.append(chip(d.channel + ": " + d.status + reason + tries, STATUSES.has(d.status) ? d.status : "", details));
+    }
+  }
+  return list;
+}
+
+/** A reason up to its first colon ("no address…"), at most 40 characters. */
+function short(reason) {
+  const head = reason.split(":")[0];
+  const text = head.length < reason.length ? head + "…" : reason;
+  return text.length > 40 ? text.slice(0, 39) + "…" : text;
 }
 
 $("signin-form").addEventListener("submit", signIn);
@@ -217,6 +387,8 @@ $("digest-email").addEventListener("change", () => {
 });
 $("category-filter").addEventListener("change", () => { category = $("category-filter").value; reload(); });
 $("preferences").addEventListener("submit", (e) => e.preventDefault());
+$("push-toggle").addEventListener("click", togglePush);
+$("contacts-form").addEventListener("submit", saveContacts);
 for (const b of document.querySelectorAll("#views button")) {
   b.addEventListener("click", () => {
     view = b.dataset.view;

@@ -14,6 +14,10 @@
 // aggregate that gathered an event or a notification back from a snooze moves to the top), deleted {id, seq},
 // unread {count}, preferences {preferences} (changed in another tab), gap {latestSeq} (refetch the list),
 // status {state: connecting|live|offline}.
+//
+// Other channels: contacts() and setContacts() (where email and SMS go), deliveries(id) (what happened to a
+// notification on each channel), and web push in this browser: pushSupported(), enablePush() (call it from a click),
+// disablePush(). Web push needs the page's origin to serve the service worker at /sw.js.
 export class HeraldClient extends EventTarget {
   constructor({ baseUrl = "", getToken, minDelayMs = 500, maxDelayMs = 30000 } = {}) {
     super();
@@ -122,6 +126,118 @@ export class HeraldClient extends EventTarget {
     return this.request("PATCH", "/api/preferences", patch, "application/merge-patch+json");
   }
 
+  // --- channels ---
+
+  /** Where email and SMS reach the user: { email, phone, source } (source: none, token, user or admin). */
+  contacts() {
+    return this.request("GET", "/api/me/contacts");
+  }
+
+  /**
+   * Sets both addresses (phone in E.164, e.g. +4915112345678); null or a missing one clears it. Answers the contacts as
+   * saved; an invalid one throws an Error whose errors point at it ({ pointer: "/phone", detail }).
+   */
+  setContacts({ email = null, phone = null } = {}) {
+    return this.request("PUT", "/api/me/contacts", { email, phone });
+  }
+
+  /**
+   * What happened to notification `id` on each channel besides the inbox: [{ id, channel, status, reason, attempts,
+   * attemptLog }], status one of held, digest, queued, sending, sent, delivered, failed, dead, skipped (a channel its
+   * type uses that got no delivery, with the reason). Empty for a type that only goes to the inbox.
+   */
+  deliveries(id) {
+    return this.request("GET", "/api/notifications/" + encodeURIComponent(id) + "/deliveries").then((r) => r.items);
+  }
+
+  // --- web push ---
+
+  /** Whether this browser can get web push: service workers, the Push API and notifications (https or localhost). */
+  pushSupported() {
+    return typeof window !== "undefined" && "serviceWorker" in navigator && "PushManager" in window
+      && "Notification" in window;
+  }
+
+  /** The server's VAPID public key (base64url); throws an Error with status 404 while web push is off there. */
+  async pushPublicKey() {
+    try {
+      return (await this.request("GET", "/api/push/vapid-public-key")).publicKey;
+    } catch (e) {
+      if (e.status === 404) e.message = "Web push is off on this server.";
+      throw e;
+    }
+  }
+
+  /** This browser's push subscription (a PushSubscription), or null. Registers nothing and asks nothing. */
+  async pushSubscription() {
+    if (!this.pushSupported()) return null;
+    const registration = await navigator.serviceWorker.getRegistration(SERVICE_WORKER_SCOPE);
+    return registration ? registration.pushManager.getSubscription() : null;
+  }
+
+  /** The user's push subscriptions on the server, one per browser: [{ id, endpoint, createdAt }]. */
+  pushSubscriptions() {
+    return this.request("GET", "/api/push/subscriptions").then((r) => r.items);
+  }
+
+  /**
+   * Turns on web push in this browser: fetches the server's VAPID key, asks for permission to show notifications,
+   * registers /sw.js (scope /), subscribes and sends the subscription to the server. Answers the subscription's JSON
+   * ({ endpoint, expirationTime, keys: { p256dh, auth } }). Call it from a click: browsers ask only after a gesture.
+   * Throws an Error with a message to show when the browser cannot, the server has push off, or permission is denied.
+   */
+  async enablePush() {
+    if (!this.pushSupported()) {
+      throw new Error("This browser cannot get web push (it needs service workers and the Push API, over https).");
+    }
+    const applicationServerKey = base64UrlBytes(await this.pushPublicKey());
+    const permission = await requestPermission();
+    if (permission !== "granted") {
+      throw new Error(permission === "denied"
+        ? "Notifications are blocked for this site: allow them in the browser's site settings, then try again."
+        : "Notifications were not allowed, so push stays off.");
+    }
+    const registration = await navigator.serviceWorker.register(SERVICE_WORKER, { scope: SERVICE_WORKER_SCOPE });
+    await activated(registration);
+    let subscription = await registration.pushManager.getSubscription();
+    const key = subscription && subscription.options && subscription.options.applicationServerKey;
+    if (key && !sameBytes(key, applicationServerKey)) {
+      // subscribed with an earlier VAPID key: subscribe() would refuse a different one
+      await subscription.unsubscribe();
+      subscription = null;
+    }
+    const created = subscription === null;
+    if (created) {
+      subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey });
+    }
+    const json = subscription.toJSON();
+    try {
+      await this.request("POST", "/api/push/subscriptions", json);
+    } catch (e) {
+      // the server refused it (or was unreachable): leave this browser as it was
+      if (created) await subscription.unsubscribe().catch(() => {});
+      throw e;
+    }
+    return json;
+  }
+
+  /**
+   * Turns off web push in this browser: removes the subscription on the server, then in the browser. Answers whether
+   * there was one. The service worker stays registered.
+   */
+  async disablePush() {
+    const subscription = await this.pushSubscription();
+    if (!subscription) return false;
+    try {
+      await this.request("DELETE", "/api/push/subscriptions", { endpoint: subscription.endpoint });
+    } catch (e) {
+      // 404: the server no longer has it (the push service told it the subscription was gone, or another user's)
+      if (e.status !== 404) throw e;
+    }
+    await subscription.unsubscribe();
+    return true;
+  }
+
   // --- live ---
 
   /** Loads the first page (answered), then goes live from the newest seq in it. */
@@ -217,4 +333,41 @@ export class HeraldClient extends EventTarget {
   emit(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { detail }));
   }
+}
+
+// --- web push helpers ---
+
+const SERVICE_WORKER = "/sw.js";
+const SERVICE_WORKER_SCOPE = "/";
+
+/** Notification permission: granted, denied or default (the prompt was dismissed). Older Safari takes a callback. */
+function requestPermission() {
+  if (Notification.permission !== "default") return Promise.resolve(Notification.permission);
+  return new Promise((resolve) => {
+    const answer = Notification.requestPermission(resolve);
+    if (answer) answer.then(resolve, () => resolve("default"));
+  });
+}
+
+/** Waits until the registration has an active worker: PushManager.subscribe needs one. */
+function activated(registration) {
+  if (registration.active) return Promise.resolve(registration);
+  const worker = registration.installing || registration.waiting;
+  return new Promise((resolve, reject) => {
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "activated") resolve(registration);
+      if (worker.state === "redundant") reject(new Error("The service worker " + SERVICE_WORKER + " did not install."));
+    });
+  });
+}
+
+/** base64url (no padding, as VAPID keys are printed) to bytes. */
+function base64UrlBytes(text) {
+  const base64 = text.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (text.length % 4)) % 4);
+  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}
+
+function sameBytes(buffer, bytes) {
+  const a = new Uint8Array(buffer);
+  return a.length === bytes.length && a.every((b, i) => b === bytes[i]);
 }

@@ -1,5 +1,6 @@
 // Headless Chromium opens the demo page as a user, publishes an event, sees the badge and the item arrive live,
-// marks it read, and saves a screenshot. Usage: node inbox.test.mjs <baseUrl> <screenshot.png>
+// marks it read, and saves a screenshot (and others beside it). Usage: node inbox.test.mjs <baseUrl> <screenshot.png>
+import path from "node:path";
 import { chromium } from "playwright-core";
 
 const [baseUrl, screenshot] = process.argv.slice(2);
@@ -94,6 +95,31 @@ try {
   await tab2.click("#prefs-toggle");
   await tab2.screenshot({ path: screenshot.replace(/\.png$/, "-preferences.png"), fullPage: true });
   await page.screenshot({ path: screenshot.replace(/\.png$/, "-filters.png") });
+
+  // channels: the preferences panel (still open) saves an email address, and points at an invalid phone number
+  if (await page.isHidden("#preferences")) await page.click("#prefs-toggle");
+  await until(() => document.getElementById("contacts-status").textContent !== ""
+    && document.getElementById("push-note").textContent !== "checking…");
+  const email = user + "@herald.test";
+  await page.fill("#contact-email", email);
+  await page.fill("#contact-phone", "12345");
+  await page.click("#contacts-save");
+  await until(() => document.getElementById("contacts-status").textContent.includes("/phone: ")
+    && document.getElementById("contact-phone").getAttribute("aria-invalid") === "true");
+  await page.fill("#contact-phone", "");
+  await page.click("#contacts-save");
+  await until((e) => document.getElementById("contacts-status").textContent === "Saved."
+    && document.getElementById("contact-email").value === e, email);
+
+  // deliveries: mission.completed also goes by push, so its list has a push chip (status as the server says)
+  await page.click('#items li:first-child button:has-text("Deliveries")');
+  await until(() => {
+    const chips = [...document.querySelectorAll("#items li:first-child .deliveries .chip")];
+    return chips.length > 0 && !chips.some((c) => c.classList.contains("loading"));
+  });
+  const chips = await page.$$eval("#items li:first-child .deliveries .chip", (all) => all.map((c) => c.textContent));
+  if (!chips.some((c) => /^push: [a-z]+/.test(c))) throw new Error("no push delivery status: " + chips.join(", "));
+  await page.screenshot({ path: path.join(path.dirname(screenshot), "channels.png"), fullPage: true });
   if (errors.length > 0) throw new Error("errors in the page: " + errors.join("; "));
   console.log("browser test passed as " + user);
 } catch (e) {

@@ -1,5 +1,11 @@
 package dev.herald.bench;
 
+import java.io.StringReader;
+
+import jakarta.json.Json;
+
+import dev.herald.testing.ChannelPeers;
+
 import dev.herald.devmode.control.TokenSigner;
 import dev.herald.devstack.Database;
 import dev.herald.devstack.LibertyServer;
@@ -75,6 +81,9 @@ public final class Benchmark {
                 + (System.getProperty("herald.bench.jfr") == null ? "" : " -XX:FlightRecorderOptions:stackdepth=512")
                 + " " + System.getProperty("herald.bench.liberty.jvm", ""));
         env.put("HERALD_LIVE_RESUME_LIMIT", "100000");
+        // the channels phase's providers: an SMTP server and a webhook receiver in this JVM
+        ChannelPeers peers = ChannelPeers.shared();
+        env.putAll(peers.heraldEnvironment());
         LibertyServer liberty = new LibertyServer(
                 Path.of(System.getProperty("herald.liberty.dir", "target/liberty/wlp")), "herald", Ports.free(), env);
         int exit = 1;
@@ -96,6 +105,7 @@ public final class Benchmark {
         rawLimits();
         throughput();
         aggregation();
+        channels();
         latency();
         retention();
         connections();
@@ -238,6 +248,112 @@ public final class Benchmark {
             results.add("aggregation", "aggregates holding the likes", aggregates("agg"), "rows");
             cpu.report(results, "aggregation");
         }
+    }
+
+    // --- channels ---
+
+    /**
+     * A fifth of the throughput phase's volume (at least 100), job status updates for up to 1,000 users who each have an email address,
+     * with one application webhook endpoint: every event is stored and gets an email and a webhook delivery (its push
+     * and SMS are skipped: no subscription, no number), sent through the outbox, the relay and the channel workers to
+     * an SMTP server and a webhook receiver in this JVM. Measured: intake until every notification is stored, and
+     * until every delivery is confirmed by its provider.
+     */
+    private void channels() throws Exception {
+        int events = Math.max(100, settings.throughputEvents() / 5);
+        List<String> users = users("ch", Math.min(1_000, events));
+        String admin = signer.sign("bench-admin", List.of("admin"), Instant.now(), Instant.now().plusSeconds(3600));
+        HttpClient http = HttpClient.newHttpClient();
+        for (String user : users) {
+            call(http, "PUT", "/api/admin/users/" + user + "/contacts", admin, "{\"email\":\"" + user + "@bench.test\"}");
+        }
+        ChannelPeers peers = ChannelPeers.shared();
+        String hook = "/hooks/bench-" + run;
+        String endpoint = Json.createReader(new StringReader(call(
+                                http, "POST", "/api/admin/webhooks", admin, "{\"url\":\"" + peers.base() + hook + "\"}")))
+                .readObject()
+                .getString("id");
+        try {
+            measureChannels(users, events, peers, hook);
+        } finally {
+            call(http, "DELETE", "/api/admin/webhooks/" + endpoint, admin, null);
+        }
+    }
+
+    private void measureChannels(List<String> users, int events, ChannelPeers peers, String hook) throws Exception {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events);
+        Map<String, String> lastOfUser = new HashMap<>();
+        for (int i = 0; i < events; i++) {
+            String id = run + "-ch-" + i;
+            String user = users.get(i % users.size());
+            String payload = JSON.createObjectBuilder()
+                    .add("specversion", "1.0")
+                    .add("id", id)
+                    .add("source", "/bench")
+                    .add("type", "job.status.updated")
+                    .add("subject", user)
+                    .add("data", JSON.createObjectBuilder()
+                            .add("job", JSON.createObjectBuilder().add("id", "job-" + i).add("title", "Engineer " + i))
+                            .add("application", JSON.createObjectBuilder().add("id", "app-" + i).add("status", "offer")))
+                    .build()
+                    .toString();
+            records.add(new ProducerRecord<>(Stack.EVENTS_TOPIC, user, payload.getBytes(StandardCharsets.UTF_8)));
+            lastOfUser.put(user, id);
+        }
+        int emailsBefore = peers.smtp().getReceivedMessages().length;
+        CpuMeter cpu = new CpuMeter(libertyPid());
+        long start = System.nanoTime();
+        send(records);
+        long deadline = start + TimeUnit.MINUTES.toNanos(15);
+        String[] lastIds = lastOfUser.values().toArray(String[]::new);
+        while (handledOf(lastIds) < lastIds.length && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        double stored = (System.nanoTime() - start) / 1e9;
+        long expected = 2L * events;
+        while (deliveries("'delivered', 'sent'") < expected
+                && deliveries("'dead'") == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        double delivered = (System.nanoTime() - start) / 1e9;
+        List<ChannelPeers.Received> hooks = peers.received(hook);
+        results.add("channels", "events published->committed (2 deliveries planned each)", events / stored, "events/s");
+        results.add("channels", "deliveries published->confirmed (email + webhook)", expected / delivered, "deliveries/s");
+        results.add("channels", "deliveries confirmed (counted in postgres)", deliveries("'delivered', 'sent'"), "deliveries");
+        results.add("channels", "dead letters", deliveries("'dead'"), "deliveries");
+        results.add("channels", "emails received by the SMTP server", peers.smtp().getReceivedMessages().length - emailsBefore, "emails");
+        results.add("channels", "webhooks received", hooks.size(), "requests");
+        results.add("channels", "webhooks received twice (same webhook-id)",
+                hooks.size() - hooks.stream().map(r -> r.header("webhook-id")).distinct().count(), "requests");
+        cpu.report(results, "channels");
+    }
+
+    /** Deliveries of this run's channel events in one of {@code statuses} (SQL literals). */
+    private long deliveries(String statuses) throws Exception {
+        try (Connection db = stack.database().connect();
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT count(*) FROM delivery d JOIN notification n ON n.id ="
+                        + " d.notification_id WHERE n.event_id LIKE '" + run + "-ch-%' AND d.status IN (" + statuses
+                        + ")")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private String call(HttpClient http, String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(liberty.baseUri().resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(30));
+        request = body == null
+                ? request.method(method, HttpRequest.BodyPublishers.noBody())
+                : request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
     }
 
     /** Events of one kind that PostgreSQL holds: as their own notification, or absorbed into an aggregate. */

@@ -44,6 +44,11 @@ class BenchmarkSmokeIT {
         assertThat(results.get("latency", "delivered more than once")).isZero();
         assertThat(results.get("connections", "idle authenticated sockets held")).isEqualTo(smoke.idleSockets());
         assertThat(results.get("retention", "old rows left after the purge")).isZero();
+        int channelEvents = Math.max(100, smoke.throughputEvents() / 5);
+        assertThat(results.get("channels", "deliveries confirmed (counted in postgres)")).isEqualTo(2 * channelEvents);
+        assertThat(results.get("channels", "emails received by the SMTP server")).isEqualTo(channelEvents);
+        assertThat(results.get("channels", "webhooks received twice (same webhook-id)")).isZero();
+        assertThat(results.get("channels", "dead letters")).isZero();
         assertThat(results.get("retention", "purge duration")).isPositive();
         assertThat(results.get("retention", "never delivered")).isZero();
         assertThat(results.get("retention", "delivered more than once")).isZero();

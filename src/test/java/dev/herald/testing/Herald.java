@@ -76,8 +76,9 @@ public final class Herald {
         // every channel has a real peer in this JVM; tries come quickly and no breaker opens between test classes
         env.putAll(ChannelPeers.shared().heraldEnvironment());
         env.put("HERALD_CHANNEL_MAX_ATTEMPTS", "4");
-        env.put("HERALD_CHANNEL_RETRY_BASE_SECONDS", "5");
-        env.put("HERALD_CHANNEL_RETRY_CAP_SECONDS", "20");
+        env.put("HERALD_CHANNEL_RETRY_BASE_SECONDS", "2");
+        env.put("HERALD_CHANNEL_RETRY_CAP_SECONDS", "4");
+        env.put("HERALD_CHANNEL_LEASE_SECONDS", "10");
         env.put("HERALD_CHANNEL_BREAKER_FAILURES", "1000");
         env.put("HERALD_LIVE_RESUME_LIMIT", "150");
         env.put("HERALD_KAFKA_STALL_SECONDS", "10");

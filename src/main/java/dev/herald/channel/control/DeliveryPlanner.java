@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -28,7 +29,7 @@ import javax.sql.DataSource;
  * (due when quiet hours end), in the next email digest, or skipped with the reason. A user the channel cannot reach (no
  * address, no subscription, no endpoint) gets no row: the status API reports that as {@code skipped: no address}.
  * One query per channel for the whole batch finds the targets; nothing at all is read when no type of the batch uses a
- * channel besides the inbox.
+ * channel besides the inbox. Each notification is told the status each channel starts with, for its live frame.
  */
 @ApplicationScoped
 public class DeliveryPlanner {
@@ -52,44 +53,49 @@ public class DeliveryPlanner {
                 }
             }
         }
-        if (usersOf.isEmpty()) {
-            return;
-        }
         Map<Channel, Map<String, List<String>>> targets = new EnumMap<>(Channel.class);
         usersOf.forEach(
                 (channel, users) -> targets.put(channel, providers.of(channel).targets(users)));
         Rows rows = new Rows(now);
         for (Planned p : batch) {
-            targets.forEach((channel, byUser) -> {
-                List<String> reachable = byUser.get(p.notification().recipient());
-                if (reachable != null
-                        && !reachable.isEmpty()
-                        && p.notice().channels().contains(channel)) {
-                    plan(p, channel, reachable, rows, now);
+            Map<String, String> report = new TreeMap<>();
+            for (Channel channel : p.notice().channels()) {
+                if (channel == Channel.IN_APP) {
+                    continue;
                 }
-            });
+                List<String> reachable = targets.getOrDefault(channel, Map.of())
+                        .get(p.notification().recipient());
+                DeliveryStatus status = reachable == null || reachable.isEmpty()
+                        ? DeliveryStatus.SKIPPED
+                        : plan(p, channel, reachable, rows, now);
+                report.put(channel.wire(), status.wire());
+            }
+            p.notification().reportChannels(report);
         }
         rows.insert(dataSource);
     }
 
-    private static void plan(Planned p, Channel channel, List<String> reachable, Rows rows, Instant now) {
+    private static DeliveryStatus plan(Planned p, Channel channel, List<String> reachable, Rows rows, Instant now) {
         Decision decision = p.recipient()
                 .preferences()
                 .decide(channel, p.notice(), now, p.recipient().zone());
         Notification n = p.notification();
-        switch (decision.outcome()) {
+        return switch (decision.outcome()) {
             case SKIP -> rows.add(n, channel, null, DeliveryStatus.SKIPPED, decision.reason(), null);
-            case DELIVER -> reachable.forEach(t -> rows.add(n, channel, t, DeliveryStatus.QUEUED, null, now));
+            case DELIVER -> {
+                reachable.forEach(t -> rows.add(n, channel, t, DeliveryStatus.QUEUED, null, now));
+                yield DeliveryStatus.QUEUED;
+            }
             case HOLD -> {
                 if (channel == Channel.EMAIL && decision.reason().endsWith("digest")) {
-                    rows.add(n, channel, null, DeliveryStatus.DIGEST, decision.reason(), null);
                     rows.digest(n.recipient(), decision.until());
-                } else {
-                    reachable.forEach(
-                            t -> rows.add(n, channel, t, DeliveryStatus.HELD, decision.reason(), decision.until()));
+                    yield rows.add(n, channel, null, DeliveryStatus.DIGEST, decision.reason(), null);
                 }
+                reachable.forEach(
+                        t -> rows.add(n, channel, t, DeliveryStatus.HELD, decision.reason(), decision.until()));
+                yield DeliveryStatus.HELD;
             }
-        }
+        };
     }
 
     /** The batch's delivery rows (and digests to schedule) as one array per column. */
@@ -110,7 +116,8 @@ public class DeliveryPlanner {
             this.at = Timestamp.from(now);
         }
 
-        void add(Notification n, Channel channel, String target, DeliveryStatus status, String reason, Instant due) {
+        DeliveryStatus add(
+                Notification n, Channel channel, String target, DeliveryStatus status, String reason, Instant due) {
             ids.add(UUID.randomUUID().toString());
             notifications.add(n.id());
             recipients.add(n.recipient());
@@ -119,6 +126,7 @@ public class DeliveryPlanner {
             statuses.add(status.wire());
             reasons.add(reason);
             dues.add(due == null ? null : Timestamp.from(due));
+            return status;
         }
 
         void digest(String user, Instant due) {

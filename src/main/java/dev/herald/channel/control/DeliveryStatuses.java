@@ -2,6 +2,8 @@ package dev.herald.channel.control;
 
 import dev.herald.channel.entity.DeliveryView;
 import dev.herald.channel.entity.DeliveryView.Attempt;
+import dev.herald.inbox.control.ChannelReports;
+import dev.herald.inbox.entity.Notification;
 import dev.herald.preference.control.ChannelDefaults;
 import dev.herald.preference.entity.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +27,7 @@ import java.util.Set;
  * type uses that got no row, why (the provider is not configured, or the user had no address then).
  */
 @ApplicationScoped
-public class DeliveryStatuses {
+public class DeliveryStatuses implements ChannelReports {
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
@@ -80,6 +82,44 @@ public class DeliveryStatuses {
             }
         }
         return Optional.of(views);
+    }
+
+    /** Each notification's latest status per channel its type uses besides the inbox; skipped where it has no row. */
+    @Override
+    @Transactional
+    public void report(String user, List<Notification> notifications) {
+        if (notifications.isEmpty()) {
+            return;
+        }
+        List<?> rows = em.createNativeQuery("SELECT notification_id, channel, status FROM delivery WHERE recipient = ?1"
+                        + " AND notification_id = ANY(CAST(?2 AS varchar[])) AND (target IS NULL OR target <> ?3)"
+                        + " ORDER BY updated_at, id")
+                .setParameter(1, user)
+                .setParameter(
+                        2,
+                        "{"
+                                + String.join(
+                                        ",",
+                                        notifications.stream()
+                                                .map(Notification::id)
+                                                .toList()) + "}")
+                .setParameter(3, DeliveryLedger.DIGEST_TARGET)
+                .getResultList();
+        Map<String, Map<String, String>> latest = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            latest.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], (String) r[2]);
+        }
+        for (Notification n : notifications) {
+            Map<String, String> found = latest.getOrDefault(n.id(), Map.of());
+            Map<String, String> report = new HashMap<>();
+            for (Channel channel : catalog.channelsOf(n.type())) {
+                if (channel != Channel.IN_APP) {
+                    report.put(channel.wire(), found.getOrDefault(channel.wire(), "skipped"));
+                }
+            }
+            n.reportChannels(report);
+        }
     }
 
     private Map<String, List<Attempt>> attempts(List<?> rows) {

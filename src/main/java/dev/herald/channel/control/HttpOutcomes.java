@@ -27,6 +27,9 @@ import java.util.Optional;
 public final class HttpOutcomes {
     private static final int BODY_LIMIT = 2048;
 
+    /** The longest wait a provider's {@code Retry-After} can ask for: a day (a far date must not park a delivery). */
+    static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
     private HttpOutcomes() {}
 
     /**
@@ -80,17 +83,23 @@ public final class HttpOutcomes {
         return SendResult.transientFailure(null, what, null);
     }
 
-    /** {@code Retry-After} as seconds or an HTTP date; empty when it is neither. */
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date (at most a day); empty when it is neither. */
     static Optional<Duration> retryAfter(String value, Instant now) {
         String v = value.strip();
         try {
             long seconds = Long.parseLong(v);
-            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(Math.min(seconds, 86_400)));
+            return seconds < 0
+                    ? Optional.empty()
+                    : Optional.of(Duration.ofSeconds(Math.min(seconds, MAX_RETRY_AFTER.toSeconds())));
         } catch (NumberFormatException notSeconds) {
             try {
                 Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
                         .toInstant();
-                return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+                return Optional.of(at.isAfter(now) ? min(Duration.between(now, at), MAX_RETRY_AFTER) : Duration.ZERO);
             } catch (DateTimeParseException notADate) {
                 return Optional.empty();
             }

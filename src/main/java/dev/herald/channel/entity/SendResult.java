@@ -62,7 +62,14 @@ public record SendResult(Kind kind, Integer statusCode, String answer, Duration 
     }
 
     private static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= ANSWER_LIMIT ? oneLine : oneLine.substring(0, ANSWER_LIMIT - 1) + "…";
+        String oneLine = text.replaceAll("(?U)\\s+", " ").strip();
+        if (oneLine.length() <= ANSWER_LIMIT) {
+            return oneLine;
+        }
+        int cut = ANSWER_LIMIT - 1;
+        if (Character.isHighSurrogate(oneLine.charAt(cut - 1))) {
+            cut--;
+        }
+        return oneLine.substring(0, cut) + "…";
     }
 }

@@ -36,8 +36,8 @@ public class DevTokens {
     @ConfigProperty(name = "mp.jwt.verify.audiences", defaultValue = "herald")
     String audience;
 
-    @Inject
-    Clock clock;
+    /** The verifier's time, not Herald's (which tests move forward): a token must be valid where it is checked. */
+    private final Clock clock = Clock.systemUTC();
 
     private TokenSigner signer;
 

@@ -89,8 +89,12 @@ public final class EmailComposer {
 
     /** A subject is one line: a line break in it would start a new header. */
     private static String oneLine(String text) {
-        String line = text.replaceAll("[\\r\\n]+", " ").strip();
-        return line.length() <= 200 ? line : line.substring(0, 199) + "…";
+        String line = text.replaceAll("(?U)\\s+", " ").strip();
+        if (line.length() <= 200) {
+            return line;
+        }
+        int cut = Character.isHighSurrogate(line.charAt(198)) ? 198 : 199;
+        return line.substring(0, cut) + "…";
     }
 
     static String escape(String text) {

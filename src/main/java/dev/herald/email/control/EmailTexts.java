@@ -23,10 +23,11 @@ final class EmailTexts {
     private EmailTexts() {}
 
     static String format(String locale, String key, Map<String, Object> arguments) {
-        ULocale ulocale = ULocale.forLanguageTag(locale == null ? "en" : locale);
+        ULocale ulocale = ULocale.forLanguageTag(locale == null ? "en" : locale.replace('_', '-'));
         String pattern = messages(ulocale.getLanguage()).getProperty(key);
         if (pattern == null) {
-            pattern = messages("en").getProperty(key);
+            // the English words need English plural rules, whatever the recipient's language
+            return new MessageFormat(messages("en").getProperty(key), ULocale.ENGLISH).format(arguments);
         }
         return new MessageFormat(pattern, ulocale).format(arguments);
     }

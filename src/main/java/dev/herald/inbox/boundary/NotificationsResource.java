@@ -1,6 +1,7 @@
 package dev.herald.inbox.boundary;
 
 import dev.herald.Roles;
+import dev.herald.inbox.control.ChannelReports;
 import dev.herald.inbox.control.Inbox;
 import dev.herald.inbox.control.InboxPages;
 import dev.herald.inbox.entity.CategoryCounts;
@@ -63,6 +64,9 @@ public class NotificationsResource {
     static final Duration MAX_SNOOZE = Duration.ofDays(365);
 
     @Inject
+    ChannelReports reports;
+
+    @Inject
     Inbox inbox;
 
     @Inject
@@ -103,6 +107,7 @@ public class NotificationsResource {
         }
         InboxPage page = pages.page(user(), query.filter(), cursor(cursor), query.pageSize());
         JsonArrayBuilder items = JsonFactory.PROVIDER.createArrayBuilder();
+        reports.report(user(), page.items());
         page.items().forEach(n -> items.add(NotificationView.of(n)));
         JsonObjectBuilder json = JsonFactory.PROVIDER.createObjectBuilder().add("items", items);
         if (page.next() == null) {
@@ -148,7 +153,9 @@ public class NotificationsResource {
     @APIResponse(responseCode = "200", ref = "Notification")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public JsonObject one(@PathParam("id") String id) {
-        return NotificationView.of(found(inbox.find(user(), id)));
+        Notification n = found(inbox.find(user(), id));
+        reports.report(user(), List.of(n));
+        return NotificationView.of(n);
     }
 
     @POST

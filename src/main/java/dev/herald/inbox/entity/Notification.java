@@ -17,6 +17,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -116,6 +117,10 @@ public class Notification {
     /** Set on a candidate of an aggregated type, until it is stored. */
     @Transient
     private Aggregation aggregation;
+
+    /** Where it goes besides the inbox and how far it got, per channel (e.g. email: queued); empty if not known. */
+    @Transient
+    private Map<String, String> channels = Map.of();
 
     protected Notification() {}
 
@@ -440,6 +445,15 @@ public class Notification {
     /** Stored but not worth a toast: the user muted it, turned its category off in the inbox, or is in quiet hours. */
     public void silence() {
         silent = true;
+    }
+
+    /** Notes how far its delivery got on each channel besides the inbox (shown with it, not stored here). */
+    public void reportChannels(Map<String, String> statuses) {
+        this.channels = Map.copyOf(statuses);
+    }
+
+    public Map<String, String> channels() {
+        return channels;
     }
 
     public boolean silent() {

@@ -7,6 +7,7 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.TreeMap;
 
 /**
  * The public JSON shape of a notification, written in one place: straight to a generator for live frames (no object
@@ -47,6 +48,11 @@ public final class NotificationView {
         time(json, "readAt", n.readAt());
         time(json, "archivedAt", n.archivedAt());
         time(json, "snoozedUntil", n.snoozedUntil());
+        if (!n.channels().isEmpty()) {
+            json.writeStartObject("channels");
+            new TreeMap<>(n.channels()).forEach(json::write);
+            json.writeEnd();
+        }
         json.writeEnd();
     }
 

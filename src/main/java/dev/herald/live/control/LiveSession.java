@@ -1,6 +1,8 @@
 package dev.herald.live.control;
 
+import dev.herald.inbox.control.ChannelReports;
 import dev.herald.inbox.control.Inbox;
+import dev.herald.inbox.entity.Notification;
 import dev.herald.live.entity.Frame;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -23,21 +25,28 @@ public final class LiveSession {
     private final RateLimiter inbound;
     private final List<Future<?>> timers = new ArrayList<>();
 
-    LiveSession(Session socket, String user, Executor executor, Inbox inbox, int resumeLimit, double ratePerSecond) {
+    LiveSession(
+            Session socket,
+            String user,
+            Executor executor,
+            Inbox inbox,
+            ChannelReports reports,
+            int resumeLimit,
+            double ratePerSecond) {
         this.socket = socket;
         this.user = user;
         this.serial = new SerialExecutor(executor);
-        this.sequencer = new FrameSequencer(reader(inbox, user), resumeLimit);
+        this.sequencer = new FrameSequencer(reader(inbox, reports, user), resumeLimit);
         this.inbound = new RateLimiter(ratePerSecond, ratePerSecond * 2, System.nanoTime());
     }
 
-    private static FrameSequencer.InboxReader reader(Inbox inbox, String user) {
+    private static FrameSequencer.InboxReader reader(Inbox inbox, ChannelReports reports, String user) {
         return new FrameSequencer.InboxReader() {
             @Override
             public List<Frame> sequencedBetween(long after, long before, int limit) {
-                return inbox.between(user, after, before, limit).stream()
-                        .map(Frames::catchUp)
-                        .toList();
+                List<Notification> missed = inbox.between(user, after, before, limit);
+                reports.report(user, missed);
+                return missed.stream().map(Frames::catchUp).toList();
             }
 
             @Override

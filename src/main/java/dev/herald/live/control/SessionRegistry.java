@@ -1,5 +1,6 @@
 package dev.herald.live.control;
 
+import dev.herald.inbox.control.ChannelReports;
 import dev.herald.inbox.control.Inbox;
 import dev.herald.live.entity.LiveTicket;
 import dev.herald.live.entity.UserFrames;
@@ -41,6 +42,9 @@ public class SessionRegistry {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    ChannelReports reports;
 
     @Inject
     Clock clock;
@@ -105,7 +109,8 @@ public class SessionRegistry {
 
     /** Registers a socket for a redeemed ticket; empty when the user already has the most sockets allowed. */
     public Optional<LiveSession> open(Session socket, LiveTicket ticket) {
-        LiveSession session = new LiveSession(socket, ticket.user(), senders, inbox, resumeLimit, messagesPerSecond);
+        LiveSession session =
+                new LiveSession(socket, ticket.user(), senders, inbox, reports, resumeLimit, messagesPerSecond);
         boolean[] added = {false};
         byUser.compute(ticket.user(), (user, sessions) -> {
             Set<LiveSession> set = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;

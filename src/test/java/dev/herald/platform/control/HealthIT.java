@@ -16,11 +16,12 @@ class HealthIT {
     void readyAndLiveWhenKafkaAndPostgresAnswerWithEachPartNamed() throws Exception {
         Herald herald = Herald.shared();
         HttpResponse<String> ready = herald.get("/health/ready", null);
-        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         Map<String, JsonObject> checks = json(ready).getJsonArray("checks").stream()
                 .map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(c -> c.getString("name"), c -> c));
-        assertThat(checks).containsOnlyKeys("postgresql", "kafka-consumer-intake", "kafka-consumer-live");
+        assertThat(checks)
+                .containsOnlyKeys("postgresql", "kafka-consumer-intake", "kafka-consumer-live", "channel-workers");
         assertThat(checks.values()).allMatch(c -> c.getString("status").equals("UP"));
         assertThat(checks.get("postgresql").getJsonObject("data").getBoolean("schema"))
                 .isTrue();
