@@ -96,3 +96,8 @@ CREATE TABLE digest (
     PRIMARY KEY (recipient, channel)
 );
 CREATE INDEX digest_due ON digest (due_at);
+
+-- delivery retention: settled deliveries are deleted after HERALD_CHANNEL_RETENTION_DAYS, found by this index
+CREATE INDEX delivery_settled ON delivery (updated_at) WHERE status IN ('sent', 'delivered', 'skipped', 'dead');
+-- deliveries held while their user muted everything have no due time; found by user when they unmute
+CREATE INDEX delivery_muted ON delivery (recipient) WHERE status = 'held' AND due_at IS NULL;

@@ -99,6 +99,12 @@ public final class Herald {
         return signer.sign(user, List.of(groups), now, now.plus(Duration.ofHours(1)));
     }
 
+    /** A user token that also carries OIDC claims such as {@code email} and {@code phone_number}. */
+    public String tokenWithClaims(String user, Map<String, String> claims) {
+        Instant now = Instant.now();
+        return signer.sign(user, user, List.of("user"), now, now.plus(Duration.ofHours(1)), claims);
+    }
+
     /** A signer with Herald's trusted key but other claims, to prove which claims are checked. */
     public TokenSigner signer(String issuer, String audience) {
         return new TokenSigner(stack.keys().pair().getPrivate(), issuer, audience);

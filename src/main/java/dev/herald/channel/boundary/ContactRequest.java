@@ -11,8 +11,8 @@ public record ContactRequest(
                 String email,
         @Pattern(regexp = ContactRequest.E164, message = "must be an E.164 phone number such as +4915112345678")
                 String phone) {
-    /** One line, one @, a dot in the domain: nothing a mail header could be split with. */
-    static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    /** One line, one @, a dot in the domain, no list or quoting characters: one mailbox, nothing to split a header. */
+    static final String EMAIL = "[^@\\s,;<>()\"]+@[^@\\s,;<>()\"]+\\.[^@\\s,;<>()\"]+";
 
     static final String E164 = "\\+[1-9][0-9]{6,14}";
 

@@ -78,7 +78,7 @@ public class DeadLettersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue the matching open dead letters again")
     public JsonObject replay(String body) {
-        int count = deadLetters.replay(filter(bodies.read(body, DeadLetterFilter.class)), Caller.of(token));
+        int count = deadLetters.replay(selection(bodies.read(body, DeadLetterFilter.class)), Caller.of(token));
         return JsonFactory.PROVIDER.createObjectBuilder().add("replayed", count).build();
     }
 
@@ -87,11 +87,22 @@ public class DeadLettersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close the matching open dead letters without sending")
     public JsonObject discard(String body) {
-        int count = deadLetters.discard(filter(bodies.read(body, DeadLetterFilter.class)), Caller.of(token));
+        int count = deadLetters.discard(selection(bodies.read(body, DeadLetterFilter.class)), Caller.of(token));
         return JsonFactory.PROVIDER
                 .createObjectBuilder()
                 .add("discarded", count)
                 .build();
+    }
+
+    /** A replay or discard must say which: an empty body would otherwise mean every open dead letter. */
+    private static Filter selection(DeadLetterFilter f) {
+        Filter filter = filter(f);
+        if (!filter.selective()) {
+            throw new ProblemException(Problem.of(
+                    Response.Status.BAD_REQUEST,
+                    "Name the dead letters: ids, or at least one of channel, from, to and error."));
+        }
+        return filter;
     }
 
     private static Filter filter(DeadLetterFilter f) {
@@ -121,6 +132,9 @@ public class DeadLettersResource {
                 .add("error", l.error())
                 .add("attempts", l.attempts())
                 .add("deadAt", l.deadAt().toString());
+        JsonArrayBuilder attempts = JsonFactory.PROVIDER.createArrayBuilder();
+        l.attemptLog().forEach(a -> attempts.add(DeliveriesResource.attempt(a)));
+        json.add("attemptLog", attempts);
         if (l.resolution() != null) {
             json.add("resolution", l.resolution())
                     .add("resolvedAt", l.resolvedAt().toString())

@@ -61,20 +61,23 @@ public class DeliveriesResource {
         optional(json, "createdAt", d.createdAt());
         optional(json, "updatedAt", d.updatedAt());
         JsonArrayBuilder log = JsonFactory.PROVIDER.createArrayBuilder();
-        for (DeliveryView.Attempt a : d.attemptLog()) {
-            JsonObjectBuilder attempt = JsonFactory.PROVIDER
-                    .createObjectBuilder()
-                    .add("attempt", a.attempt())
-                    .add("startedAt", a.startedAt().toString());
-            optional(attempt, "finishedAt", a.finishedAt());
-            optional(attempt, "outcome", a.outcome());
-            if (a.statusCode() != null) {
-                attempt.add("statusCode", a.statusCode());
-            }
-            optional(attempt, "answer", a.answer());
-            log.add(attempt);
-        }
+        d.attemptLog().forEach(a -> log.add(attempt(a)));
         return json.add("attemptLog", log).build();
+    }
+
+    /** One attempt: when, how it ended, the provider's status code and answer (what of them is known). */
+    static JsonObject attempt(DeliveryView.Attempt a) {
+        JsonObjectBuilder attempt = JsonFactory.PROVIDER
+                .createObjectBuilder()
+                .add("attempt", a.attempt())
+                .add("startedAt", a.startedAt().toString());
+        optional(attempt, "finishedAt", a.finishedAt());
+        optional(attempt, "outcome", a.outcome());
+        if (a.statusCode() != null) {
+            attempt.add("statusCode", a.statusCode());
+        }
+        optional(attempt, "answer", a.answer());
+        return attempt.build();
     }
 
     private static void optional(JsonObjectBuilder json, String name, Object value) {

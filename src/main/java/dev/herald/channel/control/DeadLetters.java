@@ -1,5 +1,6 @@
 package dev.herald.channel.control;
 
+import dev.herald.channel.entity.DeliveryView.Attempt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Dead letters for an admin: listed by channel, time range and error text; replayed (the same delivery, so the same
@@ -19,8 +21,13 @@ import java.util.List;
  */
 @ApplicationScoped
 public class DeadLetters {
-    /** Which open dead letters an action applies to; null fields match everything. */
-    public record Filter(List<String> ids, String channel, Instant from, Instant to, String error) {}
+    /** Which open dead letters an action applies to; null fields match everything, an empty id list nothing. */
+    public record Filter(List<String> ids, String channel, Instant from, Instant to, String error) {
+        /** Whether it names something: a list of ids, or at least one of channel, time range, error. */
+        public boolean selective() {
+            return ids != null || channel != null || from != null || to != null || error != null;
+        }
+    }
 
     /** One dead letter as listed. */
     public record DeadLetter(
@@ -33,7 +40,8 @@ public class DeadLetters {
             Instant deadAt,
             String resolution,
             Instant resolvedAt,
-            String resolvedBy) {}
+            String resolvedBy,
+            List<Attempt> attemptLog) {}
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
@@ -50,8 +58,11 @@ public class DeadLetters {
                 + " d ON d.id = l.delivery_id WHERE " + where + " ORDER BY l.dead_at DESC, l.delivery_id LIMIT "
                 + limit);
         bind(query, parameters);
+        List<?> rows = query.getResultList();
+        Map<String, List<Attempt>> attempts = DeliveryStatuses.attemptsOf(
+                em, rows.stream().map(r -> (String) ((Object[]) r)[0]).toList());
         List<DeadLetter> letters = new ArrayList<>();
-        for (Object row : query.getResultList()) {
+        for (Object row : rows) {
             Object[] r = (Object[]) row;
             letters.add(new DeadLetter(
                     (String) r[0],
@@ -63,7 +74,8 @@ public class DeadLetters {
                     DeliveryStatuses.instant(r[6]),
                     (String) r[7],
                     DeliveryStatuses.instant(r[8]),
-                    (String) r[9]));
+                    (String) r[9],
+                    attempts.getOrDefault((String) r[0], List.of())));
         }
         return letters;
     }
@@ -119,7 +131,7 @@ public class DeadLetters {
         if (!includeResolved) {
             conditions.add("l.resolution IS NULL");
         }
-        if (filter.ids() != null && !filter.ids().isEmpty()) {
+        if (filter.ids() != null) {
             parameters.add(array(filter.ids()));
             conditions.add("l.delivery_id = ANY(CAST(?" + parameters.size() + " AS varchar[]))");
         }
@@ -150,7 +162,7 @@ public class DeadLetters {
     }
 
     /** A Postgres array literal of ids (UUIDs: no quoting needed; anything else is quoted). */
-    private static String array(List<String> ids) {
+    static String array(List<String> ids) {
         List<String> quoted = ids.stream()
                 .map(id -> "\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .toList();

@@ -94,9 +94,13 @@ public class DeliveryLedger {
                 .toList();
     }
 
-    /** Records how the attempt ended and what follows: done, a retry at its time, or a dead letter. */
+    /**
+     * Records how the attempt ended and what follows: done, a retry at its time, or a dead letter; a digest's listed
+     * deliveries end as it does. Empty when the attempt was superseded (it outlived its lease and the delivery was
+     * taken again): its outcome is kept with the attempt, the delivery's state is the newer attempt's.
+     */
     @Transactional
-    public DeliveryStatus finish(Outgoing message, SendResult result, RetryPolicy policy, Instant now) {
+    public Optional<DeliveryStatus> finish(Outgoing message, SendResult result, RetryPolicy policy, Instant now) {
         em.createNativeQuery(
                         "UPDATE delivery_attempt SET finished_at = ?3, outcome = ?4, status_code = CAST(?5 AS integer),"
                                 + " answer = ?6 WHERE delivery_id = ?1 AND attempt = ?2")
@@ -107,40 +111,66 @@ public class DeliveryLedger {
                 .setParameter(5, result.statusCode())
                 .setParameter(6, result.answer())
                 .executeUpdate();
+        Optional<Integer> budgetFrom = current(message);
+        if (budgetFrom.isEmpty()) {
+            return Optional.empty();
+        }
         if (result.forgetTarget() && message.target() != null) {
             providers.of(message.channel()).forget(message.target());
         }
+        DeliveryStatus status;
+        String reason = null;
         if (result.succeeded()) {
-            DeliveryStatus done =
-                    result.kind() == SendResult.Kind.DELIVERED ? DeliveryStatus.DELIVERED : DeliveryStatus.SENT;
-            settle(message.deliveryId(), done, null, now);
-            if (message.digest()) {
-                em.createNativeQuery("UPDATE delivery SET status = ?2, reason = 'listed in the digest',"
-                                + " updated_at = ?3 WHERE digest_id = ?1 AND status = 'digest'")
-                        .setParameter(1, message.deliveryId())
-                        .setParameter(2, done.wire())
-                        .setParameter(3, Timestamp.from(now))
-                        .executeUpdate();
+            status = result.kind() == SendResult.Kind.DELIVERED ? DeliveryStatus.DELIVERED : DeliveryStatus.SENT;
+        } else if (result.kind() == SendResult.Kind.NO_TARGET) {
+            status = DeliveryStatus.SKIPPED;
+            reason = result.answer();
+        } else {
+            int tries = message.attempt() - budgetFrom.get();
+            if (result.kind() == SendResult.Kind.TRANSIENT && policy.retries(tries)) {
+                retryLater(message, result, now.plus(policy.delay(tries, result.retryAfter())), now);
+                return Optional.of(DeliveryStatus.FAILED);
             }
-            return done;
+            status = DeliveryStatus.DEAD;
+            reason = result.kind() == SendResult.Kind.TRANSIENT
+                    ? "gave up after " + tries + (tries == 1 ? " try: " : " tries: ") + result.summary()
+                    : result.summary();
+            deadLetter(message, reason, now);
         }
-        int tries = message.attempt() - budgetFrom(message.deliveryId());
-        if (result.kind() == SendResult.Kind.TRANSIENT && policy.retries(tries)) {
-            Instant due = now.plus(policy.delay(tries, result.retryAfter()));
-            em.createNativeQuery(
-                            "UPDATE delivery SET status = 'failed', reason = ?2, due_at = ?3, dispatched_at = NULL,"
-                                    + " updated_at = ?4 WHERE id = ?1")
+        settle(message.deliveryId(), status, reason, now);
+        if (message.digest()) {
+            em.createNativeQuery("UPDATE delivery SET status = ?2, reason = ?3, updated_at = ?4"
+                            + " WHERE digest_id = ?1 AND status = 'digest'")
                     .setParameter(1, message.deliveryId())
-                    .setParameter(2, result.summary())
-                    .setParameter(3, Timestamp.from(due))
+                    .setParameter(2, status.wire())
+                    .setParameter(3, reason == null ? "listed in the digest" : "the digest: " + reason)
                     .setParameter(4, Timestamp.from(now))
                     .executeUpdate();
-            return DeliveryStatus.FAILED;
         }
-        String error = result.kind() == SendResult.Kind.TRANSIENT
-                ? "gave up after " + tries + (tries == 1 ? " try: " : " tries: ") + result.summary()
-                : result.summary();
-        settle(message.deliveryId(), DeliveryStatus.DEAD, error, now);
+        return Optional.of(status);
+    }
+
+    /** The delivery's replay budget, locked, if this attempt is still the one in progress. */
+    private Optional<Integer> current(Outgoing message) {
+        List<?> row = em.createNativeQuery("SELECT budget_from FROM delivery WHERE id = ?1 AND status = 'sending'"
+                        + " AND attempts = ?2 FOR UPDATE")
+                .setParameter(1, message.deliveryId())
+                .setParameter(2, message.attempt())
+                .getResultList();
+        return row.isEmpty() ? Optional.empty() : Optional.of(((Number) row.get(0)).intValue());
+    }
+
+    private void retryLater(Outgoing message, SendResult result, Instant due, Instant now) {
+        em.createNativeQuery("UPDATE delivery SET status = 'failed', reason = ?2, due_at = ?3, dispatched_at = NULL,"
+                        + " updated_at = ?4 WHERE id = ?1")
+                .setParameter(1, message.deliveryId())
+                .setParameter(2, result.summary())
+                .setParameter(3, Timestamp.from(due))
+                .setParameter(4, Timestamp.from(now))
+                .executeUpdate();
+    }
+
+    private void deadLetter(Outgoing message, String error, Instant now) {
         em.createNativeQuery("INSERT INTO dead_letter (delivery_id, channel, recipient, error, dead_at)"
                         + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (delivery_id) DO UPDATE SET error = EXCLUDED.error,"
                         + " dead_at = EXCLUDED.dead_at, published_at = NULL, resolution = NULL, resolved_at = NULL,"
@@ -151,12 +181,14 @@ public class DeliveryLedger {
                 .setParameter(4, error)
                 .setParameter(5, Timestamp.from(now))
                 .executeUpdate();
-        return DeliveryStatus.DEAD;
     }
 
     /** Puts a taken delivery back without using a try: its provider's circuit breaker is open until {@code until}. */
     @Transactional
     public void postpone(Outgoing message, Instant until, String reason, Instant now) {
+        if (current(message).isEmpty()) {
+            return;
+        }
         em.createNativeQuery("DELETE FROM delivery_attempt WHERE delivery_id = ?1 AND attempt = ?2")
                 .setParameter(1, message.deliveryId())
                 .setParameter(2, message.attempt())
@@ -168,13 +200,6 @@ public class DeliveryLedger {
                 .setParameter(3, Timestamp.from(until))
                 .setParameter(4, Timestamp.from(now))
                 .executeUpdate();
-    }
-
-    private int budgetFrom(String id) {
-        return ((Number) em.createNativeQuery("SELECT budget_from FROM delivery WHERE id = ?1")
-                        .setParameter(1, id)
-                        .getSingleResult())
-                .intValue();
     }
 
     private void settle(String id, DeliveryStatus status, String reason, Instant now) {

@@ -160,7 +160,7 @@ public class DeliveryPlanner {
                         dataSource,
                         "INSERT INTO digest (recipient, channel, due_at) SELECT DISTINCT ON (r.u) r.u, 'email', r.due"
                                 + " FROM unnest(?, ?) AS r(u, due) ORDER BY r.u, r.due"
-                                + " ON CONFLICT (recipient, channel) DO NOTHING",
+                                + " ON CONFLICT (recipient, channel) DO UPDATE SET due_at = LEAST(digest.due_at, EXCLUDED.due_at)",
                         List.of(digestUsers.toArray(String[]::new), digestDues.toArray(Timestamp[]::new)),
                         null);
             }

@@ -47,9 +47,12 @@ public class DeliveryStatuses implements ChannelReports {
         if (type.isEmpty()) {
             return Optional.empty();
         }
-        List<?> rows = em.createNativeQuery("SELECT id, channel, target, status, reason, attempts, due_at,"
-                        + " created_at, updated_at FROM delivery WHERE notification_id = ?1 AND recipient = ?2"
-                        + " AND (target IS NULL OR target <> ?3) ORDER BY channel, created_at, id")
+        // a webhook of the application's (or a removed one) is the operator's: its answers are not the user's to read
+        List<?> rows = em.createNativeQuery("SELECT d.id, d.channel, d.target, d.status, d.reason, d.attempts,"
+                        + " d.due_at, d.created_at, d.updated_at, (d.channel <> 'webhook' OR w.owner = ?2) AS own"
+                        + " FROM delivery d LEFT JOIN webhook_endpoint w ON d.channel = 'webhook' AND w.id = d.target"
+                        + " WHERE d.notification_id = ?1 AND d.recipient = ?2"
+                        + " AND (d.target IS NULL OR d.target <> ?3) ORDER BY d.channel, d.created_at, d.id")
                 .setParameter(1, id)
                 .setParameter(2, user)
                 .setParameter(3, DeliveryLedger.DIGEST_TARGET)
@@ -60,17 +63,22 @@ public class DeliveryStatuses implements ChannelReports {
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             covered.add((String) r[1]);
+            boolean own = Boolean.TRUE.equals(r[9]);
             views.add(new DeliveryView(
                     (String) r[0],
                     (String) r[1],
-                    (String) r[2],
+                    own ? (String) r[2] : null,
                     (String) r[3],
-                    (String) r[4],
+                    own ? (String) r[4] : null,
                     ((Number) r[5]).intValue(),
                     instant(r[6]),
                     instant(r[7]),
                     instant(r[8]),
-                    attempts.getOrDefault((String) r[0], List.of())));
+                    own
+                            ? attempts.getOrDefault((String) r[0], List.of())
+                            : attempts.getOrDefault((String) r[0], List.of()).stream()
+                                    .map(Attempt::withoutAnswer)
+                                    .toList()));
         }
         for (Channel channel : catalog.channelsOf((String) type.get(0))) {
             if (channel != Channel.IN_APP && !covered.contains(channel.wire())) {
@@ -97,12 +105,8 @@ public class DeliveryStatuses implements ChannelReports {
                 .setParameter(1, user)
                 .setParameter(
                         2,
-                        "{"
-                                + String.join(
-                                        ",",
-                                        notifications.stream()
-                                                .map(Notification::id)
-                                                .toList()) + "}")
+                        DeadLetters.array(
+                                notifications.stream().map(Notification::id).toList()))
                 .setParameter(3, DeliveryLedger.DIGEST_TARGET)
                 .getResultList();
         Map<String, Map<String, String>> latest = new HashMap<>();
@@ -123,15 +127,19 @@ public class DeliveryStatuses implements ChannelReports {
     }
 
     private Map<String, List<Attempt>> attempts(List<?> rows) {
+        return attemptsOf(em, rows.stream().map(r -> (String) ((Object[]) r)[0]).toList());
+    }
+
+    /** Every attempt of each of these deliveries, in order. */
+    static Map<String, List<Attempt>> attemptsOf(EntityManager em, List<String> ids) {
         Map<String, List<Attempt>> attempts = new HashMap<>();
-        if (rows.isEmpty()) {
+        if (ids.isEmpty()) {
             return attempts;
         }
-        List<String> ids = rows.stream().map(r -> (String) ((Object[]) r)[0]).toList();
         List<?> found = em.createNativeQuery("SELECT delivery_id, attempt, started_at, finished_at, outcome,"
                         + " status_code, answer FROM delivery_attempt WHERE delivery_id = ANY(CAST(?1 AS varchar[]))"
                         + " ORDER BY delivery_id, attempt")
-                .setParameter(1, "{" + String.join(",", ids) + "}")
+                .setParameter(1, DeadLetters.array(ids))
                 .getResultList();
         for (Object row : found) {
             Object[] a = (Object[]) row;

@@ -50,10 +50,13 @@ public class DeliveryWorker {
             return;
         }
         SendResult result = send(provider, message, key);
-        breakers().record(key, result.succeeded() || result.kind() == SendResult.Kind.PERMANENT, clock.instant());
-        DeliveryStatus status =
+        breakers().record(key, result.kind() != SendResult.Kind.TRANSIENT, clock.instant());
+        Optional<DeliveryStatus> status =
                 ledger.finish(message, result, settings.retryPolicy(message.channel()), clock.instant());
-        if (status == DeliveryStatus.DEAD) {
+        if (status.isEmpty()) {
+            LOG.info(() -> "Attempt " + message.attempt() + " of delivery " + deliveryId + " ended after its lease;"
+                    + " a later attempt owns the delivery");
+        } else if (status.get() == DeliveryStatus.DEAD) {
             LOG.warning(
                     () -> "Delivery " + deliveryId + " (" + message.channel().wire() + ") is a dead letter after"
                             + " attempt " + message.attempt() + ": " + result.outcome()

@@ -25,22 +25,32 @@ public class DueDeliveries {
     /** One dead letter to publish. */
     public record Dead(String deliveryId, String channel, String recipient, String error, Instant deadAt) {}
 
+    /** How long a published, still queued delivery waits before it is published again (a lost record). */
+    static final Duration REDISPATCH = Duration.ofHours(1);
+
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
-    /** Publishes up to {@code limit} due deliveries with {@code publish} and marks them queued and published. */
+    /**
+     * Publishes up to {@code limit} due deliveries of {@code channel} with {@code publish} and marks them queued and
+     * published. A queued row already published is published again only after {@link #REDISPATCH} (Kafka keeps an
+     * acknowledged record until a worker handled it); one taken ({@code sending}) longer than {@code lease} ago
+     * without an outcome is published again: its instance died mid-send.
+     */
     @Transactional
-    public int relay(Instant now, Duration lease, int limit, Publisher<Due> publish) {
+    public int relay(String channel, Instant now, Duration lease, int limit, Publisher<Due> publish) {
         Timestamp at = Timestamp.from(now);
-        Timestamp stale = Timestamp.from(now.minus(lease));
-        List<?> rows = em.createNativeQuery("SELECT id, recipient, channel FROM delivery WHERE due_at <= ?1 AND ("
-                        + " (status = 'queued' AND (dispatched_at IS NULL OR dispatched_at <= ?2))"
+        List<?> rows = em.createNativeQuery("SELECT id, recipient, channel FROM delivery WHERE due_at <= ?1"
+                        + " AND channel = ?5 AND status IN ('held', 'queued', 'failed', 'sending') AND ("
+                        + " (status = 'queued' AND (dispatched_at IS NULL OR dispatched_at <= ?4))"
                         + " OR status IN ('held', 'failed')"
                         + " OR (status = 'sending' AND updated_at <= ?2))"
                         + " ORDER BY due_at LIMIT ?3 FOR UPDATE SKIP LOCKED")
                 .setParameter(1, at)
-                .setParameter(2, stale)
+                .setParameter(2, Timestamp.from(now.minus(lease)))
                 .setParameter(3, limit)
+                .setParameter(4, Timestamp.from(now.minus(REDISPATCH)))
+                .setParameter(5, channel)
                 .getResultList();
         if (rows.isEmpty()) {
             return 0;
@@ -53,8 +63,7 @@ public class DueDeliveries {
         publish.publish(due);
         em.createNativeQuery("UPDATE delivery SET status = 'queued', dispatched_at = ?2, updated_at = ?2"
                         + " WHERE id = ANY(CAST(?1 AS varchar[]))")
-                .setParameter(
-                        1, "{" + String.join(",", due.stream().map(Due::id).toList()) + "}")
+                .setParameter(1, DeadLetters.array(due.stream().map(Due::id).toList()))
                 .setParameter(2, at)
                 .executeUpdate();
         return due.size();
@@ -79,10 +88,7 @@ public class DueDeliveries {
         publish.publish(dead);
         em.createNativeQuery("UPDATE dead_letter SET published_at = ?2 WHERE delivery_id = ANY(CAST(?1 AS varchar[]))")
                 .setParameter(
-                        1,
-                        "{"
-                                + String.join(
-                                        ",", dead.stream().map(Dead::deliveryId).toList()) + "}")
+                        1, DeadLetters.array(dead.stream().map(Dead::deliveryId).toList()))
                 .setParameter(2, Timestamp.from(now))
                 .executeUpdate();
         return dead.size();

@@ -1,14 +1,15 @@
 package dev.herald.channel.control;
 
 import dev.herald.channel.entity.SendResult;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,14 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * How an HTTP provider's answer counts, the same for webhooks, push services and SMS providers: 2xx succeeded; 408,
@@ -32,28 +40,91 @@ public final class HttpOutcomes {
 
     private HttpOutcomes() {}
 
+    /** An HTTP client for a provider: redirects never followed, connecting within 5 s (or the timeout if shorter). */
+    public static HttpClient client(long timeoutSeconds) {
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(Math.min(timeoutSeconds, 5)))
+                .build();
+    }
+
     /**
      * Sends {@code request} and classifies the answer, reading at most 2 KiB of its body (a provider's answer is kept
-     * with the attempt, shortened). {@code confirms}: a 2xx means delivered (else sent).
+     * with the attempt, shortened). The whole exchange, body included, must end within the request's timeout (a
+     * receiver that sends headers and then stalls must not hold a worker). {@code confirms}: a 2xx means delivered (else
+     * sent).
      */
     public static SendResult exchange(HttpClient http, HttpRequest request, Clock clock, boolean confirms) {
+        Duration deadline = request.timeout().orElse(Duration.ofSeconds(30));
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, info -> new LimitedBody(BODY_LIMIT));
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String body;
-            try (InputStream in = response.body()) {
-                body = new String(in.readNBytes(BODY_LIMIT), StandardCharsets.UTF_8);
-            }
+            HttpResponse<byte[]> response = call.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             return of(
                     response.statusCode(),
-                    body,
+                    new String(response.body(), StandardCharsets.UTF_8),
                     response.headers().firstValue("Retry-After"),
                     clock.instant(),
                     confirms);
-        } catch (IOException e) {
-            return of(e);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return SendResult.transientFailure(null, "timed out", null);
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof IOException io
+                    ? of(io)
+                    : SendResult.transientFailure(null, e.getCause().getClass().getSimpleName(), null);
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             return SendResult.transientFailure(null, "interrupted", null);
+        }
+    }
+
+    /** Keeps the first {@code limit} bytes of a body, then cancels the rest. */
+    private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final int limit;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        LimitedBody(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(1);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                int take = Math.min(buffer.remaining(), limit - bytes.size());
+                byte[] chunk = new byte[take];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, take);
+            }
+            if (bytes.size() >= limit) {
+                subscription.cancel();
+                body.complete(bytes.toByteArray());
+            } else {
+                subscription.request(1);
+            }
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            body.completeExceptionally(failure);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toByteArray());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.herald.channel.control.DueDeliveries.Due;
 import dev.herald.platform.control.KafkaSettings;
 import dev.herald.platform.control.LogLimiter;
 import dev.herald.platform.control.RootCause;
+import dev.herald.preference.entity.Channel;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -15,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The outbox relay, on every instance: every {@code herald.channel.relay-poll-ms} it publishes the committed
- * deliveries that are due to {@code herald.channel.<channel>} (keyed by user, the value is the delivery id), starts
+ * deliveries that are due, of each channel with a configured provider, to {@code herald.channel.<channel>} (keyed by user, the value is the delivery id), starts
  * the digests due, and publishes new dead letters to {@code herald.channel.dlq}. A row is marked published only once
  * Kafka acknowledged it, in the same transaction that held it; a crash in between publishes it again, and the
  * worker takes a delivery only while it is queued, so nothing is sent twice because of it.
@@ -49,6 +49,9 @@ public class OutboxRelay {
 
     @Inject
     DueDeliveries due;
+
+    @Inject
+    Providers providers;
 
     @Inject
     ChannelSettings settings;
@@ -103,25 +106,42 @@ public class OutboxRelay {
     }
 
     void relayAll() {
-        try {
-            Instant now = clock.instant();
-            while (due.startDigests(now, ROUND) == ROUND) {
+        List<String> problems = new ArrayList<>();
+        attempt("digests", problems, () -> {
+            while (due.startDigests(clock.instant(), ROUND) == ROUND) {
                 // more digests are due
             }
-            while (due.relay(clock.instant(), settings.lease(), ROUND, this::publishDue) == ROUND) {
-                // a full round: more may be due
+        });
+        // each channel on its own: a topic that refuses records holds back only its own channel
+        for (Channel channel : Channel.values()) {
+            if (channel != Channel.IN_APP && providers.enabled(channel)) {
+                attempt(channel.wire(), problems, () -> {
+                    while (due.relay(channel.wire(), clock.instant(), settings.lease(), ROUND, this::publishDue)
+                            == ROUND) {
+                        // a full round: more may be due
+                    }
+                });
             }
+        }
+        attempt("dead letters", problems, () -> {
             while (due.relayDead(clock.instant(), ROUND, this::publishDead) == ROUND) {
                 // a full round: more may be waiting
             }
-            if (problem != null) {
-                LOG.info("The outbox relay publishes again");
-                problem = null;
-                failures.reset();
-            }
+        });
+        if (problems.isEmpty() && problem != null) {
+            LOG.info("The outbox relay publishes again");
+            failures.reset();
+        }
+        problem = problems.isEmpty() ? null : "the outbox relay cannot publish " + String.join("; ", problems);
+    }
+
+    private void attempt(String what, List<String> problems, Runnable round) {
+        try {
+            round.run();
         } catch (RuntimeException e) {
-            problem = "the outbox relay cannot publish: " + RootCause.message(e);
-            failures.log(Level.WARNING, "The outbox relay failed; trying again: " + RootCause.message(e));
+            problems.add(what + ": " + RootCause.message(e));
+            failures.log(
+                    Level.WARNING, "The outbox relay failed for " + what + "; trying again: " + RootCause.message(e));
         }
     }
 

@@ -17,7 +17,12 @@ public record DeliveryView(
         List<Attempt> attemptLog) {
     /** One attempt: when, how it ended (null: it did not finish), the provider's status code and answer. */
     public record Attempt(
-            int attempt, Instant startedAt, Instant finishedAt, String outcome, Integer statusCode, String answer) {}
+            int attempt, Instant startedAt, Instant finishedAt, String outcome, Integer statusCode, String answer) {
+        /** The attempt without what the provider answered (not the user's to read). */
+        public Attempt withoutAnswer() {
+            return new Attempt(attempt, startedAt, finishedAt, outcome, statusCode, null);
+        }
+    }
 
     /** A channel the type uses that got no delivery row. */
     public static DeliveryView skipped(String channel, String reason) {

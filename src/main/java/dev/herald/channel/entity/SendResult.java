@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * What a provider answered to one attempt: delivered (it confirmed), sent (it took the message), a transient failure
- * (retried later, not before {@code retryAfter} when it said so) or a permanent one (a dead letter at once).
+ * (retried later, not before {@code retryAfter} when it said so), a permanent one (a dead letter at once), or no target
+ * left to send to (skipped).
  * {@code forgetTarget}: the target is gone for good (a push subscription answering 404/410) and is deleted.
  */
 public record SendResult(Kind kind, Integer statusCode, String answer, Duration retryAfter, boolean forgetTarget) {
@@ -18,7 +19,9 @@ public record SendResult(Kind kind, Integer statusCode, String answer, Duration 
         DELIVERED,
         SENT,
         TRANSIENT,
-        PERMANENT
+        PERMANENT,
+        /** Nothing was sent: the target went away before the attempt (an address, subscription or endpoint removed). */
+        NO_TARGET
     }
 
     public SendResult {
@@ -40,6 +43,11 @@ public record SendResult(Kind kind, Integer statusCode, String answer, Duration 
 
     public static SendResult permanentFailure(Integer statusCode, String answer) {
         return new SendResult(Kind.PERMANENT, statusCode, answer, null, false);
+    }
+
+    /** Nothing to send to any more: the delivery is skipped with the reason, not a dead letter. */
+    public static SendResult noTarget(String reason) {
+        return new SendResult(Kind.NO_TARGET, null, reason, null, false);
     }
 
     /** A permanent failure whose target no longer exists. */

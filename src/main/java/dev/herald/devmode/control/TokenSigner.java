@@ -2,6 +2,7 @@ package dev.herald.devmode.control;
 
 import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -9,6 +10,7 @@ import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 
 /** Signs MP JWT tokens (RS256) with a local key: for dev mode and for tests, never for production sign-in. */
@@ -29,12 +31,23 @@ public final class TokenSigner {
 
     /** A token whose {@code upn} (the name an identity provider shows) differs from its subject. */
     public String sign(String subject, String upn, Collection<String> groups, Instant issuedAt, Instant expiresAt) {
+        return sign(subject, upn, groups, issuedAt, expiresAt, Map.of());
+    }
+
+    /** A token with more string claims, such as OIDC's {@code email} and {@code phone_number}. */
+    public String sign(
+            String subject,
+            String upn,
+            Collection<String> groups,
+            Instant issuedAt,
+            Instant expiresAt,
+            Map<String, String> extraClaims) {
         JsonObject header = JsonFactory.PROVIDER
                 .createObjectBuilder()
                 .add("alg", "RS256")
                 .add("typ", "JWT")
                 .build();
-        JsonObject claims = JsonFactory.PROVIDER
+        JsonObjectBuilder claims = JsonFactory.PROVIDER
                 .createObjectBuilder()
                 .add("iss", issuer)
                 .add("aud", audience)
@@ -43,10 +56,10 @@ public final class TokenSigner {
                 .add("groups", JsonFactory.PROVIDER.createArrayBuilder(groups))
                 .add("jti", UUID.randomUUID().toString())
                 .add("iat", issuedAt.getEpochSecond())
-                .add("exp", expiresAt.getEpochSecond())
-                .build();
+                .add("exp", expiresAt.getEpochSecond());
+        extraClaims.forEach(claims::add);
         String signingInput = base64(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
-                + base64(claims.toString().getBytes(StandardCharsets.UTF_8));
+                + base64(claims.build().toString().getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(key);

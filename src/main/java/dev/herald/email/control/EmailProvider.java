@@ -134,7 +134,7 @@ public class EmailProvider implements ChannelProvider {
     public SendResult send(Outgoing message) {
         Optional<String> address = contacts.of(message.recipient()).map(Contact::email);
         if (address.isEmpty()) {
-            return SendResult.permanentFailure(null, "no address: the user's email address was removed");
+            return SendResult.noTarget("no address: the user's email address was removed");
         }
         String category =
                 message.digest() ? UnsubscribeLinks.ALL : message.notification().category();
@@ -145,7 +145,8 @@ public class EmailProvider implements ChannelProvider {
         try {
             MimeMessage mime = new IdentifiedMessage(session, "<" + message.deliveryId() + "@" + messageIdDomain + ">");
             mime.setFrom(new InternetAddress(from));
-            mime.setRecipients(Message.RecipientType.TO, InternetAddress.parse(address.get(), true));
+            mime.setRecipients(
+                    Message.RecipientType.TO, new InternetAddress[] {new InternetAddress(address.get(), true)});
             mime.setSubject(email.subject(), "UTF-8");
             mime.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

@@ -45,9 +45,11 @@ public record Preferences(
     /**
      * The decision for one notification on one channel at {@code now} in the user's {@code zone}. Skipped when its type
      * does not use the channel or the user turned it off (everywhere or for the category). Otherwise critical goes now,
-     * whatever the mute, quiet hours and digests. Else skipped while muted, held to the end of quiet hours, held to the
-     * next digest (moved out of quiet hours), or delivered now. The in-app inbox stores every notification whatever
-     * this says; a decision other than deliver only keeps it from being announced as a toast.
+     * whatever the mute, quiet hours and digests, and so do webhooks (they feed integrations). Else, while muted, held
+     * until the user unmutes (skipped in the app, which stores it silently); on a channel with a digest, held to the
+     * next digest (moved out of quiet hours); in quiet hours, held to their end; or delivered now. The in-app inbox
+     * stores every notification whatever this says; a decision other than deliver only keeps it from being announced
+     * as a toast.
      */
     public Decision decide(Channel channel, Notice notice, Instant now, ZoneId zone) {
         String name = channel.wire();
@@ -64,20 +66,27 @@ public record Preferences(
         if (notice.critical()) {
             return Decision.deliver("critical: goes through mute, quiet hours and digests");
         }
-        if (muted) {
-            return Decision.skip("you muted all notifications");
+        if (channel == Channel.WEBHOOK) {
+            return Decision.deliver("webhooks feed integrations: no mute, quiet hours or digest");
         }
-        Optional<Instant> quietUntil = quietUntil(now, zone);
-        if (quietUntil.isPresent()) {
-            return Decision.hold(quietUntil.get(), "quiet hours");
+        if (muted) {
+            // the inbox keeps it (silently); other channels hold it until the user unmutes, never drop it
+            return channel == Channel.IN_APP
+                    ? Decision.skip("you muted all notifications")
+                    : Decision.holdWhileMuted("muted: held until you unmute");
         }
         if (channel != Channel.IN_APP) {
+            // a digest first: its time is already moved out of quiet hours, and what waits for it goes in it
             Digest digest = digest(channel);
             Optional<Instant> next = digest.next(now, zone);
             if (next.isPresent()) {
                 Instant at = quietUntil(next.get(), zone).orElse(next.get());
                 return Decision.hold(at, digest.cadence().wire() + " digest");
             }
+        }
+        Optional<Instant> quietUntil = quietUntil(now, zone);
+        if (quietUntil.isPresent()) {
+            return Decision.hold(quietUntil.get(), "quiet hours");
         }
         return Decision.deliver("your preferences allow it");
     }

@@ -99,11 +99,14 @@ public class PushResource {
         } catch (IllegalArgumentException e) {
             throw invalid("/keys", e.getMessage());
         }
-        PushSubscription subscription = subscriptions.subscribe(
-                Caller.of(token),
-                request.endpoint(),
-                request.keys().p256dh(),
-                request.keys().auth());
+        PushSubscription subscription = subscriptions
+                .subscribe(
+                        Caller.of(token),
+                        request.endpoint(),
+                        request.keys().p256dh(),
+                        request.keys().auth())
+                .orElseThrow(() -> new ProblemException(Problem.of(
+                        Response.Status.CONFLICT, "Too many push subscriptions: remove one of this user's first.")));
         return Response.status(Response.Status.CREATED)
                 .entity(view(subscription))
                 .build();

@@ -56,10 +56,7 @@ public class PushProvider implements ChannelProvider {
 
     @PostConstruct
     void open() {
-        http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(Math.min(timeoutSeconds, 5)))
-                .build();
+        http = HttpOutcomes.client(timeoutSeconds);
     }
 
     @Override
@@ -94,7 +91,7 @@ public class PushProvider implements ChannelProvider {
     public SendResult send(Outgoing message) {
         Optional<PushSubscription> found = subscriptions.find(message.target());
         if (found.isEmpty()) {
-            return SendResult.permanentFailure(null, "the subscription was removed");
+            return SendResult.noTarget("the push subscription was removed");
         }
         PushSubscription subscription = found.get();
         URI endpoint = URI.create(subscription.endpoint());
@@ -124,20 +121,45 @@ public class PushProvider implements ChannelProvider {
 
     /**
      * What the service worker shows, as JSON: title, body, the inbox to open on click, and a tag so a later push of
-     * the same notification replaces it. Long bodies are cut to keep the encrypted record within its 4 KiB.
+     * the same notification replaces it. Long texts are cut to keep the encrypted record within its 4 KiB.
      */
     String payload(Notification n) {
-        String body = n.body().length() > 1000 ? n.body().substring(0, 999) + "…" : n.body();
+        String url = publicUrl.replaceAll("/+$", "") + "/?notification=" + n.id();
+        String title = n.title();
+        String body = n.body();
+        String json = json(n, title, body, url);
+        // the encrypted record holds 3,993 bytes: shorten the body, then the title, at character boundaries
+        while (json.getBytes(StandardCharsets.UTF_8).length > WebPushCipher.MAX_PLAINTEXT) {
+            if (!body.isEmpty()) {
+                body = cut(body, body.length() / 2);
+            } else {
+                title = cut(title, title.length() / 2);
+            }
+            json = json(n, title, body, url);
+        }
+        return json;
+    }
+
+    private static String json(Notification n, String title, String body, String url) {
         return Json.createObjectBuilder()
                 .add("id", n.id())
                 .add("type", n.type())
                 .add("category", n.category())
-                .add("title", n.title())
+                .add("title", title)
                 .add("body", body)
                 .add("tag", n.id())
-                .add("url", publicUrl.replaceAll("/+$", "") + "/?notification=" + n.id())
+                .add("url", url)
                 .build()
                 .toString();
+    }
+
+    /** The first {@code length} characters (never half a surrogate pair), with an ellipsis when something was cut. */
+    static String cut(String text, int length) {
+        if (length <= 0) {
+            return "";
+        }
+        int end = Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+        return text.substring(0, end) + "…";
     }
 
     static Duration ttl(String priority) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Users' push subscriptions: added and removed by the browser, found for intake, forgotten when gone. */
 @ApplicationScoped
@@ -33,20 +34,27 @@ public class PushSubscriptions {
     @Inject
     Clock clock;
 
+    @Inject
+    @ConfigProperty(name = "herald.push.max-per-user", defaultValue = "10")
+    int maxPerUser;
+
     /**
      * Stores a subscription (its keys already checked); the same endpoint subscribing again replaces the old keys and
-     * owner, since an endpoint belongs to one browser.
+     * owner, since an endpoint belongs to one browser. Empty when the user has {@code herald.push.max-per-user}.
      */
     @Transactional
-    public PushSubscription subscribe(String user, String endpoint, String p256dh, String auth) {
+    public Optional<PushSubscription> subscribe(String user, String endpoint, String p256dh, String auth) {
         Optional<PushSubscription> existing = byEndpoint(endpoint);
         if (existing.isPresent()) {
             existing.get().renew(user, p256dh, auth, clock.instant());
-            return existing.get();
+            return existing;
+        }
+        if (of(user).size() >= maxPerUser) {
+            return Optional.empty();
         }
         PushSubscription subscription = new PushSubscription(user, endpoint, p256dh, auth, clock.instant());
         em.persist(subscription);
-        return subscription;
+        return Optional.of(subscription);
     }
 
     /** Removes the user's subscription of {@code endpoint}; false when the user has none there. */

@@ -67,10 +67,7 @@ public class SmsProvider implements ChannelProvider {
 
     @PostConstruct
     void open() {
-        http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(Math.min(timeoutSeconds, 5)))
-                .build();
+        http = HttpOutcomes.client(timeoutSeconds);
     }
 
     @Override
@@ -97,7 +94,7 @@ public class SmsProvider implements ChannelProvider {
     public SendResult send(Outgoing message) {
         Optional<String> phone = contacts.of(message.recipient()).map(Contact::phone);
         if (phone.isEmpty() || !SmsText.isE164(phone.get())) {
-            return SendResult.permanentFailure(null, "no address: the user has no E.164 phone number");
+            return SendResult.noTarget("no address: the user has no E.164 phone number");
         }
         String form = "To=" + encode(phone.get()) + "&From=" + encode(from.strip()) + "&Body="
                 + encode(text(message.notification(), maxSegments));

@@ -52,10 +52,7 @@ public class WebhookProvider implements ChannelProvider {
 
     @PostConstruct
     void open() {
-        http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(Math.min(timeoutSeconds, 5)))
-                .build();
+        http = HttpOutcomes.client(timeoutSeconds);
     }
 
     @Override
@@ -75,17 +72,15 @@ public class WebhookProvider implements ChannelProvider {
 
     @Override
     public String breakerKey(Outgoing message) {
-        return endpoints
-                .find(message.target())
-                .map(e -> "webhook " + URI.create(e.url()).getHost())
-                .orElse("webhook");
+        // per endpoint: one user's failing receiver must not pause others on the same host
+        return "webhook " + message.target();
     }
 
     @Override
     public SendResult send(Outgoing message) {
         Optional<WebhookEndpoint> found = endpoints.find(message.target());
         if (found.isEmpty()) {
-            return SendResult.permanentFailure(null, "the endpoint was removed");
+            return SendResult.noTarget("the webhook endpoint was removed");
         }
         WebhookEndpoint endpoint = found.get();
         URI url = URI.create(endpoint.url());

@@ -8,6 +8,7 @@ import dev.herald.testing.ChannelPeers.Received;
 import dev.herald.testing.Events;
 import dev.herald.testing.Herald;
 import dev.herald.testing.LiveClient;
+import dev.herald.testing.TestStack;
 import dev.herald.testing.WebPushDecryptor;
 import dev.herald.webhook.control.WebhookSignature;
 import jakarta.json.JsonArray;
@@ -26,7 +27,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -130,6 +134,36 @@ class ChannelsIT {
                                     .orElse(null);
                         },
                         d -> d != null && d.getString("status").equals(status));
+    }
+
+    /** The record of {@code herald.channel.dlq} about one delivery. */
+    private static JsonObject dlqRecord(String deliveryId) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        TestStack.shared().bootstrapServers(),
+                        "group.id",
+                        "dlq-reader-" + UUID.randomUUID(),
+                        "auto.offset.reset",
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of("herald.channel.dlq"));
+            return await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> {
+                                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                                    JsonObject json = Events.parse(record.value());
+                                    if (json.getString("deliveryId").equals(deliveryId)) {
+                                        return json;
+                                    }
+                                }
+                                return null;
+                            },
+                            found -> found != null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static MimeMessage awaitEmail(String address, int count) {
@@ -301,6 +335,7 @@ class ChannelsIT {
                 .contains(dead.getString("id"));
         assertThat(herald.get("/api/admin/dead-letters", r.token()).statusCode())
                 .isEqualTo(403);
+        assertThat(dlqRecord(dead.getString("id")).getString("error")).isEqualTo("gave up after 4 tries: 500: {}");
 
         HttpResponse<String> replayed = herald.post(
                 "/api/admin/dead-letters/replay",
@@ -478,5 +513,73 @@ class ChannelsIT {
         assertThat(requests.stream().filter(q -> q.answered() == 200)).hasSize(1);
         assertThat(delivery.getJsonArray("attemptLog").getJsonObject(0).containsKey("outcome"))
                 .isFalse();
+    }
+
+    @Test
+    void muteHoldsEmailUntilTheUserUnmutes() throws Exception {
+        Reachable r = reachable("muted");
+        assertThat(herald.send(
+                                "PATCH",
+                                "/api/preferences",
+                                r.token(),
+                                "application/merge-patch+json",
+                                "{\"muted\":true}")
+                        .statusCode())
+                .isEqualTo(200);
+        herald.produce(r.user(), Events.jobStatus(Events.newId(), r.user(), "Muted", "offer"));
+        String id = notificationId(r);
+        JsonObject held = awaitDelivery(r, id, "email", "held");
+        assertThat(held.getString("reason")).isEqualTo("muted: held until you unmute");
+        assertThat(held.containsKey("dueAt")).isFalse();
+        herald.advanceClock(Duration.ofSeconds(5));
+        Thread.sleep(1000);
+        assertThat(peers.smtp().getReceivedMessagesForDomain(r.email())).isEmpty();
+
+        assertThat(herald.send(
+                                "PATCH",
+                                "/api/preferences",
+                                r.token(),
+                                "application/merge-patch+json",
+                                "{\"muted\":false}")
+                        .statusCode())
+                .isEqualTo(200);
+        awaitDelivery(r, id, "email", "delivered");
+        assertThat(awaitEmail(r.email(), 1).getSubject()).isEqualTo("Application update: Muted");
+    }
+
+    @Test
+    void aRotatedSecretSignsAlongWithTheNewOneAndTheTokensEmailClaimIsAnAddress() throws Exception {
+        String user = Events.newUser("claims");
+        String email = user + "@claims.test";
+        String token = herald.tokenWithClaims(user, Map.of("email", email));
+        JsonObject contacts = Herald.json(herald.get("/api/me/contacts", token));
+        assertThat(contacts.getString("email")).isEqualTo(email);
+        assertThat(contacts.getString("source")).isEqualTo("token");
+        String hook = "/hooks/" + user;
+        JsonObject endpoint = Herald.json(
+                herald.post("/api/webhooks", token, "application/json", "{\"url\":\"" + peers.base() + hook + "\"}"));
+        String oldSecret = endpoint.getString("secret");
+        JsonObject rotated = Herald.json(
+                herald.post("/api/webhooks/" + endpoint.getString("id") + "/rotate-secret", token, null, ""));
+        String newSecret = rotated.getString("secret");
+        assertThat(newSecret).isNotEqualTo(oldSecret).startsWith("whsec_");
+        assertThat(rotated.getString("previousSecretValidUntil")).isNotBlank();
+
+        herald.produce(user, Events.jobStatus(Events.newId(), user, "Rotated", "offer"));
+        Received request = awaitRequests(hook, 1).get(0);
+        assertThat(request.header("webhook-signature").split(" ")).hasSize(2);
+        Instant heraldNow = herald.advanceClock(Duration.ZERO);
+        for (String secret : List.of(oldSecret, newSecret)) {
+            assertThat(WebhookSignature.verify(
+                            request.header("webhook-id"),
+                            request.header("webhook-timestamp"),
+                            request.text(),
+                            request.header("webhook-signature"),
+                            secret,
+                            heraldNow,
+                            Duration.ofMinutes(5)))
+                    .isTrue();
+        }
+        assertThat(awaitEmail(email, 1).getSubject()).isEqualTo("Application update: Rotated");
     }
 }

@@ -2,36 +2,31 @@ package dev.herald.channel.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
 import dev.herald.channel.entity.SendResult;
 import dev.herald.channel.entity.SendResult.Kind;
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Authenticator;
+import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSession;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -178,204 +173,104 @@ class HttpOutcomesTest {
     }
 
     @Test
-    void exchangeClassifiesTheAnswerWithRetryAfterFromTheClock() {
-        FakeHttp http = new FakeHttp(request -> new FakeResponse(
-                request, 503, "down for maintenance", Map.of("Retry-After", List.of("Sun, 22 Nov 2026 10:01:00 GMT"))));
-        SendResult result = HttpOutcomes.exchange(http, request(), Clock.fixed(NOW, ZoneOffset.UTC), true);
-        assertThat(result.kind()).isEqualTo(Kind.TRANSIENT);
-        assertThat(result.statusCode()).isEqualTo(503);
-        assertThat(result.answer()).isEqualTo("down for maintenance");
-        assertThat(result.retryAfter()).isEqualTo(Duration.ofMinutes(1));
+    void exchangeClassifiesTheAnswerWithRetryAfterFromTheClock() throws Exception {
+        try (Peer peer = new Peer(exchange -> {
+            exchange.getResponseHeaders().add("Retry-After", "Sun, 22 Nov 2026 10:01:00 GMT");
+            answer(exchange, 503, "down for maintenance");
+        })) {
+            SendResult result =
+                    HttpOutcomes.exchange(client(), peer.request(5), Clock.fixed(NOW, ZoneOffset.UTC), true);
+            assertThat(result.kind()).isEqualTo(Kind.TRANSIENT);
+            assertThat(result.statusCode()).isEqualTo(503);
+            assertThat(result.answer()).isEqualTo("down for maintenance");
+            assertThat(result.retryAfter()).isEqualTo(Duration.ofMinutes(1));
+        }
     }
 
     @Test
-    void exchangeReadsAtMostTwoKibibytesOfTheBody() {
-        String body = "x ".repeat(5000);
-        FakeHttp http = new FakeHttp(request -> new FakeResponse(request, 400, body, Map.of()));
-        SendResult result = HttpOutcomes.exchange(http, request(), Clock.fixed(NOW, ZoneOffset.UTC), false);
-        assertThat(result.kind()).isEqualTo(Kind.PERMANENT);
-        assertThat(result.answer()).hasSizeLessThanOrEqualTo(SendResult.ANSWER_LIMIT);
-        assertThat(http.answered.bytesRead()).isEqualTo(2048);
+    void exchangeKeepsAShortenedAnswerOfALargeBody() throws Exception {
+        try (Peer peer = new Peer(exchange -> answer(exchange, 400, "x ".repeat(50_000)))) {
+            SendResult result =
+                    HttpOutcomes.exchange(client(), peer.request(5), Clock.fixed(NOW, ZoneOffset.UTC), false);
+            assertThat(result.kind()).isEqualTo(Kind.PERMANENT);
+            assertThat(result.answer()).hasSizeLessThanOrEqualTo(SendResult.ANSWER_LIMIT);
+        }
     }
 
     @Test
-    void exchangeTurnsAnIoFailureIntoATransientOne() {
-        FakeHttp http = new FakeHttp(request -> {
-            throw new ConnectException("Connection refused: 10.0.0.7");
-        });
-        SendResult result = HttpOutcomes.exchange(http, request(), Clock.fixed(NOW, ZoneOffset.UTC), true);
+    void exchangeTurnsARefusedConnectionIntoATransientFailure() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hook"))
+                .timeout(Duration.ofSeconds(5))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
+        SendResult result = HttpOutcomes.exchange(client(), request, Clock.fixed(NOW, ZoneOffset.UTC), true);
         assertThat(result.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(result.answer()).isEqualTo("connection refused");
     }
 
     @Test
-    void exchangeInterruptedIsTransientAndKeepsTheInterrupt() {
-        FakeHttp http = new FakeHttp(request -> {
-            throw new InterruptedException();
-        });
-        try {
-            SendResult result = HttpOutcomes.exchange(http, request(), Clock.fixed(NOW, ZoneOffset.UTC), true);
+    void aReceiverThatStallsInTheBodyTimesOutWithinTheRequestsTimeout() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (Peer peer = new Peer(exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write('{');
+            exchange.getResponseBody().flush();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        })) {
+            long start = System.nanoTime();
+            SendResult result =
+                    HttpOutcomes.exchange(client(), peer.request(1), Clock.fixed(NOW, ZoneOffset.UTC), true);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            release.countDown();
             assertThat(result.kind()).isEqualTo(Kind.TRANSIENT);
-            assertThat(result.answer()).isEqualTo("interrupted");
-            assertThat(Thread.currentThread().isInterrupted()).isTrue();
-        } finally {
-            Thread.interrupted();
+            assertThat(result.answer()).isEqualTo("timed out");
+            assertThat(took).isLessThan(Duration.ofSeconds(10));
         }
     }
 
-    static HttpRequest request() {
-        return HttpRequest.newBuilder(URI.create("https://hooks.example/herald"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build();
+    private static HttpClient client() {
+        return HttpOutcomes.client(5);
     }
 
-    interface Answer {
-        FakeResponse answer(HttpRequest request) throws IOException, InterruptedException;
-    }
-
-    /** An HTTP client that answers from {@link Answer} instead of the network. */
-    static final class FakeHttp extends HttpClient {
-        final Answer answer;
-        FakeResponse answered;
-
-        FakeHttp(Answer answer) {
-            this.answer = answer;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
-                throws IOException, InterruptedException {
-            answered = answer.answer(request);
-            return (HttpResponse<T>) answered;
-        }
-
-        @Override
-        public <T> CompletableFuture<HttpResponse<T>> sendAsync(
-                HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <T> CompletableFuture<HttpResponse<T>> sendAsync(
-                HttpRequest request,
-                HttpResponse.BodyHandler<T> handler,
-                HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<CookieHandler> cookieHandler() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Duration> connectTimeout() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Redirect followRedirects() {
-            return Redirect.NEVER;
-        }
-
-        @Override
-        public Optional<ProxySelector> proxy() {
-            return Optional.empty();
-        }
-
-        @Override
-        public SSLContext sslContext() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SSLParameters sslParameters() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<Authenticator> authenticator() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Version version() {
-            return Version.HTTP_1_1;
-        }
-
-        @Override
-        public Optional<Executor> executor() {
-            return Optional.empty();
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 
-    /** A response whose body stream counts what was read from it. */
-    static final class FakeResponse implements HttpResponse<InputStream> {
-        final HttpRequest request;
-        final int status;
-        final ByteArrayInputStream body;
-        final int size;
-        final HttpHeaders headers;
+    /** A real HTTP server on a free local port, answering every request with {@code handler}. */
+    static final class Peer implements AutoCloseable {
+        private final HttpServer server;
 
-        FakeResponse(HttpRequest request, int status, String body, Map<String, List<String>> headers) {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            this.request = request;
-            this.status = status;
-            this.body = new ByteArrayInputStream(bytes);
-            this.size = bytes.length;
-            this.headers = HttpHeaders.of(headers, (name, value) -> true);
+        Peer(HttpHandler handler) throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.createContext("/", handler);
+            server.start();
         }
 
-        int bytesRead() {
-            return size - body.available();
-        }
-
-        @Override
-        public int statusCode() {
-            return status;
+        HttpRequest request(int timeoutSeconds) {
+            return HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook"))
+                    .timeout(Duration.ofSeconds(timeoutSeconds))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build();
         }
 
         @Override
-        public HttpRequest request() {
-            return request;
+        public void close() {
+            server.stop(0);
         }
-
-        @Override
-        public Optional<HttpResponse<InputStream>> previousResponse() {
-            return Optional.empty();
-        }
-
-        @Override
-        public HttpHeaders headers() {
-            return headers;
-        }
-
-        @Override
-        public InputStream body() {
-            return body;
-        }
-
-        @Override
-        public Optional<SSLSession> sslSession() {
-            return Optional.empty();
-        }
-
-        @Override
-        public URI uri() {
-            return request.uri();
-        }
-
-        @Override
-        public HttpClient.Version version() {
-            return HttpClient.Version.HTTP_1_1;
-        }
-    }
-
-    @Test
-    void retryAfterAsAFarHttpDateIsCappedAtOneDayLikeSeconds() {
-        assertThat(HttpOutcomes.retryAfter("999999999", NOW)).contains(Duration.ofDays(1));
-        assertThat(HttpOutcomes.retryAfter("Fri, 31 Dec 9999 23:59:59 GMT", NOW))
-                .contains(Duration.ofDays(1));
     }
 }

@@ -45,12 +45,13 @@ class PreferencesTest {
     }
 
     @Test
-    void muteSkipsEverythingButCritical() {
+    void muteHoldsOtherChannelsUntilUnmutedAndSilencesTheAppButNotCritical() {
         Instant now = berlin("2026-03-10T12:00");
         Preferences muted = with(true, null, Map.of());
         Decision email = muted.decide(Channel.EMAIL, SOCIAL, now, BERLIN);
-        assertThat(email.outcome()).isEqualTo(Decision.Outcome.SKIP);
-        assertThat(email.reason()).isEqualTo("you muted all notifications");
+        assertThat(email.outcome()).isEqualTo(Decision.Outcome.HOLD);
+        assertThat(email.until()).isNull();
+        assertThat(email.reason()).isEqualTo("muted: held until you unmute");
         assertThat(muted.decide(Channel.IN_APP, SOCIAL, now, BERLIN).deliversNow())
                 .isFalse();
         Decision critical = muted.decide(Channel.EMAIL, CRITICAL, now, BERLIN);
