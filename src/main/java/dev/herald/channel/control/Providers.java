@@ -2,6 +2,8 @@ package dev.herald.channel.control;
 
 import dev.herald.preference.entity.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -17,6 +19,14 @@ public class Providers {
     Instance<ChannelProvider> all;
 
     private volatile Map<Channel, ChannelProvider> byChannel;
+
+    /**
+     * Builds every provider at start, so a provider configured wrongly (an unknown SMTP security mode, VAPID keys that
+     * do not match, SMS without a sender) stops the application with the reason instead of failing each intake batch.
+     */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        byChannel().values().forEach(ChannelProvider::enabled);
+    }
 
     private Map<Channel, ChannelProvider> byChannel() {
         Map<Channel, ChannelProvider> known = byChannel;

@@ -68,6 +68,10 @@ public class SmsProvider implements ChannelProvider {
     @PostConstruct
     void open() {
         http = HttpOutcomes.client(timeoutSeconds);
+        if (enabled() && (account.isBlank() || token.isBlank() || !SmsText.isE164(from.strip()))) {
+            throw new IllegalArgumentException("SMS needs HERALD_SMS_ACCOUNT, HERALD_SMS_TOKEN and an E.164"
+                    + " HERALD_SMS_FROM besides HERALD_SMS_BASE_URL");
+        }
     }
 
     @Override
