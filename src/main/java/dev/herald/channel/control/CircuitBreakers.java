@@ -15,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * one failing webhook host would stop every other.
  */
 public final class CircuitBreakers {
+    /** How long the others wait while one message tries a half-open provider. */
+    static final Duration TRIAL_WAIT = Duration.ofSeconds(10);
+
     private final int threshold;
     private final Duration openFor;
     private final Map<String, State> states = new ConcurrentHashMap<>();
@@ -66,8 +69,8 @@ public final class CircuitBreakers {
                 return Optional.of(openUntil);
             }
             if (trialOut) {
-                // half open: one message is trying; the others wait a little for its outcome
-                return Optional.of(now.plusSeconds(1));
+                // half open: one message is trying; the others wait for its outcome rather than cycle every second
+                return Optional.of(now.plus(TRIAL_WAIT));
             }
             trialOut = true;
             return Optional.empty();

@@ -107,14 +107,24 @@ public class OutboxRelay {
 
     void relayAll() {
         List<String> problems = new ArrayList<>();
-        attempt("digests", problems, () -> {
-            while (due.startDigests(clock.instant(), ROUND) == ROUND) {
-                // more digests are due
-            }
-        });
+        DueDeliveries.Pending pending;
+        try {
+            pending = due.pending(clock.instant(), settings.lease());
+        } catch (RuntimeException e) {
+            pending = new DueDeliveries.Pending(true, true, true);
+        }
+        if (pending.digests()) {
+            attempt("digests", problems, () -> {
+                while (due.startDigests(clock.instant(), ROUND) == ROUND) {
+                    // more digests are due
+                }
+            });
+        }
         // each channel on its own: a topic that refuses records holds back only its own channel
         for (Channel channel : Channel.values()) {
-            if (channel != Channel.IN_APP && providers.enabled(channel)) {
+            if ((pending.deliveries() || pending.digests())
+                    && channel != Channel.IN_APP
+                    && providers.enabled(channel)) {
                 attempt(channel.wire(), problems, () -> {
                     while (due.relay(channel.wire(), clock.instant(), settings.lease(), ROUND, this::publishDue)
                             == ROUND) {
@@ -123,11 +133,13 @@ public class OutboxRelay {
                 });
             }
         }
-        attempt("dead letters", problems, () -> {
-            while (due.relayDead(clock.instant(), ROUND, this::publishDead) == ROUND) {
-                // a full round: more may be waiting
-            }
-        });
+        if (pending.deadLetters()) {
+            attempt("dead letters", problems, () -> {
+                while (due.relayDead(clock.instant(), ROUND, this::publishDead) == ROUND) {
+                    // a full round: more may be waiting
+                }
+            });
+        }
         if (problems.isEmpty() && problem != null) {
             LOG.info("The outbox relay publishes again");
             failures.reset();

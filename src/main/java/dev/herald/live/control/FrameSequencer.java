@@ -70,6 +70,33 @@ final class FrameSequencer {
         return out;
     }
 
+    /**
+     * What was committed after the last frame sent and never arrived, because the live path itself was interrupted (a
+     * broker outage): without this, such a hole is filled only when a later notification comes.
+     */
+    List<Frame> catchUp() {
+        if (!positioned) {
+            return List.of();
+        }
+        long latest = inbox.latestSeq();
+        if (latest <= lastSeq) {
+            return List.of();
+        }
+        List<Frame> out = new ArrayList<>();
+        if (inbox.countAfter(lastSeq) > resumeLimit) {
+            out.add(gap(latest));
+            lastSeq = latest;
+        } else {
+            List<Frame> missed = inbox.sequencedBetween(lastSeq, Long.MAX_VALUE, resumeLimit);
+            out.addAll(missed);
+            if (!missed.isEmpty()) {
+                lastSeq = missed.get(missed.size() - 1).seq();
+            }
+        }
+        out.add(unread(inbox.unreadCount()));
+        return out;
+    }
+
     /** Frames from a delivery, in the order to send them. */
     List<Frame> live(List<Frame> frames) {
         if (!positioned) {

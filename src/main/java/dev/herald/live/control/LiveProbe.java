@@ -24,6 +24,9 @@ public class LiveProbe {
     DeliveryPublisher publisher;
 
     @Inject
+    SessionRegistry sessions;
+
+    @Inject
     @ConfigProperty(name = "herald.instance.id")
     String instanceId;
 
@@ -54,8 +57,15 @@ public class LiveProbe {
     /** Called by the deliveries consumer for every probe it reads. */
     public void echoed(String instance) {
         if (instanceId.equals(instance)) {
-            lastEchoNanos = System.nanoTime();
+            long now = System.nanoTime();
+            boolean interrupted =
+                    echoed && now - lastEchoNanos > EVERY.multipliedBy(3).toNanos();
+            lastEchoNanos = now;
             echoed = true;
+            if (interrupted) {
+                // frames published while the probe did not come back may be lost: each session looks for holes
+                sessions.catchUpAll();
+            }
         }
     }
 

@@ -78,6 +78,11 @@ public final class LiveSession {
         serial.execute(() -> send(sequencer.resume(after)));
     }
 
+    /** Sends what this session missed while the live path was interrupted. */
+    void catchUp() {
+        serial.execute(() -> send(sequencer.catchUp()));
+    }
+
     void position() {
         serial.execute(() -> send(sequencer.position()));
     }

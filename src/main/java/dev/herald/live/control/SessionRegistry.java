@@ -150,6 +150,11 @@ public class SessionRegistry {
         }
     }
 
+    /** Every session here catches up with its inbox: the live path was interrupted, frames may have been lost. */
+    public void catchUpAll() {
+        byUser.values().forEach(sessions -> sessions.forEach(LiveSession::catchUp));
+    }
+
     public int openSessions() {
         return byUser.values().stream().mapToInt(Set::size).sum();
     }

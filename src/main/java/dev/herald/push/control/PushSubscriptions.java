@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -44,17 +46,23 @@ public class PushSubscriptions {
      */
     @Transactional
     public Optional<PushSubscription> subscribe(String user, String endpoint, String p256dh, String auth) {
-        Optional<PushSubscription> existing = byEndpoint(endpoint);
-        if (existing.isPresent()) {
-            existing.get().renew(user, p256dh, auth, clock.instant());
-            return existing;
-        }
-        if (of(user).size() >= maxPerUser) {
+        if (byEndpoint(endpoint).isEmpty() && of(user).size() >= maxPerUser) {
             return Optional.empty();
         }
-        PushSubscription subscription = new PushSubscription(user, endpoint, p256dh, auth, clock.instant());
-        em.persist(subscription);
-        return Optional.of(subscription);
+        // one statement, so two browsers' requests for one endpoint at once cannot both insert it
+        em.createNativeQuery("INSERT INTO push_subscription (id, recipient, endpoint, p256dh, auth, created_at)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (endpoint) DO UPDATE SET recipient ="
+                        + " EXCLUDED.recipient, p256dh = EXCLUDED.p256dh, auth = EXCLUDED.auth,"
+                        + " created_at = EXCLUDED.created_at")
+                .setParameter(1, UUID.randomUUID().toString())
+                .setParameter(2, user)
+                .setParameter(3, endpoint)
+                .setParameter(4, p256dh)
+                .setParameter(5, auth)
+                .setParameter(6, Timestamp.from(clock.instant()))
+                .executeUpdate();
+        em.clear();
+        return byEndpoint(endpoint);
     }
 
     /** Removes the user's subscription of {@code endpoint}; false when the user has none there. */

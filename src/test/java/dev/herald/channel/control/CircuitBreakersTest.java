@@ -69,8 +69,9 @@ class CircuitBreakersTest {
         fail("a", 3, T0);
         Instant later = T0.plus(OPEN_FOR);
         assertThat(breakers.blockedUntil("a", later)).isEmpty();
-        assertThat(breakers.blockedUntil("a", later)).contains(later.plusSeconds(1));
-        assertThat(breakers.blockedUntil("a", later.plusSeconds(5))).contains(later.plusSeconds(6));
+        assertThat(breakers.blockedUntil("a", later)).contains(later.plus(CircuitBreakers.TRIAL_WAIT));
+        assertThat(breakers.blockedUntil("a", later.plusSeconds(5)))
+                .contains(later.plusSeconds(5).plus(CircuitBreakers.TRIAL_WAIT));
     }
 
     @Test

@@ -158,4 +158,29 @@ class FrameSequencerTest {
         assertThat(describe(sequencer.live(List.of(created(6))))).containsExactly("notification.created:6");
         assertThat(sequencer.position()).isEmpty();
     }
+
+    @Test
+    void afterAnInterruptionTheTailThatNeverArrivedIsSentOnceAndNothingWhenThereIsNone() {
+        FakeInbox inbox = new FakeInbox(3);
+        FrameSequencer sequencer = new FrameSequencer(inbox, 10);
+        sequencer.resume(3);
+        // 4..6 were committed while the live path was down: no later frame comes to reveal the hole
+        inbox.latest = 6;
+        assertThat(sequencer.catchUp()).extracting(Frame::seq).containsExactly(4L, 5L, 6L, 0L);
+        assertThat(sequencer.catchUp()).isEmpty();
+        assertThat(sequencer.live(List.of(created(6), created(7))))
+                .extracting(Frame::seq)
+                .containsExactly(7L);
+    }
+
+    @Test
+    void aCatchUpBeyondTheResumeLimitIsAGap() {
+        FakeInbox inbox = new FakeInbox(0);
+        FrameSequencer sequencer = new FrameSequencer(inbox, 2);
+        sequencer.resume(0);
+        inbox.latest = 5;
+        List<Frame> out = sequencer.catchUp();
+        assertThat(out.get(0).type()).isEqualTo(Frame.GAP);
+        assertThat(sequencer.lastSeq()).isEqualTo(5);
+    }
 }
