@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Before Arquillian starts its managed Liberty, creates that server ("arquillian") from Herald's own server.xml, with
+ * Before Arquillian starts its managed Liberty, creates that server ("arquillian-<pid>") from Herald's own server.xml, with
  * the local connector Arquillian deploys through, and points it at the test stack: its own database and topic, so it
  * never competes with the "herald" server the black-box tests use. Register it before {@code ArquillianExtension}.
  */
@@ -44,7 +44,10 @@ public class ArquillianServer implements BeforeAllCallback {
         }
         Stack stack = TestStack.shared();
         Path servers = TestStack.wlp().resolve("usr/servers");
-        Path server = servers.resolve("arquillian");
+        // named for this test run: the container refuses to start when a JVM of the same server name runs, and one of
+        // another run on this machine (a CI clone beside a working copy) must not count
+        String name = "arquillian-" + ProcessHandle.current().pid();
+        Path server = servers.resolve(name);
         Stack.deleteTree(server);
         Files.createDirectories(server.resolve("configDropins/overrides"));
         String serverXml =
@@ -79,6 +82,7 @@ public class ArquillianServer implements BeforeAllCallback {
                                 .map(e -> e.getKey() + "=" + e.getValue())
                                 .collect(Collectors.joining("\n")) + "\n");
         System.setProperty("herald.arquillian.http.port", String.valueOf(httpPort));
+        System.setProperty("herald.arquillian.server", name);
         prepared = true;
     }
 }
