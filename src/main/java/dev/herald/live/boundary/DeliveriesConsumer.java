@@ -88,7 +88,7 @@ public class DeliveriesConsumer {
             try {
                 DeliveryCodec.Delivery delivery = DeliveryCodec.decode(record.value());
                 if (delivery.probe() != null) {
-                    probe.echoed(delivery.probe());
+                    probe.echoed(delivery.probe(), loop.state().joins());
                 } else {
                     sessions.deliver(delivery.changes());
                 }

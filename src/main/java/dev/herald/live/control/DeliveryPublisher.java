@@ -50,6 +50,9 @@ public class DeliveryPublisher {
     @Inject
     Clock clock;
 
+    @Inject
+    SessionRegistry sessions;
+
     private Producer<String, byte[]> producer;
     private LogLimiter failures;
 
@@ -90,16 +93,24 @@ public class DeliveryPublisher {
         send("probe-" + instanceId, DeliveryCodec.probe(instanceId));
     }
 
-    /** Sends a record to the deliveries topic; a lost one is healed by the client's resume and the seq check. */
+    /**
+     * Sends a record to the deliveries topic. A lost one is healed by the client's resume and the seq check, and on
+     * this instance at once: its sessions look for what they never got (the notifications are committed already).
+     */
     private void send(String key, byte[] record) {
         try {
             producer.send(new ProducerRecord<>(topic, key, record), (metadata, failure) -> {
                 if (failure != null) {
-                    failures.log(Level.WARNING, "A live delivery was not published: " + RootCause.message(failure));
+                    lost(failure);
                 }
             });
         } catch (RuntimeException e) {
-            failures.log(Level.WARNING, "A live delivery was not published: " + RootCause.message(e));
+            lost(e);
         }
+    }
+
+    private void lost(Throwable failure) {
+        failures.log(Level.WARNING, "A live delivery was not published: " + RootCause.message(failure));
+        sessions.catchUpAll();
     }
 }

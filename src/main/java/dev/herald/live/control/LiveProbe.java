@@ -37,6 +37,10 @@ public class LiveProbe {
     private volatile long lastEchoNanos;
 
     private volatile boolean echoed;
+
+    /** The consumer's join count at the last catch-up. */
+    private volatile long caughtUpAtJoins;
+
     private ScheduledFuture<?> probing;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -54,16 +58,22 @@ public class LiveProbe {
         publisher.probe();
     }
 
-    /** Called by the deliveries consumer for every probe it reads. */
-    public void echoed(String instance) {
+    /**
+     * Called by the deliveries consumer for every probe it reads, with how many times it has been given its
+     * partitions. The first echo after the consumer (re)joined, or after a silence (the live path was interrupted),
+     * proves it reads everything published from now on; what was published before may have been skipped (it starts
+     * from the end), so every session looks for notifications it never got.
+     */
+    public void echoed(String instance, long joins) {
         if (instanceId.equals(instance)) {
             long now = System.nanoTime();
             boolean interrupted =
                     echoed && now - lastEchoNanos > EVERY.multipliedBy(3).toNanos();
+            boolean rejoined = joins != caughtUpAtJoins;
             lastEchoNanos = now;
             echoed = true;
-            if (interrupted) {
-                // frames published while the probe did not come back may be lost: each session looks for holes
+            if (interrupted || rejoined) {
+                caughtUpAtJoins = joins;
                 sessions.catchUpAll();
             }
         }

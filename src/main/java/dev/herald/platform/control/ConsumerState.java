@@ -27,6 +27,8 @@ public final class ConsumerState {
     private volatile Instant handlingSince;
     private volatile long handled;
 
+    private volatile long joins;
+
     public ConsumerState(String name, Clock clock, Duration stallAfter) {
         this.name = name;
         this.clock = clock;
@@ -35,6 +37,7 @@ public final class ConsumerState {
     }
 
     void joined(int partitionCount) {
+        joins++;
         joined = true;
         partitions = partitionCount;
         error = null;
@@ -68,6 +71,14 @@ public final class ConsumerState {
         handled += records;
         progressAt = clock.instant();
         error = null;
+    }
+
+    /**
+     * How many times the consumer was given its partitions (a new consumer after a failure, a rebalance): a consumer
+     * that starts from the end may have skipped what was published meanwhile.
+     */
+    public long joins() {
+        return joins;
     }
 
     /** Why the consumer is not consuming right now, or null when it is. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,13 @@ class BrokerCrashIT {
         herald = Herald.onOwnBroker(
                 "herald-crash",
                 broker.externalBootstrap(),
-                Map.of("HERALD_KAFKA_BOOTSTRAP_SERVERS", broker.externalBootstrap()));
+                Map.of(
+                        "HERALD_KAFKA_BOOTSTRAP_SERVERS",
+                        broker.externalBootstrap(),
+                        // the production default: the other tests' 150 is for reaching the gap path, and a broker
+                        // outage under this load leaves the watched socket up to ~200 notifications to fill
+                        "HERALD_LIVE_RESUME_LIMIT",
+                        "500"));
         herald.liberty().awaitReady(Duration.ofMinutes(3));
     }
 
@@ -104,7 +111,24 @@ class BrokerCrashIT {
         assertThat(load.sent()).containsAll(stored.keySet());
 
         int watchedStored = herald.storedCount(watched);
-        List<Long> seqs = socket.awaitFrames("notification.created", watchedStored, Duration.ofSeconds(60)).stream()
+        try {
+            socket.awaitFrames("notification.created", watchedStored, Duration.ofSeconds(60));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            Set<Long> got = new java.util.TreeSet<>(socket.frames("notification.created").stream()
+                    .map(LiveClient::seq)
+                    .toList());
+            List<Long> missing = LongStream.rangeClosed(1, watchedStored)
+                    .filter(seq -> !got.contains(seq))
+                    .boxed()
+                    .toList();
+            throw new AssertionError("the socket (open: " + socket.isOpen() + ") got " + got.size() + " of "
+                    + watchedStored + " notifications; missing seqs " + missing + "; other frames "
+                    + socket.frames().stream()
+                            .map(f -> f.getString("type"))
+                            .filter(t -> !t.equals("notification.created"))
+                            .toList());
+        }
+        List<Long> seqs = socket.frames("notification.created").stream()
                 .map(LiveClient::seq)
                 .toList();
         assertThat(seqs)
