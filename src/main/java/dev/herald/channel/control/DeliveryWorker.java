@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -72,11 +71,6 @@ public class DeliveryWorker {
             LOG.log(Level.WARNING, "Provider " + key + " threw for delivery " + message.deliveryId(), e);
             return SendResult.transientFailure(null, e.getClass().getSimpleName(), null);
         }
-    }
-
-    /** Each open circuit breaker and until when, for health and the console. */
-    public Map<String, Instant> openBreakers() {
-        return breakers().open();
     }
 
     private CircuitBreakers breakers() {

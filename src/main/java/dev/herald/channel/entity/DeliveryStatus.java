@@ -1,8 +1,6 @@
 package dev.herald.channel.entity;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Where one delivery stands: {@code held} (waits for quiet hours to end), {@code digest} (goes out in the user's next
@@ -23,14 +21,5 @@ public enum DeliveryStatus {
     /** The name in the database and the API. */
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<DeliveryStatus> of(String wire) {
-        return Arrays.stream(values()).filter(s -> s.wire().equals(wire)).findFirst();
-    }
-
-    /** Whether nothing more will happen to the delivery by itself. */
-    public boolean settled() {
-        return this == SENT || this == DELIVERED || this == DEAD || this == SKIPPED;
     }
 }
