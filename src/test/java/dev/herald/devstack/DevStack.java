@@ -40,6 +40,8 @@ public final class DevStack {
                  Herald is running (embedded default). Ctrl-C stops everything.
                    API          %s/api
                    Demo page    %s/
+                   Console      %s/admin/   (dev mode signs you in as the admin "ops")
+                   Metrics      %s/metrics   (Prometheus text)
                    Health       %s/health/ready
                    Kafka        %s   (topic herald.events)
                    PostgreSQL   %s
@@ -49,6 +51,8 @@ public final class DevStack {
                 ==================================================================
                 """
                 .formatted(
+                        base,
+                        base,
                         base,
                         base,
                         base,

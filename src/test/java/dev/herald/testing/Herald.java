@@ -17,6 +17,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -84,8 +86,25 @@ public final class Herald {
         env.put("HERALD_KAFKA_STALL_SECONDS", "10");
         // snoozes and retention are tested by moving the clock, not by waiting
         env.put("HERALD_DEV_CLOCK_ENABLED", "true");
+        // a catalog file the operations test can break and fix (starts as the built-in one)
+        env.put("HERALD_CATALOG_LOCATION", catalogFile().toString());
         return env;
     }
+
+    private static boolean catalogWritten;
+
+    /** The catalog file test servers read; a copy of the built-in catalog, written afresh once per test run. */
+    public static synchronized Path catalogFile() throws IOException {
+        Path file = Path.of("target/test-catalog.json").toAbsolutePath();
+        if (!catalogWritten) {
+            Files.copy(BUILT_IN_CATALOG, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            catalogWritten = true;
+        }
+        return file;
+    }
+
+    /** The catalog Herald ships. */
+    public static final Path BUILT_IN_CATALOG = Path.of("src/main/resources/herald/catalog.json");
 
     /** The Liberty server behind this instance. */
     public LibertyServer liberty() {
@@ -279,6 +298,21 @@ public final class Herald {
     /** Produces a record to herald.events and waits for the broker's acknowledgement. */
     public void produce(String key, String value) throws Exception {
         producer.send(new ProducerRecord<>(Stack.EVENTS_TOPIC, key, value)).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Produces every (key, value) pair, all sent before waiting for Kafka's acknowledgements. */
+    public void produceAll(List<Map.Entry<String, String>> records) throws Exception {
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>(records.size());
+        for (Map.Entry<String, String> record : records) {
+            sent.add(producer.send(new ProducerRecord<>(Stack.EVENTS_TOPIC, record.getKey(), record.getValue())));
+        }
+        for (java.util.concurrent.Future<?> ack : sent) {
+            ack.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    public String bootstrapServers() {
+        return stack.bootstrapServers();
     }
 
     /** Produces a CloudEvents binary-mode record: the envelope in {@code ce_*} headers, {@code data} as the value. */

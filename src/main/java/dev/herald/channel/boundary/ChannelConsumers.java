@@ -5,6 +5,7 @@ import dev.herald.channel.control.OutboxRelay;
 import dev.herald.channel.control.Providers;
 import dev.herald.platform.control.Batches;
 import dev.herald.platform.control.ConsumerLoop;
+import dev.herald.platform.control.ConsumerState;
 import dev.herald.platform.control.KafkaSettings;
 import dev.herald.preference.entity.Channel;
 import jakarta.annotation.PreDestroy;
@@ -32,6 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The channel workers: for each channel with a configured provider, a consumer of {@code herald.channel.<channel>} in
@@ -40,6 +43,9 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @ApplicationScoped
 public class ChannelConsumers {
+    @Inject
+    MetricRegistry registry;
+
     @Inject
     KafkaSettings kafka;
 
@@ -98,6 +104,8 @@ public class ChannelConsumers {
                         batches,
                         clock,
                         Duration.ofSeconds(stallSeconds));
+                registry.gauge(
+                        "herald.channel.lag", loop.state(), ConsumerState::lag, new Tag("channel", channel.wire()));
                 loop.start(threads);
                 loops.put(channel, loop);
             }

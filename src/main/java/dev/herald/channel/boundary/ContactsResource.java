@@ -5,6 +5,7 @@ import dev.herald.channel.control.Contacts;
 import dev.herald.channel.entity.Contact;
 import dev.herald.platform.boundary.Caller;
 import dev.herald.platform.boundary.RequestBodies;
+import dev.herald.platform.control.AuditTrail;
 import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -47,6 +48,9 @@ public class ContactsResource {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    AuditTrail audit;
+
     @GET
     @Path("me/contacts")
     @RolesAllowed(Roles.USER)
@@ -82,7 +86,18 @@ public class ContactsResource {
     @Operation(summary = "Set a user's email address and phone number (a directory sync)")
     public JsonObject set(@PathParam("user") String user, String body) {
         ContactRequest request = bodies.read(body, ContactRequest.class);
-        return view(Optional.of(contacts.set(user, request.email(), request.phone(), Contact.Source.ADMIN)));
+        JsonObject view = view(Optional.of(contacts.set(user, request.email(), request.phone(), Contact.Source.ADMIN)));
+        // who changed whose addresses; the addresses themselves stay out of the trail
+        audit.record(
+                Caller.of(token),
+                "contacts.update",
+                "user " + user,
+                JsonFactory.PROVIDER
+                        .createObjectBuilder()
+                        .add("email", request.email() != null)
+                        .add("phone", request.phone() != null)
+                        .build());
+        return view;
     }
 
     private static JsonObject view(Optional<Contact> contact) {

@@ -5,6 +5,7 @@ import dev.herald.channel.control.DeadLetters;
 import dev.herald.channel.control.DeadLetters.DeadLetter;
 import dev.herald.channel.control.DeadLetters.Filter;
 import dev.herald.platform.boundary.Caller;
+import dev.herald.platform.boundary.Instants;
 import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.ProblemException;
 import dev.herald.platform.boundary.RequestBodies;
@@ -22,9 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -62,7 +60,8 @@ public class DeadLettersResource {
             @QueryParam("error") String error,
             @QueryParam("resolved") boolean resolved,
             @QueryParam("limit") Integer limit) {
-        DeadLetterFilter filter = new DeadLetterFilter(null, channel, instant("from", from), instant("to", to), error);
+        DeadLetterFilter filter = new DeadLetterFilter(
+                null, channel, Instants.parameter("from", from), Instants.parameter("to", to), error);
         bodies.checkParameters(filter);
         int max = limit == null ? 100 : limit;
         if (max < 1 || max > 1000) {
@@ -107,19 +106,6 @@ public class DeadLettersResource {
 
     private static Filter filter(DeadLetterFilter f) {
         return new Filter(f.ids(), f.channel(), f.from(), f.to(), f.error());
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(Problem.invalid(
-                    "The query is not valid.",
-                    List.of(Problem.FieldError.parameter(name, "must be an RFC 3339 instant"))));
-        }
     }
 
     private static JsonObject view(DeadLetter l) {

@@ -1,6 +1,8 @@
 package dev.herald.channel.control;
 
 import dev.herald.channel.entity.DeliveryView.Attempt;
+import dev.herald.platform.control.AuditTrail;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,6 +45,9 @@ public class DeadLetters {
             String resolvedBy,
             List<Attempt> attemptLog) {}
 
+    @Inject
+    AuditTrail audit;
+
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
@@ -84,6 +89,7 @@ public class DeadLetters {
     @Transactional
     public int replay(Filter filter, String admin) {
         List<String> ids = open(filter);
+        audited(admin, "dead-letters.replay", ids);
         if (ids.isEmpty()) {
             return 0;
         }
@@ -102,10 +108,23 @@ public class DeadLetters {
     @Transactional
     public int discard(Filter filter, String admin) {
         List<String> ids = open(filter);
+        audited(admin, "dead-letters.discard", ids);
         if (!ids.isEmpty()) {
             resolve(ids, "discarded", admin, Timestamp.from(clock.instant()));
         }
         return ids.size();
+    }
+
+    private void audited(String admin, String action, List<String> ids) {
+        audit.record(
+                admin,
+                action,
+                "dead-letters",
+                JsonFactory.PROVIDER
+                        .createObjectBuilder()
+                        .add("count", ids.size())
+                        .add("deliveryIds", JsonFactory.PROVIDER.createArrayBuilder(ids))
+                        .build());
     }
 
     private List<String> open(Filter filter) {

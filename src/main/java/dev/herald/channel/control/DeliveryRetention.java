@@ -1,5 +1,6 @@
 package dev.herald.channel.control;
 
+import dev.herald.inbox.control.InboxRetention;
 import dev.herald.platform.control.LogLimiter;
 import dev.herald.platform.control.RootCause;
 import jakarta.annotation.PreDestroy;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Deletes settled deliveries (sent, delivered, skipped, and dead ones whose dead letter was replayed or discarded)
@@ -29,6 +32,9 @@ public class DeliveryRetention {
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    MetricRegistry registry;
 
     @Inject
     DeliveryPurge purge;
@@ -71,6 +77,8 @@ public class DeliveryRetention {
             do {
                 deleted = purge.batch(before, 1_000);
                 total += deleted;
+                registry.counter(InboxRetention.PURGED, new Tag("kind", "deliveries"))
+                        .inc(deleted);
             } while (deleted > 0);
         } catch (RuntimeException e) {
             failures.log(Level.WARNING, "Purging old deliveries failed; trying again later: " + RootCause.message(e));

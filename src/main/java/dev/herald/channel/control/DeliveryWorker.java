@@ -7,9 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Sends one delivery a channel consumer received: takes it (only if still queued), asks the provider's circuit breaker,
@@ -19,6 +22,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class DeliveryWorker {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
+
+    @Inject
+    MetricRegistry registry;
 
     @Inject
     DeliveryLedger ledger;
@@ -52,15 +58,24 @@ public class DeliveryWorker {
         breakers().record(key, result.kind() != SendResult.Kind.TRANSIENT, clock.instant());
         Optional<DeliveryStatus> status =
                 ledger.finish(message, result, settings.retryPolicy(message.channel()), clock.instant());
+        Tag channel = new Tag("channel", message.channel().wire());
+        registry.counter("herald.channel.attempts", channel, new Tag("outcome", result.outcome()))
+                .inc();
         if (status.isEmpty()) {
             LOG.info(() -> "Attempt " + message.attempt() + " of delivery " + deliveryId + " ended after its lease;"
                     + " a later attempt owns the delivery");
         } else if (status.get() == DeliveryStatus.DEAD) {
+            registry.counter("herald.channel.dead", channel).inc();
             LOG.warning(
                     () -> "Delivery " + deliveryId + " (" + message.channel().wire() + ") is a dead letter after"
                             + " attempt " + message.attempt() + ": " + result.outcome()
                             + (result.statusCode() == null ? "" : " " + result.statusCode()));
         }
+    }
+
+    /** Each open (or half-open) breaker on this instance and until when it stays open, for health. */
+    public Map<String, Instant> openBreakers() {
+        return breakers().open();
     }
 
     private static SendResult send(ChannelProvider provider, Outgoing message, String key) {

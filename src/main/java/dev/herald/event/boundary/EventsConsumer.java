@@ -1,9 +1,12 @@
 package dev.herald.event.boundary;
 
+import dev.herald.event.control.IntakeMeter;
+import dev.herald.event.control.IntakeSwitch;
 import dev.herald.event.control.IntakeWorker;
-import dev.herald.event.entity.IncomingRecord;
+import dev.herald.event.control.KafkaRecords;
 import dev.herald.platform.control.Batches;
 import dev.herald.platform.control.ConsumerLoop;
+import dev.herald.platform.control.ConsumerState;
 import dev.herald.platform.control.KafkaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,21 +16,20 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Takes CloudEvents from {@code herald.events} with Herald's own Kafka consumer (on a Jakarta Concurrency thread)
@@ -41,6 +43,15 @@ public class EventsConsumer {
 
     @Inject
     IntakeWorker intake;
+
+    @Inject
+    IntakeSwitch intakeSwitch;
+
+    @Inject
+    IntakeMeter meter;
+
+    @Inject
+    MetricRegistry registry;
 
     @Inject
     Clock clock;
@@ -88,28 +99,41 @@ public class EventsConsumer {
                 batches,
                 clock,
                 Duration.ofSeconds(stallSeconds));
+        loop.holdWhile(intakeSwitch::holding);
+        registry.gauge(
+                Metadata.builder()
+                        .withName("herald.intake.lag")
+                        .withDescription("Records of herald.events this instance's intake consumer is behind")
+                        .build(),
+                loop.state(),
+                ConsumerState::lag);
         loop.start(threads);
     }
 
-    /** The record's headers as text (CloudEvents binary mode puts the envelope there); none for most records. */
-    private static Map<String, String> headers(ConsumerRecord<String, String> record) {
-        Header[] all = record.headers().toArray();
-        if (all.length == 0) {
-            return Map.of();
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Header header : all) {
-            if (header.value() != null) {
-                headers.putIfAbsent(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+    /** This instance's intake consumer: its lag, records, and whether it holds its partitions paused. */
+    public ConsumerState state() {
+        return loop.state();
+    }
+
+    /**
+     * Waits until this instance's consumer follows the switch (it does between two batches), at most {@code wait};
+     * answers whether it does.
+     */
+    public boolean follows(boolean paused, Duration wait) throws InterruptedException {
+        long until = System.nanoTime() + wait.toNanos();
+        while (loop.state().isPaused() != paused) {
+            if (System.nanoTime() > until) {
+                return false;
             }
+            Thread.sleep(20);
         }
-        return headers;
+        return true;
     }
 
     private void handle(List<ConsumerRecord<String, String>> records) throws InterruptedException {
-        intake.handle(records.stream()
-                .map(r -> new IncomingRecord(r.value(), r.topic(), r.partition(), r.offset(), r.key(), headers(r)))
-                .toList());
+        long started = System.nanoTime();
+        intake.handle(records.stream().map(KafkaRecords::incoming).toList());
+        meter.batch(records.size(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     @PreDestroy

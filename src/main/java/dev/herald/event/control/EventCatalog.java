@@ -30,7 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The event catalog: which event types exist and how each becomes a notification. It is configuration, read and
  * checked at start-up from {@code herald.catalog.location} (a JSON file an operator edits) or, when unset, the
- * catalog shipped in the WAR; a catalog with a mistake stops the application with the file, type and field named.
+ * catalog shipped in the WAR; a catalog with a mistake stops the application with the file, type and field named. An
+ * admin can reload the file while Herald runs: a file with a mistake is refused and the catalog in use stays.
  */
 @ApplicationScoped
 public class EventCatalog implements SupportedLocales, ChannelDefaults {
@@ -41,34 +42,59 @@ public class EventCatalog implements SupportedLocales, ChannelDefaults {
     @ConfigProperty(name = "herald.catalog.location")
     Optional<String> location;
 
-    private Catalog catalog;
-    private Map<String, Set<Channel>> channelsByType;
-    private Map<String, Set<Channel>> channelsByCategory;
+    /** A catalog as read, with the channel sets derived from it; replaced whole on a reload. */
+    private record Loaded(
+            Catalog catalog,
+            String source,
+            Map<String, Set<Channel>> channelsByType,
+            Map<String, Set<Channel>> channelsByCategory) {}
+
+    /** What a reload read. */
+    public record Reloaded(int types, List<String> locales, String source) {}
+
+    private volatile Loaded loaded;
 
     @PostConstruct
     void load() {
+        loaded = read();
+        LOG.info(() -> "Event catalog: " + types().size() + " types, locales " + all() + ", from " + loaded.source());
+    }
+
+    /**
+     * Reads the catalog file again and, only if it is valid, puts it in place of the one in use (on this instance);
+     * a broken file throws {@link IllegalArgumentException} naming the file, type and field, and changes nothing.
+     */
+    public Reloaded reload() {
+        Loaded fresh = read();
+        loaded = fresh;
+        LOG.info(() -> "Event catalog reloaded: " + fresh.catalog().types().size() + " types, from " + fresh.source());
+        return new Reloaded(fresh.catalog().types().size(), all(), fresh.source());
+    }
+
+    private Loaded read() {
         String name = location.filter(l -> !l.isBlank()).orElse("classpath:" + BUILT_IN);
+        Catalog catalog;
         try (InputStream in = open()) {
             catalog = CatalogReader.read(in, name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the event catalog " + name, e);
         }
-        channelsByType = new HashMap<>();
+        Map<String, Set<Channel>> byType = new HashMap<>();
         Map<String, Set<Channel>> byCategory = new TreeMap<>();
         for (EventType type : catalog.types().values()) {
             Set<Channel> channels = EnumSet.noneOf(Channel.class);
             // the catalog reader accepted only known channel names
             type.channels().forEach(wire -> channels.add(Channel.of(wire).orElseThrow()));
-            channelsByType.put(type.type(), Set.copyOf(channels));
+            byType.put(type.type(), Set.copyOf(channels));
             if (!type.silent()) {
                 byCategory
                         .computeIfAbsent(type.category(), c -> EnumSet.noneOf(Channel.class))
                         .addAll(channels);
             }
         }
-        channelsByCategory = new TreeMap<>();
-        byCategory.forEach((category, channels) -> channelsByCategory.put(category, Set.copyOf(channels)));
-        LOG.info(() -> "Event catalog: " + catalog.types().size() + " types, locales " + all() + ", from " + name);
+        Map<String, Set<Channel>> categories = new TreeMap<>();
+        byCategory.forEach((category, channels) -> categories.put(category, Set.copyOf(channels)));
+        return new Loaded(catalog, name, Map.copyOf(byType), Collections.unmodifiableMap(categories));
     }
 
     private InputStream open() throws IOException {
@@ -83,41 +109,45 @@ public class EventCatalog implements SupportedLocales, ChannelDefaults {
     }
 
     public EventType require(String type) throws InvalidEventException {
-        return catalog.type(type)
+        return loaded.catalog()
+                .type(type)
                 .orElseThrow(() -> new InvalidEventException(
                         "/type", "unknown event type \"" + type + "\"; see GET /api/event-types"));
     }
 
     public Collection<EventType> types() {
-        return catalog.types().values();
+        return loaded.catalog().types().values();
     }
 
     public Catalog catalog() {
-        return catalog;
+        return loaded.catalog();
     }
 
     @Override
     public Optional<String> resolve(String tag) {
-        return catalog.resolve(tag).map(ULocale::toLanguageTag);
+        return loaded.catalog().resolve(tag).map(ULocale::toLanguageTag);
     }
 
     @Override
     public List<String> all() {
-        return catalog.locales().stream().map(ULocale::toLanguageTag).sorted().toList();
+        return loaded.catalog().locales().stream()
+                .map(ULocale::toLanguageTag)
+                .sorted()
+                .toList();
     }
 
     @Override
     public Map<String, Set<Channel>> categoryChannels() {
-        return Collections.unmodifiableMap(channelsByCategory);
+        return loaded.channelsByCategory();
     }
 
     @Override
     public Set<Channel> channelsOf(String type) {
-        return channelsByType.getOrDefault(type, Set.of());
+        return loaded.channelsByType().getOrDefault(type, Set.of());
     }
 
     @Override
     public String defaultLocale() {
-        return catalog.defaultLocale().toLanguageTag();
+        return loaded.catalog().defaultLocale().toLanguageTag();
     }
 }

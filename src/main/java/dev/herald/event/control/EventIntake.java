@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,9 @@ public class EventIntake {
 
     @Inject
     DeliveryPlanner planner;
+
+    @Inject
+    IntakeMeter meter;
 
     @Inject
     Clock clock;
@@ -84,18 +88,86 @@ public class EventIntake {
         Instant now = clock.instant();
         List<IncomingRecord> records = new ArrayList<>(batch.size());
         List<AcceptedEvent> accepted = new ArrayList<>(batch.size());
-        Set<String> recipients = new LinkedHashSet<>();
         int parked = 0;
         for (IncomingRecord record : batch) {
             try {
-                AcceptedEvent event = accept(parse(record));
+                accepted.add(accept(parse(record)));
                 records.add(record);
-                accepted.add(event);
-                recipients.addAll(event.recipients());
             } catch (InvalidEventException e) {
                 park(record, e, now);
                 parked++;
             }
+        }
+        List<Integer> unrenderable = new ArrayList<>();
+        NotificationStore.Appended appended = storeAll(accepted, null, now, (i, e) -> {
+            park(records.get(i), e, now);
+            unrenderable.add(i);
+        });
+        parked += unrenderable.size();
+        for (int i = 0; i < accepted.size(); i++) {
+            if (!unrenderable.contains(i)) {
+                counts.accepted(accepted.get(i).type().type());
+            }
+        }
+        meter.parked(parked);
+        return new Outcome(appended.size(), parked);
+    }
+
+    /** What a replayed batch did: events that matched the filter, of them how many were stored anew, invalid ones. */
+    public record Replayed(int matched, int restored, int invalid) {}
+
+    /**
+     * Runs records read back from {@code herald.events} through intake again, in one transaction: only events of
+     * {@code type} and only for {@code user} when those are given. What is stored already stays as it is (intake is
+     * idempotent per event and recipient); an event counts as restored when anything of it was stored anew. Invalid
+     * records are counted, not parked again (they were parked when they first came).
+     */
+    @Transactional
+    public Replayed replay(List<IncomingRecord> batch, String user, String type) {
+        Instant now = clock.instant();
+        List<AcceptedEvent> matched = new ArrayList<>(batch.size());
+        int invalid = 0;
+        for (IncomingRecord record : batch) {
+            try {
+                CloudEvent event = parse(record);
+                if (type != null && !type.equals(event.type())) {
+                    continue;
+                }
+                AcceptedEvent accepted = accept(event);
+                if (!accepted.type().silent()
+                        && (user == null || accepted.recipients().contains(user))) {
+                    matched.add(accepted);
+                }
+            } catch (InvalidEventException e) {
+                invalid++;
+            }
+        }
+        int[] unrenderable = {0};
+        NotificationStore.Appended appended = storeAll(matched, user, now, (i, e) -> unrenderable[0]++);
+        Set<String> restored = new HashSet<>();
+        appended.stored().forEach(key -> restored.add(key.source() + "\n" + key.eventId()));
+        int restoredEvents = (int) matched.stream()
+                .filter(e ->
+                        restored.contains(e.event().source() + "\n" + e.event().id()))
+                .count();
+        return new Replayed(matched.size() - unrenderable[0], restoredEvents, invalid + unrenderable[0]);
+    }
+
+    /** What to do with the event at an index whose templates cannot be rendered. */
+    private interface RenderFailure {
+        void failed(int index, InvalidEventException e);
+    }
+
+    /**
+     * Renders the accepted events for their recipients (or only {@code onlyUser}) in their locales, stores what is
+     * new, and plans the channel deliveries of what it created.
+     */
+    private NotificationStore.Appended storeAll(
+            List<AcceptedEvent> accepted, String onlyUser, Instant now, RenderFailure renderFailed) {
+        Set<String> recipients = new LinkedHashSet<>();
+        accepted.forEach(event -> recipients.addAll(event.recipients()));
+        if (onlyUser != null) {
+            recipients.retainAll(Set.of(onlyUser));
         }
         Map<String, Recipient> settingsOf = settings.recipients(recipients);
         Map<String, String> locales = new HashMap<>();
@@ -112,12 +184,15 @@ public class EventIntake {
             }
             try {
                 List<Notification> rendered = NotificationRenderer.render(catalog.catalog(), event, locales, now);
+                if (onlyUser != null) {
+                    rendered = rendered.stream()
+                            .filter(n -> n.recipient().equals(onlyUser))
+                            .toList();
+                }
                 silenceUnwanted(event, rendered, settingsOf, now);
                 candidates.addAll(rendered);
             } catch (InvalidEventException e) {
-                park(records.get(i), e, now);
-                parked++;
-                accepted.set(i, null);
+                renderFailed.failed(i, e);
             }
         }
         NotificationStore.Appended appended = store.append(candidates);
@@ -127,11 +202,7 @@ public class EventIntake {
                                 n, settingsOf.getOrDefault(n.recipient(), Recipient.DEFAULT), notice(n)))
                         .toList(),
                 now);
-        int stored = appended.size();
-        accepted.stream()
-                .filter(e -> e != null)
-                .forEach(e -> counts.accepted(e.type().type()));
-        return new Outcome(stored, parked);
+        return appended;
     }
 
     /**
@@ -200,6 +271,7 @@ public class EventIntake {
     /** Parks a record that failed for a reason found only when storing it. */
     @Transactional
     public void park(IncomingRecord record, String reason) {
+        meter.parked(1);
         em.persist(new ParkedEvent(record, reason, List.of(new Violation("", reason)), clock.instant()));
     }
 }

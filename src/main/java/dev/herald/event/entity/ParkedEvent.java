@@ -5,13 +5,18 @@ import static java.util.Objects.requireNonNull;
 import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.io.StringReader;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A record that could not become notifications, kept whole with where it came from and why. */
@@ -69,6 +74,21 @@ public class ParkedEvent {
             record.headers().forEach((name, value) -> map.add(withoutNul(name), withoutNul(value)));
             this.headers = map.build().toString();
         }
+    }
+
+    /** The record as it came, to run through intake again. */
+    public IncomingRecord record() {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (headers != null) {
+            try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(headers))) {
+                reader.readObject().forEach((name, value) -> {
+                    if (value instanceof JsonString text) {
+                        map.put(name, text.getString());
+                    }
+                });
+            }
+        }
+        return new IncomingRecord(payload, topic, partition, offset, key, map);
     }
 
     /** PostgreSQL text cannot hold NUL; everything else of the payload is kept as it came. */

@@ -2,6 +2,8 @@ package dev.herald.inbox.boundary;
 
 import dev.herald.Roles;
 import dev.herald.inbox.control.InboxRetention;
+import dev.herald.platform.boundary.Caller;
+import dev.herald.platform.control.AuditTrail;
 import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -27,6 +30,12 @@ public class RetentionResource {
     @Inject
     InboxRetention retention;
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    JsonWebToken token;
+
     @POST
     @Operation(
             summary = "Purge notifications past retention now",
@@ -35,11 +44,13 @@ public class RetentionResource {
     @APIResponse(responseCode = "200", ref = "Purged")
     public JsonObject run() {
         InboxRetention.Purged purged = retention.purge();
-        return JsonFactory.PROVIDER
+        JsonObject result = JsonFactory.PROVIDER
                 .createObjectBuilder()
                 .add("read", purged.read())
                 .add("old", purged.old())
                 .add("skipped", purged.skipped())
                 .build();
+        audit.record(Caller.of(token), "retention.run", "inbox", result);
+        return result;
     }
 }

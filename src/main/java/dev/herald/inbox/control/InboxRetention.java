@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Inbox retention: read notifications older than {@code herald.retention.read-days} (by when they were read) and every
@@ -30,6 +32,12 @@ public class InboxRetention {
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
+
+    /** Rows retention deleted, by kind (notifications, keys, deliveries), for /metrics. */
+    public static final String PURGED = "herald.retention.purged";
+
+    @Inject
+    MetricRegistry registry;
 
     @Inject
     RetentionBatch batches;
@@ -105,6 +113,7 @@ public class InboxRetention {
                 return total == 0 ? -1 : total;
             }
             total += deleted;
+            registry.counter(PURGED, new Tag("kind", "notifications")).inc(deleted);
         } while (deleted == batchSize);
         return total;
     }

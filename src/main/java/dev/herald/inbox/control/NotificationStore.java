@@ -47,9 +47,12 @@ public class NotificationStore {
     @Resource(lookup = "jdbc/herald")
     DataSource dataSource;
 
-    /** What one append did: the notifications it created, and the stored aggregates that gathered new events. */
-    public record Appended(List<Notification> created, List<Notification> gathered) {
-        static final Appended NOTHING = new Appended(List.of(), List.of());
+    /**
+     * What one append did: the notifications it created, the stored aggregates that gathered new events, and the
+     * (event, recipient) pairs that were new, whichever way they were stored.
+     */
+    public record Appended(List<Notification> created, List<Notification> gathered, Set<EventKey> stored) {
+        static final Appended NOTHING = new Appended(List.of(), List.of(), Set.of());
 
         public int size() {
             return created.size() + gathered.size();
@@ -65,10 +68,11 @@ public class NotificationStore {
         if (fresh.isEmpty()) {
             return Appended.NOTHING;
         }
+        Set<EventKey> stored = Set.copyOf(fresh.keySet());
         if (fresh.values().stream().noneMatch(n -> n.aggregation().isPresent())) {
-            return new Appended(appendPlain(fresh.values()), List.of());
+            return new Appended(appendPlain(fresh.values()), List.of(), stored);
         }
-        return appendGathering(fresh.values());
+        return appendGathering(fresh.values(), stored);
     }
 
     /** Plain notifications only: reserving the numbers is the one statement that also locks each user's row. */
@@ -102,7 +106,7 @@ public class NotificationStore {
      * writers never deadlock), then read the open aggregates (committed by any instance before the lock was granted),
      * gather, and number what was touched.
      */
-    private Appended appendGathering(Collection<Notification> fresh) {
+    private Appended appendGathering(Collection<Notification> fresh, Set<EventKey> stored) {
         Instant now = clock.instant();
         Set<String> recipients = new TreeSet<>();
         fresh.forEach(n -> recipients.add(n.recipient()));
@@ -142,7 +146,7 @@ public class NotificationStore {
         update(gathering.gathered());
         NotificationRows.recordMoves(dataSource, gathering.gathered(), now);
         changes.fire(new InboxChanges(announced));
-        return new Appended(gathering.created(), gathering.gathered());
+        return new Appended(gathering.created(), gathering.gathered(), stored);
     }
 
     /** One multi-row insert through the transaction's connection (JPA's unit of work cost more CPU than the rows). */

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Forgets the idempotency keys of deleted notifications and absorbed events after {@code herald.dedupe.retention-days}
@@ -37,6 +39,9 @@ public class TombstonePurge {
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    MetricRegistry registry;
 
     @Inject
     Clock clock;
@@ -65,9 +70,11 @@ public class TombstonePurge {
     public long purge() {
         Timestamp before = Timestamp.from(clock.instant().minus(Duration.ofDays(retentionDays)));
         Timestamp cursorsBefore = Timestamp.from(clock.instant().minus(CURSOR_LIFETIME));
-        return purge("notification_tombstone", "deleted_at", before)
+        long purged = purge("notification_tombstone", "deleted_at", before)
                 + purge("absorbed_event", "absorbed_at", before)
                 + purge("notification_move", "moved_at", cursorsBefore);
+        registry.counter(InboxRetention.PURGED, new Tag("kind", "keys")).inc(purged);
+        return purged;
     }
 
     private long purge(String table, String column, Timestamp before) {

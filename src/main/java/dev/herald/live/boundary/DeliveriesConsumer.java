@@ -5,6 +5,7 @@ import dev.herald.live.control.LiveProbe;
 import dev.herald.live.control.SessionRegistry;
 import dev.herald.platform.control.Batches;
 import dev.herald.platform.control.ConsumerLoop;
+import dev.herald.platform.control.ConsumerState;
 import dev.herald.platform.control.KafkaSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -97,6 +98,11 @@ public class DeliveriesConsumer {
                         + "@" + record.offset() + ": " + e);
             }
         }
+    }
+
+    /** This instance's live consumer: its lag behind the end of herald.deliveries. */
+    public ConsumerState state() {
+        return loop.state();
     }
 
     @PreDestroy

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
 
 /** One open socket of one user: everything sent to it goes through its own serial executor, in order. */
 public final class LiveSession {
@@ -24,10 +25,12 @@ public final class LiveSession {
     private final FrameSequencer sequencer;
     private final RateLimiter inbound;
     private final List<Future<?>> timers = new ArrayList<>();
+    private final Counter framesSent;
 
     LiveSession(
             Session socket,
             String user,
+            Counter framesSent,
             Executor executor,
             Inbox inbox,
             ChannelReports reports,
@@ -35,6 +38,7 @@ public final class LiveSession {
             double ratePerSecond) {
         this.socket = socket;
         this.user = user;
+        this.framesSent = framesSent;
         this.serial = new SerialExecutor(executor);
         this.sequencer = new FrameSequencer(reader(inbox, reports, user), resumeLimit);
         this.inbound = new RateLimiter(ratePerSecond, ratePerSecond * 2, System.nanoTime());
@@ -129,6 +133,7 @@ public final class LiveSession {
             }
             try {
                 socket.getBasicRemote().sendText(frame.json());
+                framesSent.inc();
             } catch (IOException | IllegalStateException e) {
                 LOG.fine(() -> "Dropping live session of " + user + ": " + e);
                 closeQuietly(CloseReason.CloseCodes.GOING_AWAY, "send failed");

@@ -25,6 +25,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The live sessions on this instance, by user. Delivers each inbox change to every open session of its user, pings
@@ -42,6 +45,11 @@ public class SessionRegistry {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    MetricRegistry registry;
+
+    private Counter framesSent;
 
     @Inject
     ChannelReports reports;
@@ -85,6 +93,17 @@ public class SessionRegistry {
 
     @PostConstruct
     void start() {
+        framesSent = registry.counter(Metadata.builder()
+                .withName("herald.live.frames")
+                .withDescription("Frames this instance sent to live sockets")
+                .build());
+        registry.gauge(
+                Metadata.builder()
+                        .withName("herald.live.sockets")
+                        .withDescription("Live sockets open on this instance")
+                        .build(),
+                this,
+                SessionRegistry::openSessions);
         senders = Executors.newFixedThreadPool(sendThreads, threads);
         pinger = scheduler.scheduleAtFixedRate(this::pingSlot, 1, 1, TimeUnit.SECONDS);
     }
@@ -109,8 +128,8 @@ public class SessionRegistry {
 
     /** Registers a socket for a redeemed ticket; empty when the user already has the most sockets allowed. */
     public Optional<LiveSession> open(Session socket, LiveTicket ticket) {
-        LiveSession session =
-                new LiveSession(socket, ticket.user(), senders, inbox, reports, resumeLimit, messagesPerSecond);
+        LiveSession session = new LiveSession(
+                socket, ticket.user(), framesSent, senders, inbox, reports, resumeLimit, messagesPerSecond);
         boolean[] added = {false};
         byUser.compute(ticket.user(), (user, sessions) -> {
             Set<LiveSession> set = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
@@ -153,6 +172,11 @@ public class SessionRegistry {
     /** Every session here catches up with its inbox: the live path was interrupted, frames may have been lost. */
     public void catchUpAll() {
         byUser.values().forEach(sessions -> sessions.forEach(LiveSession::catchUp));
+    }
+
+    /** Frames sent to live sockets since this instance started. */
+    public long framesSent() {
+        return framesSent.getCount();
     }
 
     public int openSessions() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,6 +44,7 @@ public final class ConsumerLoop<V> {
     private final Batches batches;
     private final Clock clock;
     private final HandledOffsets handled = new HandledOffsets();
+    private volatile BooleanSupplier hold = () -> false;
 
     private final ConsumerState state;
     private final LogLimiter failures;
@@ -71,6 +73,15 @@ public final class ConsumerLoop<V> {
         this.clock = clock;
         this.state = new ConsumerState(name, clock, stallAfter);
         this.failures = new LogLimiter(LOG, Duration.ofMinutes(1), clock);
+    }
+
+    /**
+     * While {@code hold} answers true the loop keeps its partitions paused: it stays in its group and polls (so
+     * nothing times out), but takes no record, so nothing is handled or committed and the lag grows; buffered records
+     * are dropped by the client and fetched again from the committed position on resume.
+     */
+    public void holdWhile(BooleanSupplier hold) {
+        this.hold = hold;
     }
 
     public void start(ThreadFactory threads) {
@@ -151,6 +162,7 @@ public final class ConsumerLoop<V> {
     private void consume(Consumer<String, V> consumer, Backoff backoff) throws InterruptedException {
         Instant observed = Instant.MIN;
         while (running) {
+            applyHold(consumer);
             List<ConsumerRecord<String, V>> batch = batches.gather(consumer, () -> running);
             if (!batch.isEmpty()) {
                 state.handling();
@@ -167,6 +179,20 @@ public final class ConsumerLoop<V> {
                 observed = now;
                 state.observed(ConsumerMetrics.lag(consumer), ConsumerMetrics.heartbeatAge(consumer));
             }
+        }
+    }
+
+    /** Pauses every assigned partition while held (a rebalance may have assigned new ones), resumes them after. */
+    private void applyHold(Consumer<String, V> consumer) {
+        boolean held = hold.getAsBoolean();
+        if (held) {
+            consumer.pause(consumer.assignment());
+        } else if (state.isPaused()) {
+            consumer.resume(consumer.paused());
+        }
+        if (held != state.isPaused()) {
+            state.paused(held);
+            LOG.info(() -> "Kafka consumer '" + name + "' on " + topic + (held ? " paused" : " resumed"));
         }
     }
 

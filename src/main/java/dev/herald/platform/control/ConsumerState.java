@@ -28,6 +28,7 @@ public final class ConsumerState {
     private volatile long handled;
 
     private volatile long joins;
+    private volatile boolean paused;
 
     public ConsumerState(String name, Clock clock, Duration stallAfter) {
         this.name = name;
@@ -60,6 +61,29 @@ public final class ConsumerState {
         }
         lag = currentLag;
         heartbeatAge = lastHeartbeatSecondsAgo;
+    }
+
+    /** Paused on purpose (an operator paused intake): lag may grow and that is not a stall. */
+    void paused(boolean now) {
+        if (paused && !now) {
+            progressAt = clock.instant(); // the stall clock starts again at the resume
+        }
+        paused = now;
+    }
+
+    /** Whether the loop holds its partitions paused right now. */
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** Records behind the end of the assigned partitions, as of the last look. */
+    public long lag() {
+        return lag;
+    }
+
+    /** Records handled since the instance started. */
+    public long handledRecords() {
+        return handled;
     }
 
     void handling() {
@@ -99,7 +123,7 @@ public final class ConsumerState {
             return "one batch has been in hand for "
                     + Duration.between(busy, now).toSeconds() + " s (is the database down?)";
         }
-        if (lag > 0 && Duration.between(progressAt, now).compareTo(stallAfter) > 0) {
+        if (!paused && lag > 0 && Duration.between(progressAt, now).compareTo(stallAfter) > 0) {
             return "lag of " + lag + " records and no progress for "
                     + Duration.between(progressAt, now).toSeconds() + " s";
         }
@@ -114,6 +138,7 @@ public final class ConsumerState {
                 .withData("partitions", partitions)
                 .withData("lag", lag)
                 .withData("records", handled)
+                .withData("paused", paused)
                 .withData("lastProgress", progressAt.toString());
         if (problem != null) {
             response.withData("error", problem);

@@ -9,10 +9,10 @@ import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /** Says in words what a Kafka client's failure means for an operator, for health bodies and log lines. */
-final class KafkaFailures {
+public final class KafkaFailures {
     private KafkaFailures() {}
 
-    static String describe(Throwable failure) {
+    public static String describe(Throwable failure) {
         if (failure instanceof SaslAuthenticationException) {
             return "Kafka refused Herald's credentials (check HERALD_KAFKA_SASL_JAAS_CONFIG and the user on the"
                     + " broker): " + failure.getMessage();

@@ -1,9 +1,14 @@
 package dev.herald.webhook.boundary;
 
 import dev.herald.Roles;
+import dev.herald.platform.boundary.Caller;
+import dev.herald.platform.control.AuditTrail;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -35,6 +41,12 @@ public class AppWebhooksResource {
     @Inject
     WebhookApi api;
 
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    JsonWebToken token;
+
     @GET
     @Operation(summary = "The application's webhook endpoints")
     public JsonObject list() {
@@ -49,7 +61,10 @@ public class AppWebhooksResource {
                     + " holds the signing secret.")
     @APIResponse(responseCode = "201", description = "Registered, with its secret")
     public Response create(String body) {
-        return api.create(null, body);
+        Response created = api.create(null, body);
+        JsonObject endpoint = (JsonObject) created.getEntity();
+        audited("webhook.create", endpoint.getString("id"), endpoint);
+        return created;
     }
 
     @GET
@@ -66,7 +81,9 @@ public class AppWebhooksResource {
     @Operation(summary = "Change an endpoint's URL or description")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public JsonObject change(@PathParam("id") String id, String body) {
-        return api.change(null, id, body);
+        JsonObject changed = api.change(null, id, body);
+        audited("webhook.update", id, changed);
+        return changed;
     }
 
     @POST
@@ -74,7 +91,9 @@ public class AppWebhooksResource {
     @Operation(summary = "A new signing secret; the previous one stays valid for a day")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public JsonObject rotate(@PathParam("id") String id) {
-        return api.rotate(null, id);
+        JsonObject rotated = api.rotate(null, id);
+        audited("webhook.rotate-secret", id, null);
+        return rotated;
     }
 
     @DELETE
@@ -84,5 +103,15 @@ public class AppWebhooksResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void remove(@PathParam("id") String id) {
         api.remove(null, id);
+        audited("webhook.delete", id, null);
+    }
+
+    /** Records an admin's change of an application webhook: which endpoint and its URL, never its secret. */
+    private void audited(String action, String id, JsonObject endpoint) {
+        JsonObjectBuilder details = JsonFactory.PROVIDER.createObjectBuilder();
+        if (endpoint != null && endpoint.get("url") instanceof JsonString url) {
+            details.add("url", url.getString());
+        }
+        audit.record(Caller.of(token), action, "webhook " + id, details.build());
     }
 }

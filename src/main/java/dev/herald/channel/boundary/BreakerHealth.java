@@ -1,0 +1,48 @@
+package dev.herald.channel.boundary;
+
+import dev.herald.channel.control.DeliveryWorker;
+import dev.herald.channel.control.Providers;
+import dev.herald.preference.entity.Channel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Readiness shows each channel provider's circuit breaker on this instance, without ever being DOWN: a provider that
+ * fails is a reason to look (its deliveries wait and are retried), not to take the instance out of service.
+ */
+@Readiness
+@ApplicationScoped
+public class BreakerHealth implements HealthCheck {
+    @Inject
+    DeliveryWorker worker;
+
+    @Inject
+    Providers providers;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("channel-breakers").up();
+        for (Channel channel : Channel.values()) {
+            if (channel != Channel.IN_APP) {
+                response.withData(channel.wire(), providers.enabled(channel) ? "enabled" : "not configured");
+            }
+        }
+        Map<String, Instant> open = worker.openBreakers();
+        Instant now = clock.instant();
+        open.forEach((key, until) -> response.withData(
+                "breaker " + key, now.isBefore(until) ? "open until " + until : "half open: one delivery is trying"));
+        response.withData("openBreakers", open.size());
+        return response.build();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.herald.ops.boundary;
+
+import dev.herald.Roles;
+import dev.herald.ops.control.AuditEntries;
+import dev.herald.platform.boundary.Instants;
+import dev.herald.platform.boundary.RequestBodies;
+import dev.herald.platform.control.JsonFactory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code GET /api/admin/audit}: the audit trail of admin actions, newest first. */
+@Path("admin/audit")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Operations", description = "For operators (role: admin).")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "400", ref = "BadRequest")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+public class AuditResource {
+    @Inject
+    AuditEntries entries;
+
+    @Inject
+    RequestBodies bodies;
+
+    /** The query parameters, checked with Bean Validation. */
+    record AuditQuery(
+            @Size(max = 60, message = "must be at most 60 characters") String action,
+            @Size(max = 200, message = "must be at most 200 characters") String actor,
+            @Pattern(regexp = "[1-9][0-9]{0,2}|1000", message = "must be a whole number from 1 to 1000")
+                    String limit) {}
+
+    @GET
+    @Operation(
+            summary = "Admin actions, newest first: who, when, what",
+            description = "Filters: action (an action such as intake.pause, or a family such as intake), actor, from,"
+                    + " to; limit 1-1000 (100). Entries are only ever added.")
+    @APIResponse(responseCode = "200", description = "{items: [{id, at, actor, action, target, details}]}")
+    public JsonObject list(
+            @QueryParam("action") String action,
+            @QueryParam("actor") String actor,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit) {
+        bodies.checkParameters(new AuditQuery(action, actor, limit));
+        AuditEntries.Filter filter = new AuditEntries.Filter(
+                blankToNull(action),
+                blankToNull(actor),
+                Instants.parameter("from", from),
+                Instants.parameter("to", to));
+        JsonArrayBuilder items = JsonFactory.PROVIDER.createArrayBuilder();
+        for (AuditEntries.Entry e : entries.newest(filter, limit == null ? 100 : Integer.parseInt(limit))) {
+            items.add(JsonFactory.PROVIDER
+                    .createObjectBuilder()
+                    .add("id", e.id())
+                    .add("at", e.at().toString())
+                    .add("actor", e.actor())
+                    .add("action", e.action())
+                    .add("target", e.target() == null ? "" : e.target())
+                    .add("details", e.details()));
+        }
+        return JsonFactory.PROVIDER.createObjectBuilder().add("items", items).build();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.herald.ops.boundary;
+
+import dev.herald.Roles;
+import dev.herald.event.boundary.EventsConsumer;
+import dev.herald.event.control.IntakeSwitch;
+import dev.herald.platform.boundary.Caller;
+import dev.herald.platform.boundary.RequestBodies;
+import dev.herald.platform.control.JsonFactory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code GET/POST /api/admin/intake}: pause and resume intake on every instance. While paused nothing is taken from
+ * {@code herald.events} or committed, the lag grows, readiness stays up; on resume intake goes on from the committed
+ * offsets, so nothing is lost.
+ */
+@Path("admin/intake")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Operations", description = "For operators (role: admin).")
+@SecurityRequirement(name = "jwt")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+public class IntakeResource {
+    private static final Duration FOLLOW_WAIT = Duration.ofSeconds(5);
+
+    @Inject
+    IntakeSwitch intakeSwitch;
+
+    @Inject
+    EventsConsumer consumer;
+
+    @Inject
+    RequestBodies bodies;
+
+    @Inject
+    JsonWebToken token;
+
+    /** {@code {"paused": true}} */
+    public record IntakeChange(@NotNull(message = "must be true or false") Boolean paused) {}
+
+    @GET
+    @Operation(summary = "Whether intake is paused, who changed it and when")
+    @APIResponse(responseCode = "200", description = "{paused, changedBy, changedAt, thisInstance}")
+    public JsonObject get() {
+        return withThisInstance(intakeSwitch.state(), consumer.state().isPaused());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Pause or resume intake on every instance",
+            description = "Body {\"paused\": true|false}. Answers once this instance follows (other instances follow"
+                    + " within a second); thisInstance.paused says whether it did within 5 s.")
+    @APIResponse(responseCode = "200", description = "{paused, changedBy, changedAt, thisInstance}")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public JsonObject change(String body) throws InterruptedException {
+        IntakeChange change = bodies.read(body, IntakeChange.class);
+        IntakeSwitch.State state = intakeSwitch.turn(change.paused(), Caller.of(token));
+        consumer.follows(change.paused(), FOLLOW_WAIT);
+        return withThisInstance(state, consumer.state().isPaused());
+    }
+
+    private static JsonObject withThisInstance(IntakeSwitch.State state, boolean paused) {
+        return JsonFactory.PROVIDER
+                .createObjectBuilder(toJson(state))
+                .add("thisInstance", JsonFactory.PROVIDER.createObjectBuilder().add("paused", paused))
+                .build();
+    }
+
+    static JsonObject toJson(IntakeSwitch.State state) {
+        JsonObjectBuilder json = JsonFactory.PROVIDER.createObjectBuilder().add("paused", state.paused());
+        if (state.changedBy() == null) {
+            json.addNull("changedBy");
+        } else {
+            json.add("changedBy", state.changedBy());
+        }
+        if (state.changedAt() == null) {
+            json.addNull("changedAt");
+        } else {
+            json.add("changedAt", state.changedAt().toString());
+        }
+        return json.build();
+    }
+}

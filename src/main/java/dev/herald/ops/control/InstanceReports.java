@@ -1,0 +1,166 @@
+package dev.herald.ops.control;
+
+import dev.herald.event.boundary.EventsConsumer;
+import dev.herald.event.control.IntakeMeter;
+import dev.herald.live.boundary.DeliveriesConsumer;
+import dev.herald.live.control.SessionRegistry;
+import dev.herald.platform.control.JsonFactory;
+import dev.herald.platform.control.LogLimiter;
+import dev.herald.platform.control.RootCause;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every instance writes what only it knows to {@code instance_report} every two seconds (live sockets, frames per
+ * second, intake batches and records per second, the mean batch time, its consumers' lag, whether its intake holds),
+ * so the console, asking any one instance, sees them all. Reports older than a minute are not shown.
+ */
+@ApplicationScoped
+public class InstanceReports {
+    private static final Logger LOG = Logger.getLogger(InstanceReports.class.getName());
+    static final long EVERY_SECONDS = 2;
+    private static final Duration SHOWN_FOR = Duration.ofMinutes(1);
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource(lookup = "jdbc/herald")
+    DataSource dataSource;
+
+    @Inject
+    SessionRegistry sessions;
+
+    @Inject
+    EventsConsumer intake;
+
+    @Inject
+    DeliveriesConsumer live;
+
+    @Inject
+    IntakeMeter meter;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "herald.instance.id")
+    String instance;
+
+    /** One instance's report, as it wrote it. */
+    public record Report(String instance, Instant reportedAt, JsonObject report) {}
+
+    private ScheduledFuture<?> reporting;
+    private LogLimiter failures;
+    private Sample previous;
+
+    /** Counters at one moment, to turn into rates. */
+    private record Sample(long nanos, long frames, long batches, long records, Duration batchTime) {}
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        failures = new LogLimiter(LOG, Duration.ofMinutes(1), clock);
+        reporting = scheduler.scheduleWithFixedDelay(this::report, 1, EVERY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (reporting != null) {
+            reporting.cancel(false);
+        }
+    }
+
+    /** This instance's numbers now, with rates since the previous report. */
+    synchronized JsonObject current() {
+        Sample now = new Sample(
+                System.nanoTime(), sessions.framesSent(), meter.batches(), meter.records(), meter.batchTime());
+        Sample before = previous == null ? now : previous;
+        previous = now;
+        double seconds = Math.max(1e-3, (now.nanos() - before.nanos()) / 1e9);
+        long batches = now.batches() - before.batches();
+        double batchMillis =
+                batches == 0 ? 0 : now.batchTime().minus(before.batchTime()).toNanos() / 1e6 / batches;
+        return JsonFactory.PROVIDER
+                .createObjectBuilder()
+                .add("sockets", sessions.openSessions())
+                .add("framesPerSecond", round((now.frames() - before.frames()) / seconds))
+                .add(
+                        "intake",
+                        JsonFactory.PROVIDER
+                                .createObjectBuilder()
+                                .add("batchesPerSecond", round(batches / seconds))
+                                .add("recordsPerSecond", round((now.records() - before.records()) / seconds))
+                                .add("batchMillisAvg", round(batchMillis))
+                                .add("records", now.records())
+                                .add("lag", intake.state().lag())
+                                .add("paused", intake.state().isPaused()))
+                .add(
+                        "deliveries",
+                        JsonFactory.PROVIDER
+                                .createObjectBuilder()
+                                .add("lag", live.state().lag()))
+                .build();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    void report() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement upsert = connection.prepareStatement(
+                        "INSERT INTO instance_report (instance, reported_at, report) VALUES (?, ?, CAST(? AS jsonb))"
+                                + " ON CONFLICT (instance) DO UPDATE SET reported_at = EXCLUDED.reported_at,"
+                                + " report = EXCLUDED.report")) {
+            upsert.setString(1, instance);
+            upsert.setTimestamp(2, Timestamp.from(clock.instant()));
+            upsert.setString(3, current().toString());
+            upsert.executeUpdate();
+            failures.reset();
+        } catch (SQLException | RuntimeException e) {
+            failures.log(Level.WARNING, "Cannot write this instance's report: " + RootCause.message(e));
+        }
+    }
+
+    /** Every instance's last report of the last minute, by instance id. */
+    public List<Report> recent() throws SQLException {
+        List<Report> reports = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT instance, reported_at, report::text FROM instance_report WHERE reported_at > ?"
+                                + " ORDER BY instance")) {
+            select.setTimestamp(1, Timestamp.from(clock.instant().minus(SHOWN_FOR)));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(rows.getString(3)))) {
+                        reports.add(new Report(
+                                rows.getString(1), rows.getTimestamp(2).toInstant(), reader.readObject()));
+                    }
+                }
+            }
+        }
+        return reports;
+    }
+}
