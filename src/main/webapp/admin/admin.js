@@ -15,7 +15,7 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 const TABS = ["flow", "letters", "story", "analytics", "audit"];
 const AUDIT_ACTIONS = ["intake.pause", "intake.resume", "events.replay", "parked.replay", "parked.discard",
   "dead-letters.replay", "dead-letters.discard", "catalog.reload", "webhook.create", "webhook.update",
-  "webhook.delete", "contacts.update", "retention.run"];
+  "webhook.rotate-secret", "webhook.delete", "contacts.update", "retention.run"];
 
 let token = null;
 let mode = null; // "dev" (minted here) or "pasted"
@@ -114,12 +114,6 @@ function fmtDuration(seconds) {
     if (parts.length === 1 && s === 0) break;
   }
   return parts.join(" ");
-}
-
-/** "2026-11-29T20:40" (a datetime-local input's value, local time) for a Date. */
-function toLocalInput(d) {
-  return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()) + "T" + pad(d.getHours()) + ":"
-    + pad(d.getMinutes());
 }
 
 /** A datetime-local input as an ISO instant, or null when empty. */
@@ -515,8 +509,11 @@ $("flow-pause").addEventListener("click", async () => {
   $("flow-pause").disabled = true;
   try {
     const answer = await api("admin/intake", { method: "POST", body: { paused: pause } });
-    say(pause ? "Intake paused: every instance stops taking events within about a second."
-      : "Intake resumed.");
+    const followed = !answer || !answer.thisInstance || answer.thisInstance.paused === pause;
+    say(followed
+      ? (pause ? "Intake paused: every instance stops taking events within about a second." : "Intake resumed.")
+      : "The switch is " + (pause ? "paused" : "running") + ", but the instance that answered has not followed it"
+        + " yet (is its Kafka consumer connected?); the flow shows each instance.", followed ? undefined : "error");
     flow.switching = false;
     renderIntake(answer || { paused: pause });
     startFlow(); // the rest of the picture now, not in up to 2 s
@@ -883,8 +880,11 @@ function renderStory(by, q, story) {
       + deleted.length + " deleted, " + parked.length + " parked " + (parked.length === 1 ? "record" : "records") + ".";
   $("story-items").replaceChildren(...items.map(storyItem));
   $("story-deleted-card").hidden = deleted.length === 0;
+  // a deleted notification leaves only its event's key behind (source, event id, recipient)
   $("story-deleted").replaceChildren(...deleted.map((d) => el("tr", {},
-    el("td", { className: "mono" }, d.id), el("td", {}, timeCell(d.deletedAt)))));
+    el("td", { className: "mono" }, (d.eventId || "") + (d.source ? " from " + d.source : "")
+      + (d.recipient ? " · " + d.recipient : "")),
+    el("td", {}, timeCell(d.deletedAt)))));
   $("story-parked-card").hidden = parked.length === 0;
   $("story-parked").replaceChildren(...parked.map((p) => el("tr", {},
     el("td", { className: "mono" }, p.id), el("td", { className: "nowrap" }, timeCell(p.parkedAt)),
@@ -961,10 +961,11 @@ const OUTCOMES = [
 ];
 let lastAnalytics = null;
 
+// Empty from/to ask Herald for its last 24 hours by its own clock (which may differ from this browser's); the range
+// line shows the window it answered for.
 function resetAnalyticsRange() {
-  const now = new Date();
-  $("analytics-to").value = toLocalInput(now);
-  $("analytics-from").value = toLocalInput(new Date(now.getTime() - 24 * 3600 * 1000));
+  $("analytics-to").value = "";
+  $("analytics-from").value = "";
 }
 
 $("analytics-form").addEventListener("submit", (event) => {

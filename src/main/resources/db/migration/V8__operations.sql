@@ -1,4 +1,4 @@
--- Operations (issue 13): the intake switch every instance follows, the admins' audit trail, and what each instance
+-- Operations (issue 13): the intake switch and catalog generation every instance follows, the admins' audit trail, and what each instance
 -- last reported about itself for the console.
 
 -- one row: whether intake is paused on every instance, who changed it and when
@@ -9,6 +9,14 @@ CREATE TABLE intake_control (
     changed_at timestamptz  NOT NULL
 );
 INSERT INTO intake_control (id, paused, changed_by, changed_at) VALUES (1, false, NULL, now());
+
+-- one row: the catalog's generation; an admin's reload on one instance raises it and every other instance reloads
+-- its own catalog file when it sees a higher one
+CREATE TABLE catalog_generation (
+    id         smallint     PRIMARY KEY CHECK (id = 1),
+    generation bigint       NOT NULL
+);
+INSERT INTO catalog_generation (id, generation) VALUES (1, 0);
 
 -- every admin action: who, when, what; rows are only ever added
 CREATE TABLE audit_entry (

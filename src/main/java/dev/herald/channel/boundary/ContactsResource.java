@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -84,6 +85,7 @@ public class ContactsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Operations")
     @Operation(summary = "Set a user's email address and phone number (a directory sync)")
+    @Transactional // the change and its audit entry commit together
     public JsonObject set(@PathParam("user") String user, String body) {
         ContactRequest request = bodies.read(body, ContactRequest.class);
         JsonObject view = view(Optional.of(contacts.set(user, request.email(), request.phone(), Contact.Source.ADMIN)));

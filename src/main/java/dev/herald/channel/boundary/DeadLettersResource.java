@@ -105,7 +105,12 @@ public class DeadLettersResource {
     }
 
     private static Filter filter(DeadLetterFilter f) {
-        return new Filter(f.ids(), f.channel(), f.from(), f.to(), f.error());
+        return new Filter(
+                f.ids(),
+                f.channel(),
+                Instants.bodyInstant("/from", f.from()),
+                Instants.bodyInstant("/to", f.to()),
+                f.error());
     }
 
     private static JsonObject view(DeadLetter l) {

@@ -60,12 +60,17 @@ public class ParkedEventsResource {
     record ParkedQuery(
             @Pattern(regexp = "[1-9][0-9]?|[1-4][0-9]{2}|500", message = "must be a whole number from 1 to 500")
                     String limit,
-            @Size(max = 200, message = "must be at most 200 characters") String reason) {}
+            @Size(max = 200, message = "must be at most 200 characters")
+                    @Pattern(regexp = RequestBodies.NO_NUL, message = "must not contain a NUL character")
+                    String reason) {}
 
     /** Which parked records a replay or discard takes: ids, or reason text and parking time. */
     public record ParkedSelection(
-            @Size(max = 1000, message = "must list at most 1000 ids") List<@Size(max = 40) String> ids,
-            @Size(max = 200, message = "must be at most 200 characters") String reason,
+            @Size(max = 1000, message = "must list at most 1000 ids")
+                    List<@Size(max = 40) @Pattern(regexp = RequestBodies.NO_NUL) String> ids,
+            @Size(max = 200, message = "must be at most 200 characters")
+                    @Pattern(regexp = RequestBodies.NO_NUL, message = "must not contain a NUL character")
+                    String reason,
             Instant from,
             Instant to) {}
 
@@ -102,13 +107,14 @@ public class ParkedEventsResource {
             description = "Body: {\"ids\": [...]} or {\"reason\": \"text\", \"from\": ..., \"to\": ...}; at most "
                     + ParkedEvents.MAX_SELECTED + " per call. A record that still cannot be used is parked again with"
                     + " its new reason.")
-    @APIResponse(responseCode = "200", description = "{replayed, stillParked}")
+    @APIResponse(responseCode = "200", description = "{replayed, stillParked, remaining}")
     public JsonObject replay(String body) {
         ParkedEvents.Replayed replayed = parked.replay(selection(body), Caller.of(token));
         return JsonFactory.PROVIDER
                 .createObjectBuilder()
                 .add("replayed", replayed.replayed())
                 .add("stillParked", replayed.stillParked())
+                .add("remaining", replayed.remaining())
                 .build();
     }
 
@@ -129,7 +135,11 @@ public class ParkedEventsResource {
     /** A replay or discard must say which: an empty body would otherwise take every parked record. */
     private ParkedEvents.Filter selection(String body) {
         ParkedSelection s = bodies.read(body, ParkedSelection.class);
-        ParkedEvents.Filter filter = new ParkedEvents.Filter(s.ids(), blankToNull(s.reason()), s.from(), s.to());
+        ParkedEvents.Filter filter = new ParkedEvents.Filter(
+                s.ids(),
+                blankToNull(s.reason()),
+                Instants.bodyInstant("/from", s.from()),
+                Instants.bodyInstant("/to", s.to()));
         if (!filter.selective()) {
             throw new ProblemException(Problem.of(
                     Response.Status.BAD_REQUEST,

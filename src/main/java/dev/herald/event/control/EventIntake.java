@@ -55,9 +55,6 @@ public class EventIntake {
     DeliveryPlanner planner;
 
     @Inject
-    IntakeMeter meter;
-
-    @Inject
     Clock clock;
 
     @PersistenceContext(unitName = "herald")
@@ -109,7 +106,6 @@ public class EventIntake {
                 counts.accepted(accepted.get(i).type().type());
             }
         }
-        meter.parked(parked);
         return new Outcome(appended.size(), parked);
     }
 
@@ -271,7 +267,6 @@ public class EventIntake {
     /** Parks a record that failed for a reason found only when storing it. */
     @Transactional
     public void park(IncomingRecord record, String reason) {
-        meter.parked(1);
         em.persist(new ParkedEvent(record, reason, List.of(new Violation("", reason)), clock.instant()));
     }
 }

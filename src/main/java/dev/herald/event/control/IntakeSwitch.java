@@ -101,9 +101,15 @@ public class IntakeSwitch {
                 paused ? "intake.pause" : "intake.resume",
                 "intake",
                 JsonFactory.PROVIDER.createObjectBuilder().add("paused", paused).build());
-        State turned = new State(paused, actor, now);
-        state = turned; // this instance follows at once; the others within a second of the commit
-        return turned;
+        return new State(paused, actor, now);
+    }
+
+    /**
+     * Follows a switch this instance turned, once its transaction committed, without waiting for the next read; the
+     * other instances follow within a second of the commit.
+     */
+    public void adopt(State turned) {
+        state = turned;
     }
 
     void refresh() {
@@ -117,6 +123,11 @@ public class IntakeSwitch {
                     Timestamp at = row.getTimestamp(3);
                     State read = new State(row.getBoolean(1), row.getString(2), at == null ? null : at.toInstant());
                     State before = state;
+                    if (before != null
+                            && before.changedAt() != null
+                            && (read.changedAt() == null || read.changedAt().isBefore(before.changedAt()))) {
+                        return; // read before this instance's own change committed
+                    }
                     if (before == null || before.paused() != read.paused()) {
                         LOG.info(() -> "Intake is " + (read.paused() ? "paused" : "running")
                                 + (read.changedBy() == null ? "" : " (changed by " + read.changedBy() + ")"));

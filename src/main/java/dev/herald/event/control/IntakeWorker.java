@@ -25,6 +25,9 @@ public class IntakeWorker {
     EventIntake intake;
 
     @Inject
+    IntakeMeter meter;
+
+    @Inject
     SchemaMigration schema;
 
     @Inject
@@ -36,7 +39,7 @@ public class IntakeWorker {
         while (true) {
             try {
                 schema.ensureMigrated();
-                intake.process(batch);
+                meter.parked(intake.process(batch).parked()); // counted once committed
                 return;
             } catch (RuntimeException e) {
                 if (!transientFailure(e)) {
@@ -58,12 +61,13 @@ public class IntakeWorker {
         while (true) {
             try {
                 try {
-                    intake.process(List.of(record));
+                    meter.parked(intake.process(List.of(record)).parked());
                 } catch (RuntimeException e) {
                     if (transientFailure(e)) {
                         throw e;
                     }
                     intake.park(record, "could not be stored: " + RootCause.message(e));
+                    meter.parked(1);
                 }
                 return;
             } catch (RuntimeException e) {

@@ -1,9 +1,9 @@
 package dev.herald.event.control;
 
-import dev.herald.event.entity.IncomingRecord;
 import dev.herald.event.entity.ParkedEvent;
 import dev.herald.platform.control.AuditTrail;
 import dev.herald.platform.control.JsonFactory;
+import dev.herald.platform.control.RootCause;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * The parked records: what intake could not use, for operators to inspect, replay once the cause is fixed (a catalog
@@ -22,6 +23,7 @@ import java.util.List;
 @ApplicationScoped
 @Transactional
 public class ParkedEvents {
+    private static final Logger LOG = Logger.getLogger(ParkedEvents.class.getName());
     /** The most one replay or discard takes. */
     public static final int MAX_SELECTED = 1000;
 
@@ -29,7 +31,7 @@ public class ParkedEvents {
     EntityManager em;
 
     @Inject
-    EventIntake intake;
+    ParkedReplay one;
 
     @Inject
     AuditTrail audit;
@@ -42,8 +44,11 @@ public class ParkedEvents {
         }
     }
 
-    /** What a replay did. */
-    public record Replayed(int replayed, int stillParked) {}
+    /**
+     * What a replay did: records stored, records parked again (or left as they were after an error), and for a
+     * selection by filter how many still match (past the most one call takes).
+     */
+    public record Replayed(int replayed, int stillParked, long remaining) {}
 
     public List<ParkedEvent> newest(Filter filter, int limit) {
         return query(filter, "SELECT p FROM ParkedEvent p", " ORDER BY p.parkedAt DESC, p.id", ParkedEvent.class)
@@ -56,16 +61,35 @@ public class ParkedEvents {
                 .getSingleResult();
     }
 
+    /**
+     * Runs the selected records (at most {@link #MAX_SELECTED}) through intake again, each in a transaction of its own
+     * (one that cannot be stored stays parked as it was and does not hold back the others), then records the replay
+     * in the audit trail.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Replayed replay(Filter filter, String actor) {
-        List<ParkedEvent> selected = newest(filter, MAX_SELECTED);
-        List<IncomingRecord> records = new ArrayList<>(selected.size());
-        for (ParkedEvent parked : selected) {
-            records.add(parked.record());
-            em.remove(parked);
+        List<String> ids =
+                newest(filter, MAX_SELECTED).stream().map(ParkedEvent::id).toList();
+        int replayed = 0;
+        int stillParked = 0;
+        int failed = 0;
+        for (String id : ids) {
+            try {
+                switch (one.replay(id)) {
+                    case REPLAYED -> replayed++;
+                    case STILL_PARKED -> stillParked++;
+                    case GONE -> {
+                        // another admin's replay or discard took it
+                    }
+                }
+            } catch (RuntimeException e) {
+                failed++;
+                LOG.warning(
+                        () -> "Replaying parked record " + id + " failed; it stays parked: " + RootCause.message(e));
+            }
         }
-        em.flush();
-        int stillParked = records.isEmpty() ? 0 : intake.process(records).parked();
-        Replayed replayed = new Replayed(records.size() - stillParked, stillParked);
+        long remaining = filter.ids() == null || filter.ids().isEmpty() ? count(filter) : 0;
+        Replayed result = new Replayed(replayed, stillParked + failed, remaining);
         audit.record(
                 actor,
                 "parked.replay",
@@ -73,10 +97,11 @@ public class ParkedEvents {
                 JsonFactory.PROVIDER
                         .createObjectBuilder()
                         .add("selection", describe(filter))
-                        .add("replayed", replayed.replayed())
-                        .add("stillParked", replayed.stillParked())
+                        .add("replayed", replayed)
+                        .add("stillParked", stillParked)
+                        .add("failed", failed)
                         .build());
-        return replayed;
+        return result;
     }
 
     public int discard(Filter filter, String actor) {

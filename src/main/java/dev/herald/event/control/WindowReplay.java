@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -58,8 +59,15 @@ public class WindowReplay {
         }
     }
 
+    /** Kafka gave no record for too long while records of the window were still to come. */
+    public static final class StalledException extends RuntimeException {
+        public StalledException(String message) {
+            super(message);
+        }
+    }
+
     public Result replay(Instant from, Instant to, String user, String type) {
-        Properties properties = kafka.clientProperties("herald-replay");
+        Properties properties = kafka.clientProperties("herald-replay-" + UUID.randomUUID());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(BATCH));
         properties.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
@@ -139,6 +147,7 @@ public class WindowReplay {
                 restored += done.restored();
                 invalid += done.invalid();
                 batch = new ArrayList<>(BATCH);
+                progressAt = System.nanoTime(); // a slow batch is not Kafka's silence
             }
         }
         return new Result(scanned, matched, restored, matched - restored, invalid);

@@ -1,6 +1,7 @@
 package dev.herald.ops.boundary;
 
 import dev.herald.Roles;
+import dev.herald.event.control.CatalogSync;
 import dev.herald.event.control.EventCatalog;
 import dev.herald.platform.boundary.Caller;
 import dev.herald.platform.boundary.Problem;
@@ -23,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code POST /api/admin/catalog/reload}: reads the catalog file again; a broken file is refused, the old one stays. */
+/**
+ * {@code POST /api/admin/catalog/reload}: reads the catalog file again on every instance; a broken file is refused and
+ * the catalog in use stays.
+ */
 @Path("admin/catalog/reload")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", ref = "Forbidden")
 public class CatalogResource {
     @Inject
-    EventCatalog catalog;
+    CatalogSync catalog;
 
     @Inject
     AuditTrail audit;
@@ -43,16 +47,17 @@ public class CatalogResource {
 
     @POST
     @Operation(
-            summary = "Reload the event catalog file (HERALD_CATALOG_LOCATION) on this instance",
+            summary = "Reload the event catalog file (HERALD_CATALOG_LOCATION) on every instance",
             description = "The file is checked first: one with a mistake is refused with it (422) and the catalog in"
-                    + " use stays. Parked records of types the new catalog knows can then be replayed.")
+                    + " use stays. Other instances reload their own file within two seconds. Parked records of types"
+                    + " the new catalog knows can then be replayed.")
     @APIResponse(responseCode = "200", description = "{types, locales, source}")
     @APIResponse(responseCode = "422", description = "The file has a mistake; nothing changed.")
     public JsonObject reload() {
         String actor = Caller.of(token);
         EventCatalog.Reloaded reloaded;
         try {
-            reloaded = catalog.reload();
+            reloaded = catalog.reloadEverywhere(actor);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             String reason = e instanceof UncheckedIOException ? RootCause.message(e) : e.getMessage();
             audit.record(
@@ -70,13 +75,11 @@ public class CatalogResource {
                     "The catalog file has a mistake; the catalog in use stays.",
                     List.of(new Problem.FieldError("", reason))));
         }
-        JsonObject answer = JsonFactory.PROVIDER
+        return JsonFactory.PROVIDER
                 .createObjectBuilder()
                 .add("types", reloaded.types())
                 .add("locales", JsonFactory.PROVIDER.createArrayBuilder(reloaded.locales()))
                 .add("source", reloaded.source())
                 .build();
-        audit.record(actor, "catalog.reload", "catalog", answer);
-        return answer;
     }
 }

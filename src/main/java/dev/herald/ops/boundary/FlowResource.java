@@ -8,6 +8,7 @@ import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -53,12 +54,11 @@ public class FlowResource {
                     .createObjectBuilder(report.report())
                     .add("instance", report.instance())
                     .add("seenAt", report.reportedAt().toString()));
-            liveLag.put(
-                    "herald-live-" + report.instance(),
-                    report.report()
-                            .getJsonObject("deliveries")
-                            .getJsonNumber("lag")
-                            .longValue());
+            // a report written by another version of Herald (a rolling update) may lack a part
+            if (report.report().get("deliveries") instanceof JsonObject deliveries
+                    && deliveries.get("lag") instanceof JsonNumber lag) {
+                liveLag.put("herald-live-" + report.instance(), lag.longValue());
+            }
         }
         KafkaView kafka = snapshot.kafka();
         JsonObjectBuilder reachability =

@@ -72,6 +72,7 @@ public class IntakeResource {
     public JsonObject change(String body) throws InterruptedException {
         IntakeChange change = bodies.read(body, IntakeChange.class);
         IntakeSwitch.State state = intakeSwitch.turn(change.paused(), Caller.of(token));
+        intakeSwitch.adopt(state); // committed
         consumer.follows(change.paused(), FOLLOW_WAIT);
         return withThisInstance(state, consumer.state().isPaused());
     }

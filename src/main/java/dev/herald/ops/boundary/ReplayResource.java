@@ -3,16 +3,19 @@ package dev.herald.ops.boundary;
 import dev.herald.Roles;
 import dev.herald.event.control.WindowReplay;
 import dev.herald.platform.boundary.Caller;
+import dev.herald.platform.boundary.Instants;
 import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.ProblemException;
 import dev.herald.platform.boundary.RequestBodies;
 import dev.herald.platform.control.AuditTrail;
 import dev.herald.platform.control.JsonFactory;
+import dev.herald.platform.control.RootCause;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.KafkaException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,8 +62,12 @@ public class ReplayResource {
     public record ReplayRequest(
             @NotNull(message = "is required (an RFC 3339 instant)") Instant from,
             @NotNull(message = "is required (an RFC 3339 instant)") Instant to,
-            @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String user,
-            @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String type) {}
+            @Size(min = 1, max = 200, message = "must be 1 to 200 characters")
+                    @Pattern(regexp = RequestBodies.NO_NUL, message = "must not contain a NUL character")
+                    String user,
+            @Size(min = 1, max = 200, message = "must be 1 to 200 characters")
+                    @Pattern(regexp = RequestBodies.NO_NUL, message = "must not contain a NUL character")
+                    String type) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,24 +79,12 @@ public class ReplayResource {
     @APIResponse(responseCode = "200", description = "What the replay did.")
     public JsonObject replay(String body) {
         ReplayRequest request = bodies.read(body, ReplayRequest.class);
+        Instants.bodyInstant("/from", request.from());
+        Instants.bodyInstant("/to", request.to());
         if (!request.to().isAfter(request.from())) {
             throw new ProblemException(Problem.invalid(
                     "The window is empty.", List.of(new Problem.FieldError("/to", "must be after from"))));
         }
-        WindowReplay.Result result;
-        try {
-            result = replay.replay(request.from(), request.to(), request.user(), request.type());
-        } catch (WindowReplay.TooLargeException e) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, e.getMessage()));
-        }
-        JsonObject answer = JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("scanned", result.scanned())
-                .add("matched", result.matched())
-                .add("restored", result.restored())
-                .add("present", result.present())
-                .add("invalid", result.invalid())
-                .build();
         JsonObjectBuilder details = JsonFactory.PROVIDER
                 .createObjectBuilder()
                 .add("from", request.from().toString())
@@ -99,8 +95,34 @@ public class ReplayResource {
         if (request.type() != null) {
             details.add("type", request.type());
         }
+        String actor = Caller.of(token);
+        WindowReplay.Result result;
+        try {
+            result = replay.replay(request.from(), request.to(), request.user(), request.type());
+        } catch (WindowReplay.TooLargeException e) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, e.getMessage()));
+        } catch (KafkaException | WindowReplay.StalledException e) {
+            // batches replayed before the failure stay stored: the trail says the replay was cut short
+            audit.record(
+                    actor,
+                    "events.replay",
+                    "herald.events",
+                    details.add("failed", RootCause.message(e)).build());
+            throw new ProblemException(Problem.of(
+                    Response.Status.SERVICE_UNAVAILABLE,
+                    "Kafka could not be read: " + RootCause.message(e)
+                            + ". What was replayed before stays; replaying the window again is safe."));
+        }
+        JsonObject answer = JsonFactory.PROVIDER
+                .createObjectBuilder()
+                .add("scanned", result.scanned())
+                .add("matched", result.matched())
+                .add("restored", result.restored())
+                .add("present", result.present())
+                .add("invalid", result.invalid())
+                .build();
         audit.record(
-                Caller.of(token),
+                actor,
                 "events.replay",
                 "herald.events",
                 details.add("result", answer).build());

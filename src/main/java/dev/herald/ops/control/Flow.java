@@ -2,15 +2,17 @@ package dev.herald.ops.control;
 
 import dev.herald.event.control.IntakeSwitch;
 import dev.herald.ops.entity.KafkaView;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 
 /** The whole flow at one moment, for the console: Kafka's view, every instance's report, the switch, the backlogs. */
 @ApplicationScoped
@@ -27,8 +29,8 @@ public class Flow {
     @Inject
     Clock clock;
 
-    @PersistenceContext(unitName = "herald")
-    EntityManager em;
+    @Resource(lookup = "jdbc/herald")
+    DataSource dataSource;
 
     /** One look at the flow. */
     public record Snapshot(
@@ -39,17 +41,16 @@ public class Flow {
             long parked,
             long deadLetters) {}
 
-    @Transactional
+    /** Kafka is asked first, holding no database connection meanwhile (it may take seconds when Kafka is away). */
     public Snapshot look() throws SQLException {
-        Object[] counts = (Object[]) em.createNativeQuery("SELECT (SELECT count(*) FROM parked_event),"
-                        + " (SELECT count(*) FROM dead_letter WHERE resolution IS NULL)")
-                .getSingleResult();
-        return new Snapshot(
-                clock.instant(),
-                intake.state(),
-                kafka.look(),
-                reports.recent(),
-                ((Number) counts[0]).longValue(),
-                ((Number) counts[1]).longValue());
+        KafkaView kafkaView = kafka.look();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet counts = statement.executeQuery("SELECT (SELECT count(*) FROM parked_event),"
+                        + " (SELECT count(*) FROM dead_letter WHERE resolution IS NULL)")) {
+            counts.next();
+            return new Snapshot(
+                    clock.instant(), intake.state(), kafkaView, reports.recent(), counts.getLong(1), counts.getLong(2));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.herald.ops.control;
 
+import dev.herald.channel.control.DeliveryWorker;
 import dev.herald.event.boundary.EventsConsumer;
 import dev.herald.event.control.IntakeMeter;
 import dev.herald.live.boundary.DeliveriesConsumer;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -44,6 +46,7 @@ public class InstanceReports {
     private static final Logger LOG = Logger.getLogger(InstanceReports.class.getName());
     static final long EVERY_SECONDS = 2;
     private static final Duration SHOWN_FOR = Duration.ofMinutes(1);
+    private static final Duration FORGOTTEN_AFTER = Duration.ofDays(1);
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -62,6 +65,9 @@ public class InstanceReports {
 
     @Inject
     IntakeMeter meter;
+
+    @Inject
+    DeliveryWorker worker;
 
     @Inject
     Clock clock;
@@ -121,7 +127,15 @@ public class InstanceReports {
                         JsonFactory.PROVIDER
                                 .createObjectBuilder()
                                 .add("lag", live.state().lag()))
+                .add("openBreakers", breakers())
                 .build();
+    }
+
+    /** This instance's open circuit breakers: provider key and until when (for admins; readiness only counts them). */
+    private JsonObjectBuilder breakers() {
+        JsonObjectBuilder open = JsonFactory.PROVIDER.createObjectBuilder();
+        worker.openBreakers().forEach((key, until) -> open.add(key, until.toString()));
+        return open;
     }
 
     private static double round(double value) {
@@ -138,6 +152,11 @@ public class InstanceReports {
             upsert.setTimestamp(2, Timestamp.from(clock.instant()));
             upsert.setString(3, current().toString());
             upsert.executeUpdate();
+            try (PreparedStatement forget =
+                    connection.prepareStatement("DELETE FROM instance_report WHERE reported_at < ?")) {
+                forget.setTimestamp(1, Timestamp.from(clock.instant().minus(FORGOTTEN_AFTER)));
+                forget.executeUpdate(); // instances gone for a day (renamed pods, scaled down)
+            }
             failures.reset();
         } catch (SQLException | RuntimeException e) {
             failures.log(Level.WARNING, "Cannot write this instance's report: " + RootCause.message(e));

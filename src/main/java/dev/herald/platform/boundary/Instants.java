@@ -12,12 +12,30 @@ public final class Instants {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
+            instant = null;
+        }
+        if (instant == null || instant.isBefore(FIRST) || instant.isAfter(LAST)) {
             throw new ProblemException(Problem.invalid(
                     "The query is not valid.",
-                    List.of(Problem.FieldError.parameter(name, "must be an RFC 3339 instant"))));
+                    List.of(Problem.FieldError.parameter(name, "must be an RFC 3339 instant in the years 1 to 9999"))));
         }
+        return instant;
     }
+
+    /** A body's instant (at {@code pointer}) within the years PostgreSQL and Kafka take: 1970 to 9999. */
+    public static Instant bodyInstant(String pointer, Instant instant) {
+        if (instant != null && (instant.isBefore(Instant.EPOCH) || instant.isAfter(LAST))) {
+            throw new ProblemException(Problem.invalid(
+                    "The request body is not valid.",
+                    List.of(new Problem.FieldError(pointer, "must be an instant in the years 1970 to 9999"))));
+        }
+        return instant;
+    }
+
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
 }

@@ -28,6 +28,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class RequestBodies {
+    /** A text PostgreSQL takes as a parameter: anything but NUL (use with {@code @Pattern}). */
+    public static final String NO_NUL = "[^\\x00]*";
+
     /** The largest body the inbox and preference endpoints take. */
     public static final int MAX_BYTES = 64 * 1024;
 

@@ -177,7 +177,9 @@ public final class ConsumerLoop<V> {
             Instant now = clock.instant();
             if (now.isAfter(observed.plusSeconds(1))) {
                 observed = now;
-                state.observed(ConsumerMetrics.lag(consumer), ConsumerMetrics.heartbeatAge(consumer));
+                // paused partitions are not fetched, so the client's own lag would stand still: ask the broker
+                long lag = state.isPaused() ? ConsumerMetrics.lagFromBroker(consumer) : ConsumerMetrics.lag(consumer);
+                state.observed(lag, ConsumerMetrics.heartbeatAge(consumer));
             }
         }
     }
@@ -233,6 +235,12 @@ public final class ConsumerLoop<V> {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             state.joined(partitions.size());
+            // runs inside poll() before anything is fetched: partitions a rebalance hands over while intake is held
+            // are paused before the same poll could return their records
+            Consumer<String, V> consumer = current;
+            if (consumer != null && hold.getAsBoolean()) {
+                consumer.pause(partitions);
+            }
         }
 
         @Override

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -60,6 +66,7 @@ public class AppWebhooksResource {
             description = "https only (http only in dev mode); no private, loopback or link-local address. The answer"
                     + " holds the signing secret.")
     @APIResponse(responseCode = "201", description = "Registered, with its secret")
+    @Transactional // the change and its audit entry commit together
     public Response create(String body) {
         Response created = api.create(null, body);
         JsonObject endpoint = (JsonObject) created.getEntity();
@@ -80,6 +87,7 @@ public class AppWebhooksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change an endpoint's URL or description")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @Transactional
     public JsonObject change(@PathParam("id") String id, String body) {
         JsonObject changed = api.change(null, id, body);
         audited("webhook.update", id, changed);
@@ -90,6 +98,7 @@ public class AppWebhooksResource {
     @Path("{id}/rotate-secret")
     @Operation(summary = "A new signing secret; the previous one stays valid for a day")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @Transactional
     public JsonObject rotate(@PathParam("id") String id) {
         JsonObject rotated = api.rotate(null, id);
         audited("webhook.rotate-secret", id, null);
@@ -101,17 +110,33 @@ public class AppWebhooksResource {
     @Operation(summary = "Remove an endpoint")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @Transactional
     public void remove(@PathParam("id") String id) {
         api.remove(null, id);
         audited("webhook.delete", id, null);
     }
 
-    /** Records an admin's change of an application webhook: which endpoint and its URL, never its secret. */
+    /**
+     * Records an admin's change of an application webhook: which endpoint, its host and a fingerprint of its URL
+     * (URLs often carry a token in their path or query), never its secret.
+     */
     private void audited(String action, String id, JsonObject endpoint) {
         JsonObjectBuilder details = JsonFactory.PROVIDER.createObjectBuilder();
         if (endpoint != null && endpoint.get("url") instanceof JsonString url) {
-            details.add("url", url.getString());
+            URI uri = URI.create(url.getString());
+            details.add("host", uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()))
+                    .add("urlSha256", fingerprint(url.getString()));
         }
         audit.record(Caller.of(token), action, "webhook " + id, details.build());
+    }
+
+    /** The first 16 hex digits of the URL's SHA-256: tells two URLs apart without keeping them. */
+    static String fingerprint(String url) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

@@ -66,6 +66,53 @@ class ConsumerLoopTest {
     }
 
     @Test
+    void whileHeldNothingIsTakenNotEvenFromPartitionsARebalanceHandsOverAndOnReleaseEverythingIs() {
+        TopicPartition p1 = new TopicPartition("events", 1);
+        MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0));
+            consumer.updateBeginningOffsets(Map.of(P0, 0L, p1, 0L));
+            consumer.updateEndOffsets(Map.of(P0, 1L, p1, 1L));
+        });
+        java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> handled = Collections.synchronizedList(new ArrayList<>());
+        ConsumerLoop<String> loop = new ConsumerLoop<>(
+                "test",
+                "events",
+                () -> consumer,
+                records -> records.forEach(r -> handled.add(r.value())),
+                true,
+                new Batches(500, 500, Duration.ofMillis(5)),
+                Clock.systemUTC(),
+                Duration.ofMinutes(1));
+        loop.holdWhile(hold::get);
+        loop.start(Thread::new);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> loop.state().isPaused());
+        // another member left: the group hands this one a partition more; records wait on both (added after the
+        // rebalance: Kafka's MockConsumer drops what it buffered when it rebalances, a real broker keeps its log)
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(P0, p1));
+            consumer.addRecord(new ConsumerRecord<>("events", 0, 0, "k", "a"));
+            consumer.addRecord(new ConsumerRecord<>("events", 1, 0, "k", "b"));
+        });
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(handled::isEmpty);
+        assertThat(consumer.paused()).containsExactlyInAnyOrder(P0, p1);
+        assertThat(loop.state().problem()).as("held on purpose is no stall").isNull();
+        // paused partitions are not fetched: the lag comes from the broker's end offsets and still counts them
+        await().atMost(Duration.ofSeconds(5)).until(() -> loop.state().lag() == 2);
+
+        hold.set(false);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(handled)
+                .as(consumer.paused() + " " + loop.state().problem())
+                .hasSize(2));
+        assertThat(handled).containsExactlyInAnyOrder("a", "b");
+        assertThat(loop.state().isPaused()).isFalse();
+        assertThat(consumer.paused()).isEmpty();
+        loop.stop();
+    }
+
+    @Test
     void whileKafkaRefusesTheCredentialsReadinessSaysSoAndTheLoopKeepsTrying() {
         List<MockConsumer<String, String>> made = Collections.synchronizedList(new ArrayList<>());
         ConsumerLoop<String> loop = new ConsumerLoop<>(

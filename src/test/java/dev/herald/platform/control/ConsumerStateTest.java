@@ -47,6 +47,21 @@ class ConsumerStateTest {
     }
 
     @Test
+    void lagWhilePausedOnPurposeIsNoStallAndTheStallClockStartsAgainAtTheResume() {
+        state.joined(4);
+        state.observed(0, 1);
+        state.paused(true);
+        state.observed(1000, 1);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(state.problem()).isNull();
+        state.paused(false);
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(state.problem()).isNull();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(state.problem()).startsWith("lag of 1000 records and no progress for 31 s");
+    }
+
+    @Test
     void lagWithoutProgressPastTheLimitIsAStallAndProgressEndsIt() {
         state.joined(4);
         state.observed(0, 1);

@@ -21,7 +21,12 @@ class HealthIT {
                 .map(JsonValue::asJsonObject)
                 .collect(Collectors.toMap(c -> c.getString("name"), c -> c));
         assertThat(checks)
-                .containsOnlyKeys("postgresql", "kafka-consumer-intake", "kafka-consumer-live", "channel-workers");
+                .containsOnlyKeys(
+                        "postgresql",
+                        "kafka-consumer-intake",
+                        "kafka-consumer-live",
+                        "channel-workers",
+                        "channel-breakers");
         assertThat(checks.values()).allMatch(c -> c.getString("status").equals("UP"));
         assertThat(checks.get("postgresql").getJsonObject("data").getBoolean("schema"))
                 .isTrue();

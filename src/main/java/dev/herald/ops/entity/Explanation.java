@@ -1,0 +1,161 @@
+package dev.herald.ops.entity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A story item in one line for an operator, from what the database recorded: stored (and how many events it
+ * aggregated), how the app showed it, seen and read, then each channel's delivery and why, e.g. {@code stored; in the
+ * app silently (muted); not seen yet; email held by quiet hours until 07:00; push held while muted, until the user
+ * unmutes; times in Europe/Berlin}. Times are in the recipient's zone, with the date only when it is not the day the
+ * notification was created.
+ */
+public final class Explanation {
+    static final String QUIET_HOURS = "quiet hours";
+    static final String RELEASED = "released: you unmuted";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ZoneId zone;
+    private final LocalDate createdOn;
+    private boolean timed;
+
+    private Explanation(ZoneId zone, Instant created) {
+        this.zone = zone;
+        this.createdOn = created.atZone(zone).toLocalDate();
+    }
+
+    public static String of(StoryNotification n, List<StoryDelivery> deliveries, ZoneId zone) {
+        return new Explanation(zone, n.createdAt()).explain(n, deliveries);
+    }
+
+    private String explain(StoryNotification n, List<StoryDelivery> deliveries) {
+        List<String> parts = new ArrayList<>();
+        parts.add("stored");
+        if (n.aggregated()) {
+            parts.add(count(n.eventCount() - 1, "more event") + " aggregated into it (only the app gets those)");
+        }
+        parts.add(inApp(n, deliveries));
+        if (n.archivedAt() != null) {
+            parts.add("archived " + at(n.archivedAt()));
+        }
+        if (n.snoozedUntil() != null) {
+            parts.add("snoozed until " + at(n.snoozedUntil()));
+        }
+        parts.add(
+                n.seenAt() == null
+                        ? "not seen yet"
+                        : "seen " + at(n.seenAt()) + (n.readAt() == null ? ", not read" : ", read " + at(n.readAt())));
+        Map<String, Integer> perChannel = new HashMap<>();
+        deliveries.forEach(d -> perChannel.merge(d.channel(), 1, Integer::sum));
+        for (StoryDelivery d : deliveries) {
+            String to = perChannel.get(d.channel()) > 1 && d.target() != null ? " to " + d.target() : "";
+            parts.add(d.channel() + to + " " + delivery(d));
+        }
+        if (timed) {
+            parts.add("times in " + (zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId()));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String inApp(StoryNotification n, List<StoryDelivery> deliveries) {
+        if (!n.silent()) {
+            return n.critical() ? "in the app with a toast (critical)" : "in the app with a toast";
+        }
+        return "in the app silently (" + silence(n, deliveries) + ")";
+    }
+
+    /**
+     * Why the app showed it silently. Only the flag is stored, so the reason is read from the deliveries intake wrote
+     * in the same decision: held while muted, or held by quiet hours. An aggregate's flag is its newest event's while
+     * its deliveries are its first event's, so there the reason is not known.
+     */
+    static String silence(StoryNotification n, List<StoryDelivery> deliveries) {
+        if (!n.aggregated()) {
+            if (deliveries.stream().anyMatch(Explanation::heldWhileMuted)) {
+                return "muted";
+            }
+            if (deliveries.stream().anyMatch(d -> QUIET_HOURS.equals(d.reason()))) {
+                return QUIET_HOURS;
+            }
+        }
+        return "muted, quiet hours or the app off for its category; which is not recorded";
+    }
+
+    private static boolean heldWhileMuted(StoryDelivery d) {
+        return RELEASED.equals(d.reason())
+                || "held".equals(d.status()) && d.reason() != null && d.reason().startsWith("muted");
+    }
+
+    private String delivery(StoryDelivery d) {
+        String reason = d.reason();
+        return switch (d.status()) {
+            case "queued" -> "queued" + because(reason);
+            case "sending" -> "sending (attempt " + d.attempts() + ")";
+            case "sent", "delivered" -> d.status()
+                    + (d.attempts() > 1 ? " on attempt " + d.attempts() : "")
+                    + because(reason);
+            case "failed" -> "failed"
+                    + (reason == null
+                            ? " on attempt " + d.attempts()
+                            : " (attempt " + d.attempts() + ": " + reason + ")")
+                    + (d.dueAt() == null ? "" : ", retry due " + at(d.dueAt()));
+            case "dead" -> "dead" + (d.attempts() > 0 ? " after " + count(d.attempts(), "attempt") : "")
+                    + (reason == null ? "" : ": " + reason);
+            case "skipped" -> "skipped" + (reason == null ? "" : ": " + reason);
+            case "held" -> held(d);
+            case "digest" -> digest(d);
+            default -> d.status() + because(reason);
+        };
+    }
+
+    private String held(StoryDelivery d) {
+        if (d.dueAt() == null) {
+            return d.reason() != null && d.reason().startsWith("muted")
+                    ? "held while muted, until the user unmutes"
+                    : "held" + because(d.reason());
+        }
+        if (QUIET_HOURS.equals(d.reason())) {
+            return "held by quiet hours until " + at(d.dueAt());
+        }
+        if (RELEASED.equals(d.reason())) {
+            return "released (the user unmuted), due " + at(d.dueAt());
+        }
+        return "held" + because(d.reason()) + " until " + at(d.dueAt());
+    }
+
+    private String digest(StoryDelivery d) {
+        if (d.digestId() != null) {
+            if (d.digestStatus() == null) {
+                return "listed in a digest whose delivery is gone";
+            }
+            String due = d.dueAt() == null ? "" : " due " + at(d.dueAt());
+            return "listed in a digest, which is " + d.digestStatus()
+                    + ("failed".equals(d.digestStatus()) ? " (retry" + due + ")" : due.isEmpty() ? "" : "," + due);
+        }
+        return "waits for the " + (d.reason() == null ? "next digest" : d.reason())
+                + (d.dueAt() == null ? "" : " at " + at(d.dueAt()));
+    }
+
+    private String at(Instant instant) {
+        timed = true;
+        var local = instant.atZone(zone);
+        return (local.toLocalDate().equals(createdOn) ? TIME : DATE_TIME).format(local);
+    }
+
+    private static String because(String reason) {
+        return reason == null ? "" : " (" + reason + ")";
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

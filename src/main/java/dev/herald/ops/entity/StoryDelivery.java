@@ -1,0 +1,38 @@
+package dev.herald.ops.entity;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.herald.channel.entity.DeliveryView.Attempt;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One delivery of a notification on a channel, with its attempts. {@code id} is null for a channel its type uses that
+ * got no row (skipped: no address, or the channel is not configured). A notification listed in an email digest has
+ * {@code digestId} once the digest started, the digest delivery's status, attempts and attempt log: its own row has
+ * none. {@code dueAt} of a row waiting for a digest is when that digest is due.
+ */
+public record StoryDelivery(
+        String id,
+        String channel,
+        String target,
+        String status,
+        String reason,
+        int attempts,
+        Instant dueAt,
+        Instant createdAt,
+        Instant updatedAt,
+        String digestId,
+        String digestStatus,
+        List<Attempt> attemptLog) {
+    public StoryDelivery {
+        requireNonNull(channel);
+        requireNonNull(status);
+        attemptLog = List.copyOf(attemptLog);
+    }
+
+    /** A channel the notification's type uses that got no delivery row, and why. */
+    public static StoryDelivery missing(String channel, String reason) {
+        return new StoryDelivery(null, channel, null, "skipped", reason, 0, null, null, null, null, null, List.of());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.herald.ops.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UserStoriesTest {
+    @Test
+    void aMentionIsMatchedLiterallyAnywhere() {
+        assertThat(UserStories.containing("alice")).isEqualTo("%alice%");
+        assertThat(UserStories.containing("50%_off\\")).isEqualTo("%50\\%\\_off\\\\%");
+    }
+
+    @Test
+    void theUsersZoneOrUtc() {
+        assertThat(UserStories.zone("Europe/Berlin")).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(UserStories.zone(null)).isEqualTo(ZoneOffset.UTC);
+        assertThat(UserStories.zone("Mars/Olympus")).isEqualTo(ZoneOffset.UTC);
+    }
+
+    @Test
+    void idsAsAQuotedArrayLiteral() {
+        assertThat(UserStories.array(List.of("n1", "a\"b", "c\\d"))).isEqualTo("{\"n1\",\"a\\\"b\",\"c\\\\d\"}");
+    }
+}
