@@ -113,6 +113,58 @@ class OperationsIT {
     }
 
     @Test
+    void aPauseHoldsOnEveryInstanceEvenOneThatJoinsTheGroupWhilePaused() throws Exception {
+        assertThat(herald.post("/api/admin/intake", admin, "application/json", "{\"paused\":true}")
+                        .statusCode())
+                .isEqualTo(200);
+        Herald second = Herald.secondInstance("herald-ops2");
+        try {
+            // the newcomer joins the intake group: a rebalance hands it partitions while intake is paused
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> kafka
+                                    .describeConsumerGroups(List.of("herald-intake"))
+                                    .all()
+                                    .get()
+                                    .get("herald-intake")
+                                    .members()
+                                    .stream()
+                                    .filter(m ->
+                                            !m.assignment().topicPartitions().isEmpty())
+                                    .count()
+                            == 2);
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                JsonArray instances =
+                        Herald.json(herald.get("/api/admin/flow", admin)).getJsonArray("instances");
+                return instances.size() >= 2
+                        && instances.stream()
+                                .allMatch(i ->
+                                        i.asJsonObject().getJsonObject("intake").getBoolean("paused"));
+            });
+            String prefix = "paused-two-" + Events.newId() + "-";
+            List<Map.Entry<String, String>> records = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                String user = "two-" + (i % 25) + "-" + prefix;
+                records.add(Map.entry(user, Events.notice(prefix + i, user, "Held on two " + i)));
+            }
+            herald.produceAll(records);
+            await().during(Duration.ofSeconds(12))
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> herald.storedPerEvent(prefix).isEmpty()
+                            && second.readiness().statusCode() == 200);
+
+            assertThat(second.post("/api/admin/intake", admin, "application/json", "{\"paused\":false}")
+                            .statusCode())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> herald.storedPerEvent(prefix).size() == 500);
+            assertThat(herald.storedPerEvent(prefix).values()).containsOnly(1);
+        } finally {
+            herald.post("/api/admin/intake", admin, "application/json", "{\"paused\":false}");
+            second.stopLiberty();
+        }
+    }
+
+    @Test
     void aReplayedWindowRestoresWhatWasDeletedAndReportsTheRestAsPresent() throws Exception {
         String prefix = "replay-" + Events.newId() + "-";
         List<String> users = new ArrayList<>();
