@@ -2,13 +2,15 @@
 -- last reported about itself for the console.
 
 -- one row: whether intake is paused on every instance, who changed it and when
+-- (version counts the changes, so an instance can tell an older read from its own newer change whatever the clocks)
 CREATE TABLE intake_control (
     id         smallint     PRIMARY KEY CHECK (id = 1),
     paused     boolean      NOT NULL,
     changed_by varchar(200),
-    changed_at timestamptz  NOT NULL
+    changed_at timestamptz  NOT NULL,
+    version    bigint       NOT NULL
 );
-INSERT INTO intake_control (id, paused, changed_by, changed_at) VALUES (1, false, NULL, now());
+INSERT INTO intake_control (id, paused, changed_by, changed_at, version) VALUES (1, false, NULL, now(), 0);
 
 -- one row: the catalog's generation; an admin's reload on one instance raises it and every other instance reloads
 -- its own catalog file when it sees a higher one

@@ -82,11 +82,7 @@ public class DeliveryStatuses implements ChannelReports {
         }
         for (Channel channel : catalog.channelsOf((String) type.get(0))) {
             if (channel != Channel.IN_APP && !covered.contains(channel.wire())) {
-                views.add(DeliveryView.skipped(
-                        channel.wire(),
-                        providers.enabled(channel)
-                                ? "no address: the user had no " + address(channel) + " then"
-                                : "the " + channel.wire() + " channel is not configured"));
+                views.add(DeliveryView.skipped(channel.wire(), whyNoRow(channel)));
             }
         }
         return Optional.of(views);
@@ -131,7 +127,18 @@ public class DeliveryStatuses implements ChannelReports {
     }
 
     /** Every attempt of each of these deliveries, in order. */
-    static Map<String, List<Attempt>> attemptsOf(EntityManager em, List<String> ids) {
+    /**
+     * Why a channel the type uses has no delivery row for a notification: intake writes none when the channel has no
+     * provider or the user had no address, subscription or endpoint then.
+     */
+    public String whyNoRow(Channel channel) {
+        return providers.enabled(channel)
+                ? "no address: the user had no " + address(channel) + " then"
+                : "the " + channel.wire() + " channel is not configured";
+    }
+
+    /** Every attempt of the given deliveries, in order, by delivery id. */
+    public static Map<String, List<Attempt>> attemptsOf(EntityManager em, List<String> ids) {
         Map<String, List<Attempt>> attempts = new HashMap<>();
         if (ids.isEmpty()) {
             return attempts;

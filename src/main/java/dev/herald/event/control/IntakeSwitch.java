@@ -38,8 +38,8 @@ import javax.sql.DataSource;
 public class IntakeSwitch {
     private static final Logger LOG = Logger.getLogger(IntakeSwitch.class.getName());
 
-    /** The switch as last read: paused or not, who changed it and when. */
-    public record State(boolean paused, String changedBy, Instant changedAt) {}
+    /** The switch as last read: paused or not, who changed it and when, and how many changes it has seen. */
+    public record State(boolean paused, String changedBy, Instant changedAt, long version) {}
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -84,24 +84,26 @@ public class IntakeSwitch {
     /** The switch as last read; empty-handed (running, unknown) before the first read. */
     public State state() {
         State current = state;
-        return current == null ? new State(false, null, null) : current;
+        return current == null ? new State(false, null, null, -1) : current;
     }
 
     /** Turns the switch, records who did it in the audit trail, and answers the new state. */
     @Transactional
     public State turn(boolean paused, String actor) {
         Instant now = clock.instant();
-        em.createNativeQuery("UPDATE intake_control SET paused = ?1, changed_by = ?2, changed_at = ?3 WHERE id = 1")
-                .setParameter(1, paused)
-                .setParameter(2, actor)
-                .setParameter(3, Timestamp.from(now))
-                .executeUpdate();
+        long version = ((Number) em.createNativeQuery("UPDATE intake_control SET paused = ?1, changed_by = ?2,"
+                                + " changed_at = ?3, version = version + 1 WHERE id = 1 RETURNING version")
+                        .setParameter(1, paused)
+                        .setParameter(2, actor)
+                        .setParameter(3, Timestamp.from(now))
+                        .getSingleResult())
+                .longValue();
         audit.record(
                 actor,
                 paused ? "intake.pause" : "intake.resume",
                 "intake",
                 JsonFactory.PROVIDER.createObjectBuilder().add("paused", paused).build());
-        return new State(paused, actor, now);
+        return new State(paused, actor, now, version);
     }
 
     /**
@@ -118,14 +120,13 @@ public class IntakeSwitch {
             try (Connection connection = dataSource.getConnection();
                     Statement statement = connection.createStatement();
                     ResultSet row = statement.executeQuery(
-                            "SELECT paused, changed_by, changed_at FROM intake_control WHERE id = 1")) {
+                            "SELECT paused, changed_by, changed_at, version FROM intake_control WHERE id = 1")) {
                 if (row.next()) {
                     Timestamp at = row.getTimestamp(3);
-                    State read = new State(row.getBoolean(1), row.getString(2), at == null ? null : at.toInstant());
+                    State read = new State(
+                            row.getBoolean(1), row.getString(2), at == null ? null : at.toInstant(), row.getLong(4));
                     State before = state;
-                    if (before != null
-                            && before.changedAt() != null
-                            && (read.changedAt() == null || read.changedAt().isBefore(before.changedAt()))) {
+                    if (before != null && read.version() < before.version()) {
                         return; // read before this instance's own change committed
                     }
                     if (before == null || before.paused() != read.paused()) {

@@ -23,7 +23,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,14 +38,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every instance writes what only it knows to {@code instance_report} every two seconds (live sockets, frames per
  * second, intake batches and records per second, the mean batch time, its consumers' lag, whether its intake holds),
- * so the console, asking any one instance, sees them all. Reports older than a minute are not shown.
+ * so the console, asking any one instance, sees them all. Reports older than a minute are not shown, reports of
+ * instances gone for a day are deleted; both by the database's clock, the one clock all instances share.
  */
 @ApplicationScoped
 public class InstanceReports {
     private static final Logger LOG = Logger.getLogger(InstanceReports.class.getName());
     static final long EVERY_SECONDS = 2;
-    private static final Duration SHOWN_FOR = Duration.ofMinutes(1);
-    private static final Duration FORGOTTEN_AFTER = Duration.ofDays(1);
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -145,16 +143,14 @@ public class InstanceReports {
     void report() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = connection.prepareStatement(
-                        "INSERT INTO instance_report (instance, reported_at, report) VALUES (?, ?, CAST(? AS jsonb))"
+                        "INSERT INTO instance_report (instance, reported_at, report) VALUES (?, now(), CAST(? AS jsonb))"
                                 + " ON CONFLICT (instance) DO UPDATE SET reported_at = EXCLUDED.reported_at,"
                                 + " report = EXCLUDED.report")) {
             upsert.setString(1, instance);
-            upsert.setTimestamp(2, Timestamp.from(clock.instant()));
-            upsert.setString(3, current().toString());
+            upsert.setString(2, current().toString());
             upsert.executeUpdate();
-            try (PreparedStatement forget =
-                    connection.prepareStatement("DELETE FROM instance_report WHERE reported_at < ?")) {
-                forget.setTimestamp(1, Timestamp.from(clock.instant().minus(FORGOTTEN_AFTER)));
+            try (PreparedStatement forget = connection.prepareStatement(
+                    "DELETE FROM instance_report WHERE reported_at < now() - interval '1 day'")) {
                 forget.executeUpdate(); // instances gone for a day (renamed pods, scaled down)
             }
             failures.reset();
@@ -167,10 +163,10 @@ public class InstanceReports {
     public List<Report> recent() throws SQLException {
         List<Report> reports = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT instance, reported_at, report::text FROM instance_report WHERE reported_at > ?"
+                PreparedStatement select =
+                        connection.prepareStatement("SELECT instance, reported_at, report::text FROM instance_report"
+                                + " WHERE reported_at > now() - interval '1 minute'"
                                 + " ORDER BY instance")) {
-            select.setTimestamp(1, Timestamp.from(clock.instant().minus(SHOWN_FOR)));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(rows.getString(3)))) {

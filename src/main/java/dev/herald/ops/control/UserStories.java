@@ -1,7 +1,7 @@
 package dev.herald.ops.control;
 
 import dev.herald.channel.control.DeliveryLedger;
-import dev.herald.channel.control.Providers;
+import dev.herald.channel.control.DeliveryStatuses;
 import dev.herald.channel.entity.DeliveryView.Attempt;
 import dev.herald.ops.entity.Explanation;
 import dev.herald.ops.entity.Story;
@@ -76,9 +76,6 @@ public class UserStories {
             + " AND w.channel = d.channel WHERE d.notification_id = ANY(CAST(?1 AS varchar[]))"
             + " AND (d.target IS NULL OR d.target <> ?2) ORDER BY d.notification_id, d.channel, d.created_at, d.id";
 
-    static final String ATTEMPTS = "SELECT delivery_id, attempt, started_at, finished_at, outcome, status_code, answer"
-            + " FROM delivery_attempt WHERE delivery_id = ANY(CAST(?1 AS varchar[])) ORDER BY delivery_id, attempt";
-
     static final String DELETED_OF_USER = "SELECT source, event_id, recipient, deleted_at FROM notification_tombstone"
             + " WHERE recipient = ?1 ORDER BY deleted_at DESC, event_id LIMIT ?2";
 
@@ -96,7 +93,7 @@ public class UserStories {
     ChannelDefaults catalog;
 
     @Inject
-    Providers providers;
+    DeliveryStatuses statuses;
 
     @Transactional
     public Story ofUser(String user, int limit) {
@@ -216,24 +213,7 @@ public class UserStories {
     }
 
     private Map<String, List<Attempt>> attempts(List<String> ids) {
-        Map<String, List<Attempt>> attempts = new HashMap<>();
-        if (ids.isEmpty()) {
-            return attempts;
-        }
-        List<?> rows =
-                em.createNativeQuery(ATTEMPTS).setParameter(1, array(ids)).getResultList();
-        for (Object row : rows) {
-            Object[] a = (Object[]) row;
-            attempts.computeIfAbsent((String) a[0], k -> new ArrayList<>())
-                    .add(new Attempt(
-                            ((Number) a[1]).intValue(),
-                            instant(a[2]),
-                            instant(a[3]),
-                            (String) a[4],
-                            a[5] == null ? null : ((Number) a[5]).intValue(),
-                            (String) a[6]));
-        }
-        return attempts;
+        return DeliveryStatuses.attemptsOf(em, ids);
     }
 
     /**
@@ -247,11 +227,7 @@ public class UserStories {
         Set<Channel> used = catalog.channelsOf(n.type());
         for (Channel channel : Channel.values()) {
             if (channel != Channel.IN_APP && used.contains(channel) && !covered.contains(channel.wire())) {
-                all.add(StoryDelivery.missing(
-                        channel.wire(),
-                        providers.enabled(channel)
-                                ? "no address: the user had no " + address(channel) + " then"
-                                : "the " + channel.wire() + " channel is not configured"));
+                all.add(StoryDelivery.missing(channel.wire(), statuses.whyNoRow(channel)));
             }
         }
         return all;
@@ -295,16 +271,6 @@ public class UserStories {
         } catch (DateTimeException e) {
             return ZoneOffset.UTC;
         }
-    }
-
-    private static String address(Channel channel) {
-        return switch (channel) {
-            case EMAIL -> "email address";
-            case SMS -> "phone number";
-            case PUSH -> "push subscription";
-            case WEBHOOK -> "webhook endpoint";
-            case IN_APP -> "inbox";
-        };
     }
 
     /** A Postgres array literal of ids, each quoted. */
