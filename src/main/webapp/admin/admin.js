@@ -335,6 +335,8 @@ function showTab(name) {
     loaded.add("analytics");
     resetAnalyticsRange();
     loadAnalytics();
+  } else if (name === "analytics" && lastAnalytics) {
+    renderAnalytics(lastAnalytics); // drawn again at the widths it has now (it may have been drawn while hidden)
   } else if (name === "story") {
     $("story-query").focus();
   }
@@ -1004,6 +1006,7 @@ function renderAnalytics(a) {
   $("analytics-chart").replaceChildren(lineChart(buckets, SERIES.map((s) => ({ ...s, values: series[s.key] || [] })),
     bucket, $("analytics-chart").clientWidth));
   $("channels-chart").replaceChildren(channelChart(a.channels || {}, $("channels-chart").clientWidth));
+  channelsOverTime(buckets, a.channels || {}, bucket);
 
   const types = (Array.isArray(a.types) ? a.types : []).slice().sort((x, y) => (y.eventsIn || 0) - (x.eventsIn || 0));
   setRows($("types-table").tBodies[0], types.map((t) => el("tr", {},
@@ -1047,15 +1050,24 @@ function bucketLabel(iso, bucket, previous) {
   return !prev || prev.getDate() !== d.getDate() ? [time, day] : [time];
 }
 
-function lineChart(buckets, series, bucket, measured) {
-  const width = Math.max(600, Math.round(measured || 1100));
-  const height = 320;
-  const m = { left: 64, right: 20, top: 40, bottom: 58 };
+/**
+ * Lines over the buckets, one per series ({key, label, color, values}), with a y axis of round ticks, the buckets'
+ * start times below and a legend on top. The options shape a smaller chart: height, minWidth, margin, the axis
+ * titles (null: none), the aria label, a class and data attributes for the svg, and what a point's tooltip names.
+ */
+function lineChart(buckets, series, bucket, measured, options = {}) {
+  const {
+    height = 320, minWidth = 600, margin = { left: 64, right: 20, top: 40, bottom: 58 },
+    yTitle = "count per " + bucket, xTitle = "bucket start (local time)",
+    ariaLabel = "events in, stored, seen and read per " + bucket, className, dataset = {}, pointPrefix = "",
+  } = options;
+  const width = Math.max(minWidth, Math.round(measured || 1100));
+  const m = margin;
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;
   const n = buckets.length;
-  const chart = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img",
-    "aria-label": "events in, stored, seen and read per " + bucket });
+  const chart = svg("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": ariaLabel,
+    class: className, ...Object.fromEntries(Object.entries(dataset).map(([k, v]) => ["data-" + k, v])) });
   if (n === 0) {
     chart.append(svg("text", { x: width / 2, y: height / 2, class: "empty-text", "text-anchor": "middle" },
       "No buckets in this range."));
@@ -1071,8 +1083,10 @@ function lineChart(buckets, series, bucket, measured) {
     chart.append(svg("line", { x1: m.left, x2: width - m.right, y1: y(v), y2: y(v), class: v === 0 ? "axis" : "grid" }),
       svg("text", { x: m.left - 8, y: y(v) + 4, "text-anchor": "end", class: "tick" }, fmtInt(v)));
   }
-  chart.append(svg("text", { x: 16, y: m.top + plotH / 2, "text-anchor": "middle", class: "axis-title",
-    transform: `rotate(-90 16 ${m.top + plotH / 2})` }, "count per " + bucket));
+  if (yTitle) {
+    chart.append(svg("text", { x: 16, y: m.top + plotH / 2, "text-anchor": "middle", class: "axis-title",
+      transform: `rotate(-90 16 ${m.top + plotH / 2})` }, yTitle));
+  }
   // x axis: at most ~10 labels
   const every = Math.max(1, Math.ceil(n / Math.max(2, Math.floor(plotW / 90))));
   let previousLabelled = null;
@@ -1084,8 +1098,10 @@ function lineChart(buckets, series, bucket, measured) {
     lines.forEach((line, k) => text.append(svg("tspan", { x: x(i), dy: k === 0 ? 0 : 13 }, line)));
     chart.append(text);
   }
-  chart.append(svg("text", { x: m.left + plotW / 2, y: height - 6, "text-anchor": "middle", class: "axis-title" },
-    "bucket start (local time)"));
+  if (xTitle) {
+    chart.append(svg("text", { x: m.left + plotW / 2, y: height - 6, "text-anchor": "middle", class: "axis-title" },
+      xTitle));
+  }
 
   // series
   for (const s of series) {
@@ -1095,7 +1111,7 @@ function lineChart(buckets, series, bucket, measured) {
       class: "series", stroke: s.color, fill: "none", "data-series": s.key }));
     if (n <= 96) {
       s.values.forEach((v, i) => chart.append(svg("circle", { cx: x(i), cy: y(Number(v) || 0), r: 2.6, fill: s.color,
-        class: "point" }, svg("title", {}, fmtTime(buckets[i]) + " — " + s.label + ": " + fmtInt(v)))));
+        class: "point" }, svg("title", {}, fmtTime(buckets[i]) + " — " + pointPrefix + s.label + ": " + fmtInt(v)))));
     }
   }
   // legend, top left
@@ -1158,6 +1174,38 @@ function channelChart(channels, measured) {
     lx += 36 + o.label.length * 7.5;
   }
   return chart;
+}
+
+/**
+ * Small multiples: per channel with any delivery in the range, its delivered, failed and dead deliveries per bucket as
+ * lines (each chart on its own y scale), two charts a row; a note when no channel has anything.
+ */
+function channelsOverTime(buckets, channels, bucket) {
+  const box = $("channels-over-time");
+  const values = (name, key) => {
+    const v = (channels[name] || {})[key];
+    return Array.isArray(v) ? v : [];
+  };
+  const names = Object.keys(channels).sort()
+    .filter((name) => OUTCOMES.some((o) => values(name, o.key).some((v) => Number(v) > 0)));
+  $("channels-over-time-note").textContent = names.length === 0 ? ""
+    : "(per " + bucket + ", by bucket start in local time; each chart on its own scale)";
+  if (buckets.length === 0 || names.length === 0) {
+    box.replaceChildren(el("p", { className: "empty" },
+      buckets.length === 0 ? "No buckets in this range." : "No channel deliveries in this range."));
+    return;
+  }
+  const figures = names.map((name) => el("figure", { className: "multiple chart", dataset: { channel: name } },
+    el("figcaption", {}, el("span", { className: "channel-name" }, name),
+      el("span", { className: "note" }, OUTCOMES.map((o) => fmtInt(sum(values(name, o.key))) + " " + o.label)
+        .join(" · ")))));
+  box.replaceChildren(...figures); // in the page first, to measure the width each chart gets
+  names.forEach((name, i) => figures[i].append(lineChart(buckets,
+    OUTCOMES.map((o) => ({ ...o, values: values(name, o.key) })), bucket, figures[i].clientWidth || 540, {
+      height: 230, minWidth: 360, margin: { left: 60, right: 16, top: 34, bottom: 40 },
+      yTitle: "deliveries", xTitle: null, className: "channel-series", dataset: { channel: name },
+      ariaLabel: name + ": delivered, failed and dead deliveries per " + bucket, pointPrefix: name + " ",
+    })));
 }
 
 let resizeTimer = null;

@@ -3,6 +3,7 @@ package dev.herald.channel.control;
 import dev.herald.channel.entity.DeliveryStatus;
 import dev.herald.channel.entity.Outgoing;
 import dev.herald.channel.entity.SendResult;
+import dev.herald.preference.entity.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -39,6 +41,8 @@ public class DeliveryWorker {
     Clock clock;
 
     private volatile CircuitBreakers breakers;
+    private final Map<String, Channel> channelOfKey = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public void deliver(String deliveryId) {
         Optional<Outgoing> taken = ledger.claim(deliveryId, clock.instant());
@@ -48,6 +52,7 @@ public class DeliveryWorker {
         Outgoing message = taken.get();
         ChannelProvider provider = providers.of(message.channel());
         String key = provider.breakerKey(message);
+        channelOfKey.putIfAbsent(key, message.channel());
         Optional<Instant> blocked = breakers().blockedUntil(key, clock.instant());
         if (blocked.isPresent()) {
             ledger.postpone(
@@ -58,14 +63,12 @@ public class DeliveryWorker {
         breakers().record(key, result.kind() != SendResult.Kind.TRANSIENT, clock.instant());
         Optional<DeliveryStatus> status =
                 ledger.finish(message, result, settings.retryPolicy(message.channel()), clock.instant());
-        Tag channel = new Tag("channel", message.channel().wire());
-        registry.counter("herald.channel.attempts", channel, new Tag("outcome", result.outcome()))
-                .inc();
+        counter("herald.channel.attempts", message.channel(), result.outcome()).inc();
         if (status.isEmpty()) {
             LOG.info(() -> "Attempt " + message.attempt() + " of delivery " + deliveryId + " ended after its lease;"
                     + " a later attempt owns the delivery");
         } else if (status.get() == DeliveryStatus.DEAD) {
-            registry.counter("herald.channel.dead", channel).inc();
+            counter("herald.channel.dead", message.channel(), null).inc();
             LOG.warning(
                     () -> "Delivery " + deliveryId + " (" + message.channel().wire() + ") is a dead letter after"
                             + " attempt " + message.attempt() + ": " + result.outcome()
@@ -73,9 +76,29 @@ public class DeliveryWorker {
         }
     }
 
+    /** A channel's counter (by outcome too when given), looked up in the registry once and kept. */
+    private Counter counter(String name, Channel channel, String outcome) {
+        return counters.computeIfAbsent(
+                name + "|" + channel.wire() + "|" + outcome,
+                k -> outcome == null
+                        ? registry.counter(name, new Tag("channel", channel.wire()))
+                        : registry.counter(name, new Tag("channel", channel.wire()), new Tag("outcome", outcome)));
+    }
+
     /** Each open (or half-open) breaker on this instance and until when it stays open, for health. */
     public Map<String, Instant> openBreakers() {
         return breakers().open();
+    }
+
+    /** The open (or half-open) breakers of one channel: provider key and until when. */
+    public Map<String, Instant> openBreakers(Channel channel) {
+        Map<String, Instant> open = new java.util.TreeMap<>();
+        breakers().open().forEach((key, until) -> {
+            if (channelOfKey.get(key) == channel) {
+                open.put(key, until);
+            }
+        });
+        return open;
     }
 
     private static SendResult send(ChannelProvider provider, Outgoing message, String key) {

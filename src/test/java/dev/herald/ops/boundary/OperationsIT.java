@@ -388,7 +388,7 @@ class OperationsIT {
         assertThat(byName).containsKeys("postgresql", "kafka-consumer-intake", "channel-breakers");
         assertThat(byName.get("channel-breakers").getString("status")).isEqualTo("UP");
         assertThat(byName.get("channel-breakers").getJsonObject("data").getString("webhook"))
-                .isEqualTo("enabled");
+                .isEqualTo("enabled, circuit closed");
     }
 
     @Test
