@@ -41,7 +41,7 @@ public final class DevStack {
                    API          %s/api
                    Demo page    %s/
                    Console      %s/admin/   (dev mode signs you in as the admin "ops")
-                   Metrics      %s/metrics   (Prometheus text)
+                   Metrics      https://127.0.0.1:%d/metrics   (Prometheus text; an admin token, see the README)
                    Health       %s/health/ready
                    Kafka        %s   (topic herald.events)
                    PostgreSQL   %s
@@ -54,7 +54,7 @@ public final class DevStack {
                         base,
                         base,
                         base,
-                        base,
+                        liberty.httpsPort(),
                         base,
                         stack.bootstrapServers(),
                         stack.database().url(),

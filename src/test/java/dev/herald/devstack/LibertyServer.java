@@ -37,6 +37,10 @@ public final class LibertyServer {
         }
     }
 
+    public int httpsPort() {
+        return Integer.parseInt(env.get("HERALD_HTTPS_PORT"));
+    }
+
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + httpPort);
     }

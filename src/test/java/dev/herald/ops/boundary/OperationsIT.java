@@ -354,7 +354,14 @@ class OperationsIT {
     }
 
     @Test
-    void metricsArePrometheusTextAndCountersMoveWithTraffic() throws Exception {
+    void metricsArePrometheusTextForAdminsOverHttpsAndCountersMoveWithTraffic() throws Exception {
+        assertThat(metrics(null).statusCode()).isEqualTo(401);
+        assertThat(metrics(herald.token("someone", "user", "publisher")).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> plain = herald.get("/metrics?scope=application", admin);
+        assertThat(plain.statusCode()).as("plain HTTP is sent to HTTPS").isEqualTo(302);
+        assertThat(plain.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).startsWith("https://"));
         Map<String, Double> before = scrape();
         assertThat(before).containsKeys("herald_intake_records_total", "herald_live_sockets");
         String user = Events.newUser("metered");
@@ -531,6 +538,38 @@ class OperationsIT {
                 .sum();
     }
 
+    /** {@code GET /metrics?scope=application} over HTTPS (Liberty's generated certificate, trusted for the test). */
+    private static HttpResponse<String> metrics(String token) throws Exception {
+        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(
+                null,
+                new javax.net.ssl.TrustManager[] {
+                    new javax.net.ssl.X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {}
+
+                        @Override
+                        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {}
+
+                        @Override
+                        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                            return new java.security.cert.X509Certificate[0];
+                        }
+                    }
+                },
+                null);
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "https://127.0.0.1:" + herald.liberty().httpsPort() + "/metrics?scope=application"))
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return java.net.http.HttpClient.newBuilder()
+                .sslContext(ssl)
+                .build()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static final Pattern SAMPLE =
             Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})? (-?[0-9.eE+-]+|NaN|\\+Inf|-Inf)( [0-9]+)?");
 
@@ -539,7 +578,7 @@ class OperationsIT {
      * sample; herald_* samples summed over their labels (bucket lines keyed with their {@code le}).
      */
     private static Map<String, Double> scrape() throws Exception {
-        HttpResponse<String> response = herald.get("/metrics?scope=application", null);
+        HttpResponse<String> response = metrics(admin);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
