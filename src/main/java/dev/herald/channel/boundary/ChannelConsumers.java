@@ -15,7 +15,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,9 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -133,31 +130,27 @@ public class ChannelConsumers {
         loops.values().forEach(ConsumerLoop::stop);
     }
 
-    @Produces
-    @Readiness
-    HealthCheck readiness() {
-        return () -> {
-            String problem = relay.problem();
-            if (problem != null) {
-                return HealthCheckResponse.named("channel-relay")
-                        .down()
-                        .withData("reason", problem)
-                        .build();
-            }
-            for (ConsumerLoop<String> loop : loops.values()) {
-                HealthCheckResponse response = loop.readiness();
-                if (response.getStatus() == HealthCheckResponse.Status.DOWN) {
-                    return response;
-                }
-            }
-            return HealthCheckResponse.named("channel-workers")
-                    .up()
-                    .withData(
-                            "channels",
-                            String.join(
-                                    ",",
-                                    loops.keySet().stream().map(Channel::wire).toList()))
+    /** This consumer's readiness now (served by {@link ChannelHealth}). */
+    public HealthCheckResponse readiness() {
+        String problem = relay.problem();
+        if (problem != null) {
+            return HealthCheckResponse.named("channel-relay")
+                    .down()
+                    .withData("reason", problem)
                     .build();
-        };
+        }
+        for (ConsumerLoop<String> loop : loops.values()) {
+            HealthCheckResponse response = loop.readiness();
+            if (response.getStatus() == HealthCheckResponse.Status.DOWN) {
+                return response;
+            }
+        }
+        return HealthCheckResponse.named("channel-workers")
+                .up()
+                .withData(
+                        "channels",
+                        String.join(
+                                ",", loops.keySet().stream().map(Channel::wire).toList()))
+                .build();
     }
 }

@@ -14,7 +14,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,10 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
-import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
@@ -143,16 +139,16 @@ public class EventsConsumer {
         }
     }
 
-    @Produces
-    @Readiness
-    HealthCheck readiness() {
-        return () -> loop == null ? HealthCheckResponse.down("kafka-consumer-intake") : loop.readiness();
+    /** This consumer's readiness now (served by {@link EventsHealth}). */
+    public HealthCheckResponse readiness() {
+        return loop == null ? HealthCheckResponse.down("kafka-consumer-intake") : loop.readiness();
     }
 
-    /** Down only when the consumer thread has ended: everything else it recovers from by itself. */
-    @Produces
-    @Liveness
-    HealthCheck liveness() {
-        return () -> loop == null ? HealthCheckResponse.up("kafka-consumer-intake") : loop.liveness();
+    /**
+     * This consumer's liveness now (served by {@link EventsHealth}): down only when the consumer thread has ended;
+     * everything else it recovers from by itself.
+     */
+    public HealthCheckResponse liveness() {
+        return loop == null ? HealthCheckResponse.up("kafka-consumer-intake") : loop.liveness();
     }
 }

@@ -13,7 +13,6 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,10 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Reads {@code herald.deliveries} in this instance's own consumer group, from the end and without committing (a live
@@ -112,27 +108,23 @@ public class DeliveriesConsumer {
         }
     }
 
-    @Produces
-    @Readiness
-    HealthCheck readiness() {
-        return () -> {
-            if (loop == null) {
-                return HealthCheckResponse.down("kafka-consumer-live");
-            }
-            HealthCheckResponse consumer = loop.readiness();
-            if (consumer.getStatus() == HealthCheckResponse.Status.UP && !probe.connected()) {
-                return HealthCheckResponse.named("kafka-consumer-live")
-                        .down()
-                        .withData("error", "this instance has not read its own live probe back recently")
-                        .build();
-            }
-            return consumer;
-        };
+    /** This consumer's readiness now (served by {@link DeliveriesHealth}). */
+    public HealthCheckResponse readiness() {
+        if (loop == null) {
+            return HealthCheckResponse.down("kafka-consumer-live");
+        }
+        HealthCheckResponse consumer = loop.readiness();
+        if (consumer.getStatus() == HealthCheckResponse.Status.UP && !probe.connected()) {
+            return HealthCheckResponse.named("kafka-consumer-live")
+                    .down()
+                    .withData("error", "this instance has not read its own live probe back recently")
+                    .build();
+        }
+        return consumer;
     }
 
-    @Produces
-    @Liveness
-    HealthCheck liveness() {
-        return () -> loop == null ? HealthCheckResponse.up("kafka-consumer-live") : loop.liveness();
+    /** This consumer's liveness now (served by {@link DeliveriesHealth}). */
+    public HealthCheckResponse liveness() {
+        return loop == null ? HealthCheckResponse.up("kafka-consumer-live") : loop.liveness();
     }
 }
