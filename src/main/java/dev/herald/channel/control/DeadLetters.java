@@ -1,5 +1,8 @@
 package dev.herald.channel.control;
 
+import static dev.herald.platform.control.SqlValues.instant;
+import static dev.herald.platform.control.SqlValues.textArray;
+
 import dev.herald.channel.entity.DeliveryView.Attempt;
 import dev.herald.platform.control.AuditTrail;
 import dev.herald.platform.control.JsonFactory;
@@ -76,9 +79,9 @@ public class DeadLetters {
                     (String) r[3],
                     (String) r[4],
                     ((Number) r[5]).intValue(),
-                    DeliveryStatuses.instant(r[6]),
+                    instant(r[6]),
                     (String) r[7],
-                    DeliveryStatuses.instant(r[8]),
+                    instant(r[8]),
                     (String) r[9],
                     attempts.getOrDefault((String) r[0], List.of())));
         }
@@ -97,7 +100,7 @@ public class DeadLetters {
         em.createNativeQuery("UPDATE delivery SET status = 'queued', due_at = ?2, dispatched_at = NULL,"
                         + " budget_from = attempts, reason = 'replayed by an admin', updated_at = ?2"
                         + " WHERE id = ANY(CAST(?1 AS varchar[]))")
-                .setParameter(1, array(ids))
+                .setParameter(1, textArray(ids))
                 .setParameter(2, now)
                 .executeUpdate();
         resolve(ids, "replayed", admin, now);
@@ -138,7 +141,7 @@ public class DeadLetters {
     private void resolve(List<String> ids, String resolution, String admin, Timestamp now) {
         em.createNativeQuery("UPDATE dead_letter SET resolution = ?2, resolved_at = ?3, resolved_by = ?4"
                         + " WHERE delivery_id = ANY(CAST(?1 AS varchar[]))")
-                .setParameter(1, array(ids))
+                .setParameter(1, textArray(ids))
                 .setParameter(2, resolution)
                 .setParameter(3, now)
                 .setParameter(4, admin)
@@ -151,7 +154,7 @@ public class DeadLetters {
             conditions.add("l.resolution IS NULL");
         }
         if (filter.ids() != null) {
-            parameters.add(array(filter.ids()));
+            parameters.add(textArray(filter.ids()));
             conditions.add("l.delivery_id = ANY(CAST(?" + parameters.size() + " AS varchar[]))");
         }
         if (filter.channel() != null) {
@@ -178,13 +181,5 @@ public class DeadLetters {
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
-    }
-
-    /** A Postgres array literal of ids (UUIDs: no quoting needed; anything else is quoted). */
-    static String array(List<String> ids) {
-        List<String> quoted = ids.stream()
-                .map(id -> "\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .toList();
-        return "{" + String.join(",", quoted) + "}";
     }
 }

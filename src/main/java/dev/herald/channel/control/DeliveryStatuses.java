@@ -1,5 +1,8 @@
 package dev.herald.channel.control;
 
+import static dev.herald.platform.control.SqlValues.instant;
+import static dev.herald.platform.control.SqlValues.textArray;
+
 import dev.herald.channel.entity.DeliveryView;
 import dev.herald.channel.entity.DeliveryView.Attempt;
 import dev.herald.inbox.control.ChannelReports;
@@ -11,9 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -101,8 +101,7 @@ public class DeliveryStatuses implements ChannelReports {
                 .setParameter(1, user)
                 .setParameter(
                         2,
-                        DeadLetters.array(
-                                notifications.stream().map(Notification::id).toList()))
+                        textArray(notifications.stream().map(Notification::id).toList()))
                 .setParameter(3, DeliveryLedger.DIGEST_TARGET)
                 .getResultList();
         Map<String, Map<String, String>> latest = new HashMap<>();
@@ -146,7 +145,7 @@ public class DeliveryStatuses implements ChannelReports {
         List<?> found = em.createNativeQuery("SELECT delivery_id, attempt, started_at, finished_at, outcome,"
                         + " status_code, answer FROM delivery_attempt WHERE delivery_id = ANY(CAST(?1 AS varchar[]))"
                         + " ORDER BY delivery_id, attempt")
-                .setParameter(1, DeadLetters.array(ids))
+                .setParameter(1, textArray(ids))
                 .getResultList();
         for (Object row : found) {
             Object[] a = (Object[]) row;
@@ -170,15 +169,5 @@ public class DeliveryStatuses implements ChannelReports {
             case WEBHOOK -> "webhook endpoint";
             case IN_APP -> "inbox";
         };
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value instanceof Instant i ? i : null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.herald.channel.control;
 
+import dev.herald.platform.control.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -87,7 +88,7 @@ public class DueDeliveries {
         publish.publish(due);
         em.createNativeQuery("UPDATE delivery SET status = 'queued', dispatched_at = ?2, updated_at = ?2"
                         + " WHERE id = ANY(CAST(?1 AS varchar[]))")
-                .setParameter(1, DeadLetters.array(due.stream().map(Due::id).toList()))
+                .setParameter(1, SqlValues.textArray(due.stream().map(Due::id).toList()))
                 .setParameter(2, at)
                 .executeUpdate();
         return due.size();
@@ -106,13 +107,13 @@ public class DueDeliveries {
         List<Dead> dead = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            dead.add(new Dead(
-                    (String) r[0], (String) r[1], (String) r[2], (String) r[3], DeliveryStatuses.instant(r[4])));
+            dead.add(new Dead((String) r[0], (String) r[1], (String) r[2], (String) r[3], SqlValues.instant(r[4])));
         }
         publish.publish(dead);
         em.createNativeQuery("UPDATE dead_letter SET published_at = ?2 WHERE delivery_id = ANY(CAST(?1 AS varchar[]))")
                 .setParameter(
-                        1, DeadLetters.array(dead.stream().map(Dead::deliveryId).toList()))
+                        1,
+                        SqlValues.textArray(dead.stream().map(Dead::deliveryId).toList()))
                 .setParameter(2, Timestamp.from(now))
                 .executeUpdate();
         return dead.size();

@@ -1,5 +1,7 @@
 package dev.herald.ops.control;
 
+import static dev.herald.platform.control.SqlValues.instant;
+
 import dev.herald.platform.control.JsonFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -66,16 +68,6 @@ public class AuditEntries {
                     parse((String) columns[5])));
         }
         return entries;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        return ((java.time.OffsetDateTime) value).toInstant();
     }
 
     private static JsonObject parse(String json) {

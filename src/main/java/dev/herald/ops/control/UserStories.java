@@ -1,5 +1,8 @@
 package dev.herald.ops.control;
 
+import static dev.herald.platform.control.SqlValues.instant;
+import static dev.herald.platform.control.SqlValues.textArray;
+
 import dev.herald.channel.control.DeliveryLedger;
 import dev.herald.channel.control.DeliveryStatuses;
 import dev.herald.channel.entity.DeliveryView.Attempt;
@@ -19,7 +22,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -165,7 +167,7 @@ public class UserStories {
             oldest = n.createdAt().isBefore(oldest) ? n.createdAt() : oldest;
         }
         List<?> rows = em.createNativeQuery(EVENTS)
-                .setParameter(1, array(ids))
+                .setParameter(1, textArray(ids))
                 .setParameter(2, Timestamp.from(oldest))
                 .setParameter(3, EVENTS_PER_NOTIFICATION)
                 .setParameter(4, eventId)
@@ -180,7 +182,7 @@ public class UserStories {
 
     private Map<String, List<StoryDelivery>> deliveries(List<String> ids) {
         List<?> rows = em.createNativeQuery(DELIVERIES)
-                .setParameter(1, array(ids))
+                .setParameter(1, textArray(ids))
                 .setParameter(2, DeliveryLedger.DIGEST_TARGET)
                 .getResultList();
         Set<String> attempted = new LinkedHashSet<>();
@@ -271,23 +273,5 @@ public class UserStories {
         } catch (DateTimeException e) {
             return ZoneOffset.UTC;
         }
-    }
-
-    /** A Postgres array literal of ids, each quoted. */
-    static String array(List<String> ids) {
-        List<String> quoted = ids.stream()
-                .map(id -> "\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .toList();
-        return "{" + String.join(",", quoted) + "}";
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value instanceof Instant i ? i : null;
     }
 }

@@ -3,17 +3,16 @@ package dev.herald.ops.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.herald.testing.BrowserScript;
 import dev.herald.testing.ChannelPeers;
 import dev.herald.testing.Events;
 import dev.herald.testing.Herald;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,13 +22,8 @@ import org.junit.jupiter.api.Test;
  * installs both. Screenshots: target/browser/console/*.png.
  */
 class ConsoleBrowserIT {
-    static final Path BROWSER_TESTS = Path.of("src/test/browser");
-
     @Test
     void anOperatorWatchesTheFlowReadsAUsersStoryAndReplaysADeadLetter() throws Exception {
-        assertThat(BROWSER_TESTS.resolve("node_modules/playwright-core"))
-                .as("playwright-core is missing: run npm ci --prefix src/test/browser")
-                .exists();
         Herald herald = Herald.shared();
         ChannelPeers peers = ChannelPeers.shared();
 
@@ -58,24 +52,13 @@ class ConsoleBrowserIT {
 
         Path screenshots = Path.of("target/browser/console").toAbsolutePath();
         Files.createDirectories(screenshots);
-        Process node = new ProcessBuilder(
-                        "node",
-                        BROWSER_TESTS.resolve("console.test.mjs").toString(),
-                        herald.uri("/").toString(),
-                        screenshots.toString(),
-                        user,
-                        deadLetter)
-                .redirectErrorStream(true)
-                .start();
-        boolean finished = node.waitFor(4, TimeUnit.MINUTES);
-        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!finished) {
-            node.destroyForcibly();
-        }
-
-        assertThat(finished).as("browser test timed out: " + output).isTrue();
-        assertThat(node.exitValue()).as(output).isZero();
-        assertThat(output).contains("browser test passed");
+        BrowserScript.run(
+                "console.test.mjs",
+                Duration.ofMinutes(4),
+                herald.uri("/").toString(),
+                screenshots.toString(),
+                user,
+                deadLetter);
         for (String name : new String[] {"flow.png", "story.png", "dead-letters.png", "analytics.png", "audit.png"}) {
             assertThat(screenshots.resolve(name)).isNotEmptyFile();
         }

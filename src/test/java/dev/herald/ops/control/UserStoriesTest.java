@@ -23,6 +23,7 @@ class UserStoriesTest {
 
     @Test
     void idsAsAQuotedArrayLiteral() {
-        assertThat(UserStories.array(List.of("n1", "a\"b", "c\\d"))).isEqualTo("{\"n1\",\"a\\\"b\",\"c\\\\d\"}");
+        assertThat(dev.herald.platform.control.SqlValues.textArray(List.of("n1", "a\"b", "c\\d")))
+                .isEqualTo("{\"n1\",\"a\\\"b\",\"c\\\\d\"}");
     }
 }
