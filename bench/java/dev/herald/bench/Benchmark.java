@@ -8,6 +8,7 @@ import dev.herald.testing.ChannelPeers;
 
 import dev.herald.devmode.control.TokenSigner;
 import dev.herald.devstack.Database;
+import dev.herald.devstack.HeraldServer;
 import dev.herald.devstack.LibertyServer;
 import dev.herald.devstack.Ports;
 import dev.herald.devstack.Stack;
@@ -58,12 +59,12 @@ public final class Benchmark {
 
     private final Settings settings;
     private final Stack stack;
-    private final LibertyServer liberty;
+    private final HeraldServer liberty;
     private final TokenSigner signer;
     private final Results results = new Results();
     private final String run = UUID.randomUUID().toString().substring(0, 6);
 
-    Benchmark(Settings settings, Stack stack, LibertyServer liberty) {
+    Benchmark(Settings settings, Stack stack, HeraldServer liberty) {
         this.settings = settings;
         this.stack = stack;
         this.liberty = liberty;
@@ -710,7 +711,7 @@ public final class Benchmark {
     }
 
     private long libertyPid() throws IOException {
-        return Long.parseLong(Files.readString(liberty.pidFile()).trim());
+        return liberty.pid();
     }
 
     private long serverHeapUsedAfterGc() throws Exception {

@@ -16,7 +16,7 @@ class BenchmarkSmokeIT {
     void aSmokeRunMeasuresEverySectionAndDeliversEveryEventOnce() throws Exception {
         Herald herald = Herald.shared();
         Settings smoke = Settings.smokeRun();
-        Benchmark benchmark = new Benchmark(smoke, TestStack.shared(), herald.liberty());
+        Benchmark benchmark = new Benchmark(smoke, TestStack.shared(), herald.server());
         benchmark.runAll();
         Results results = benchmark.results();
 

@@ -13,10 +13,9 @@ public final class DevStack {
 
     public static void main(String[] args) throws Exception {
         Path workDir = Path.of(System.getProperty("herald.work.dir", "target/run"));
-        Path wlp = Path.of(System.getProperty("herald.liberty.dir", "target/liberty/wlp"));
         int httpPort = Integer.parseInt(System.getenv().getOrDefault("HERALD_HTTP_PORT", "9080"));
         Stack stack = Stack.start(workDir, Ports.preferring(9092));
-        LibertyServer liberty = new LibertyServer(wlp, "herald", httpPort, stack.heraldEnvironment());
+        HeraldServer liberty = HeraldServer.create("herald", httpPort, stack.heraldEnvironment());
         Process server = liberty.run();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -32,7 +31,7 @@ public final class DevStack {
         System.exit(server.waitFor());
     }
 
-    private static String banner(LibertyServer liberty, Stack stack) {
+    private static String banner(HeraldServer liberty, Stack stack) {
         String base = liberty.baseUri().toString();
         return """
 

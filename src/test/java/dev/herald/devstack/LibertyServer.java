@@ -2,13 +2,8 @@ package dev.herald.devstack;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The Open Liberty server that {@code mvn package} prepared under target/liberty, started with Herald's env. */
-public final class LibertyServer {
+public final class LibertyServer implements HeraldServer {
     private final Path wlp;
     private final String name;
     private final Map<String, String> env;
     private final int httpPort;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     public LibertyServer(Path wlp, String name, int httpPort, Map<String, String> env) {
         this.wlp = wlp;
@@ -37,10 +31,42 @@ public final class LibertyServer {
         }
     }
 
+    /** Where {@code mvn package} prepared Liberty (system property {@code herald.liberty.dir}). */
+    public static Path wlp() {
+        return Path.of(System.getProperty("herald.liberty.dir", "target/liberty/wlp"));
+    }
+
+    /**
+     * The server {@code name}: "herald" as {@code mvn package} prepared it, any other name a fresh copy of it with
+     * its application.
+     */
+    static LibertyServer copyOf(String name, int httpPort, Map<String, String> env) throws IOException {
+        if (!name.equals("herald")) {
+            copyHerald(wlp(), name);
+        }
+        return new LibertyServer(wlp(), name, httpPort, env);
+    }
+
+    /** A fresh copy of the "herald" server beside it, with its application. */
+    private static void copyHerald(Path wlp, String name) throws IOException {
+        Path servers = wlp.resolve("usr/servers");
+        Path herald = servers.resolve("herald");
+        Path server = servers.resolve(name);
+        Stack.deleteTree(server);
+        Files.createDirectories(server.resolve("configDropins/overrides"));
+        Files.createDirectories(server.resolve("apps"));
+        Files.copy(herald.resolve("apps/herald.war"), server.resolve("apps/herald.war"));
+        Files.copy(herald.resolve("server.xml"), server.resolve("server.xml"));
+        // the default keystore's password: Liberty's MP JWT configuration (<mpJwt>) is not active without it
+        Files.copy(herald.resolve("server.env"), server.resolve("server.env"));
+    }
+
+    @Override
     public int httpsPort() {
         return Integer.parseInt(env.get("HERALD_HTTPS_PORT"));
     }
 
+    @Override
     public URI baseUri() {
         return URI.create("http://127.0.0.1:" + httpPort);
     }
@@ -50,17 +76,18 @@ public final class LibertyServer {
         return wlp.resolve("usr/servers/.pid/" + name + ".pid");
     }
 
+    @Override
+    public long pid() throws IOException {
+        return Long.parseLong(Files.readString(pidFile()).trim());
+    }
+
+    @Override
     public Path logs() {
         return wlp.resolve("usr/servers/" + name + "/logs");
     }
 
-    /** Starts in the background and waits until {@code /health/ready} answers 200. */
-    public void start(Duration timeout) throws IOException, InterruptedException {
-        launch();
-        awaitReady(timeout);
-    }
-
     /** Starts in the background without waiting for readiness (for a server that is not meant to be ready yet). */
+    @Override
     public void launch() throws IOException, InterruptedException {
         int exit = command("start").waitFor();
         if (exit != 0) {
@@ -69,6 +96,7 @@ public final class LibertyServer {
     }
 
     /** SIGKILL of the server's process: no shutdown hook, no clean leave from Kafka groups. */
+    @Override
     public void kill() throws Exception {
         Optional<ProcessHandle> server = runningProcess();
         if (server.isEmpty()) {
@@ -80,6 +108,7 @@ public final class LibertyServer {
     }
 
     /** Stops the server and makes sure its process is gone, killing it if a clean stop does not end it. */
+    @Override
     public void stop() throws IOException, InterruptedException {
         Optional<ProcessHandle> server = runningProcess();
         Process stop = command("stop");
@@ -104,31 +133,12 @@ public final class LibertyServer {
     }
 
     /** Runs in the foreground with this process's console; answers the process. */
+    @Override
     public Process run() throws IOException {
         ProcessBuilder builder =
                 new ProcessBuilder(List.of(wlp.resolve("bin/server").toString(), "run", name));
         builder.environment().putAll(env);
         return builder.inheritIO().start();
-    }
-
-    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready =
-                HttpRequest.newBuilder(baseUri().resolve("/health/ready")).build();
-        String last = "no answer";
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-                last = response.statusCode() + " " + response.body();
-            } catch (IOException e) {
-                last = e.toString();
-            }
-            TimeUnit.MILLISECONDS.sleep(250);
-        }
-        throw new IOException("Herald not ready after " + timeout + ": " + last + "; see " + logs());
     }
 
     private Process command(String action) throws IOException {

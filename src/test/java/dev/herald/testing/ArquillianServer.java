@@ -1,5 +1,6 @@
 package dev.herald.testing;
 
+import dev.herald.devstack.LibertyServer;
 import dev.herald.devstack.Ports;
 import dev.herald.devstack.Stack;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ public class ArquillianServer implements BeforeAllCallback {
             return;
         }
         Stack stack = TestStack.shared();
-        Path servers = TestStack.wlp().resolve("usr/servers");
+        Path servers = LibertyServer.wlp().resolve("usr/servers");
         // named for this test run: the container refuses to start when a JVM of the same server name runs, and one of
         // another run on this machine (a CI clone beside a working copy) must not count
         String name = "arquillian-" + ProcessHandle.current().pid();

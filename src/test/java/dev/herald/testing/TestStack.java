@@ -29,10 +29,6 @@ public final class TestStack {
         ON_TOP.push(stop);
     }
 
-    public static Path wlp() {
-        return Path.of(System.getProperty("herald.liberty.dir", "target/liberty/wlp"));
-    }
-
     private static synchronized void shutdown() {
         while (!ON_TOP.isEmpty()) {
             try {

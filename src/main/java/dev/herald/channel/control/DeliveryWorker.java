@@ -6,6 +6,7 @@ import dev.herald.channel.entity.SendResult;
 import dev.herald.preference.entity.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -25,8 +26,12 @@ import org.eclipse.microprofile.metrics.Tag;
 public class DeliveryWorker {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
 
+    /**
+     * Resolved at the first count, on a delivery thread: readiness asks this bean about its breakers, and a server
+     * may run health checks on a thread of its own (Payara does) where no application's registry can be found.
+     */
     @Inject
-    MetricRegistry registry;
+    Provider<MetricRegistry> registry;
 
     @Inject
     DeliveryLedger ledger;
@@ -81,8 +86,9 @@ public class DeliveryWorker {
         return counters.computeIfAbsent(
                 name + "|" + channel.wire() + "|" + outcome,
                 k -> outcome == null
-                        ? registry.counter(name, new Tag("channel", channel.wire()))
-                        : registry.counter(name, new Tag("channel", channel.wire()), new Tag("outcome", outcome)));
+                        ? registry.get().counter(name, new Tag("channel", channel.wire()))
+                        : registry.get()
+                                .counter(name, new Tag("channel", channel.wire()), new Tag("outcome", outcome)));
     }
 
     /** Each open (or half-open) breaker on this instance and until when it stays open, for health. */

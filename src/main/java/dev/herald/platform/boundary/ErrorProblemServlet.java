@@ -18,6 +18,9 @@ public class ErrorProblemServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : HttpServletResponse.SC_NOT_FOUND;
         response.setStatus(status);
+        if (status == HttpServletResponse.SC_UNAUTHORIZED && !response.containsHeader(Problem.CHALLENGE_HEADER)) {
+            response.setHeader(Problem.CHALLENGE_HEADER, Problem.BEARER_CHALLENGE);
+        }
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(Problem.forStatus(status).toJson());

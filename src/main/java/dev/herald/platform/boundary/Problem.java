@@ -32,6 +32,11 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** The header of a 401 that names the scheme it wants (RFC 6750), and Herald's challenge. */
+    public static final String CHALLENGE_HEADER = "WWW-Authenticate";
+
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"herald\"";
+
     public static Problem of(Response.Status status, String detail) {
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, List.of());
     }

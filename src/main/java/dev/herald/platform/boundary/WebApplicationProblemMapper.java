@@ -18,6 +18,11 @@ public class WebApplicationProblemMapper implements ExceptionMapper<WebApplicati
         if (allow != null) {
             builder.header("Allow", allow);
         }
+        if (status == Response.Status.UNAUTHORIZED.getStatusCode()) {
+            // RFC 6750: a 401 names the scheme; Payara refuses a missing or invalid token here, in JAX-RS
+            String challenge = original.getHeaderString(Problem.CHALLENGE_HEADER);
+            builder.header(Problem.CHALLENGE_HEADER, challenge != null ? challenge : Problem.BEARER_CHALLENGE);
+        }
         return builder.build();
     }
 }

@@ -501,11 +501,11 @@ class ChannelsIT {
         try {
             herald.produce(r.user(), Events.jobStatus(Events.newId(), r.user(), "Killed", "offer"));
             awaitRequests(r.hook(), 1);
-            herald.killLiberty();
+            herald.killServer();
         } finally {
             peers.release();
         }
-        herald.startLiberty();
+        herald.startServer();
         String id = notificationId(r);
         // the interrupted attempt is taken again once its lease ran out (on the clock it was taken by)
         Instant now = herald.advanceClock(Duration.ZERO);

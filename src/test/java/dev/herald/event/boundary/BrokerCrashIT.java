@@ -53,7 +53,7 @@ class BrokerCrashIT {
                         // outage under this load leaves the watched socket up to ~200 notifications to fill
                         "HERALD_LIVE_RESUME_LIMIT",
                         "500"));
-        herald.liberty().awaitReady(Duration.ofMinutes(3));
+        herald.server().awaitReady(Duration.ofMinutes(3));
     }
 
     @AfterAll
@@ -80,7 +80,7 @@ class BrokerCrashIT {
                 .viaKafka(broker.externalBootstrap(), 100, Duration.ofSeconds(25))
                 .viaRest(herald, 4, 40, Duration.ofSeconds(25));
         TimeUnit.SECONDS.sleep(4); // load is flowing before the crash
-        Path log = herald.liberty().logs().resolve("messages.log");
+        Path log = herald.server().logs().resolve("messages.log");
         long linesBefore = lines(log);
 
         Instant killed = Instant.now();
@@ -157,10 +157,10 @@ class BrokerCrashIT {
         List<String> users = List.of(Events.newUser("phoenix"), Events.newUser("phoenix"));
         EventLoad load = new EventLoad(users).viaKafka(broker.externalBootstrap(), 50, Duration.ofSeconds(45));
         TimeUnit.SECONDS.sleep(3);
-        herald.killLiberty();
+        herald.killServer();
         Instant killed = Instant.now();
         int atKill = herald.storedPerEvent(load.prefix()).size();
-        herald.liberty().launch();
+        herald.server().launch();
         Instant ready = null;
         Instant storing = null;
         Instant deadline = killed.plus(Duration.ofMinutes(3));

@@ -90,7 +90,7 @@ class KafkaSecurityIT {
                 .until(herald::readiness, r -> r.statusCode() == 503 && r.body().contains("credentials"));
         assertThat(refused.body()).contains("kafka-consumer-intake").contains("Kafka refused Herald's credentials");
         assertThat(herald.get("/health/live", null).statusCode()).isEqualTo(200);
-        Path log = herald.liberty().logs().resolve("messages.log");
+        Path log = herald.server().logs().resolve("messages.log");
         long linesBefore = lineCount(log);
         TimeUnit.SECONDS.sleep(5); // refused many times over, not just once
         long linesWhileRefused = lineCount(log) - linesBefore;

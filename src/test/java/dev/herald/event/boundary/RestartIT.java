@@ -23,13 +23,13 @@ class RestartIT {
         herald.produce(user, Events.notice(Events.newId(), user, "Before"));
         herald.awaitInbox(user, 1);
 
-        herald.stopLiberty();
+        herald.stopServer();
         try {
             for (int i = 0; i < 20; i++) {
                 herald.produce(user, Events.postLiked(Events.newId(), user, "Ana", "while down " + i));
             }
         } finally {
-            herald.startLiberty();
+            herald.startServer();
         }
 
         JsonArray items = herald.awaitInbox(user, 21);
@@ -57,8 +57,8 @@ class RestartIT {
                         .statusCode())
                 .isEqualTo(200);
 
-        herald.stopLiberty();
-        herald.startLiberty();
+        herald.stopServer();
+        herald.startServer();
         // the restarted server's clock is the system's again: move it past the end if the old one ran ahead
         java.time.Instant now = herald.advanceClock(java.time.Duration.ZERO);
         if (now.isBefore(until)) {

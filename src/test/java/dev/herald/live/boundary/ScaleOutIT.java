@@ -28,7 +28,7 @@ class ScaleOutIT {
 
     @AfterAll
     static void stopSecond() throws Exception {
-        second.stopLiberty();
+        second.stopServer();
     }
 
     @Test

@@ -160,7 +160,7 @@ class OperationsIT {
             assertThat(herald.storedPerEvent(prefix).values()).containsOnly(1);
         } finally {
             herald.post("/api/admin/intake", admin, "application/json", "{\"paused\":false}");
-            second.stopLiberty();
+            second.stopServer();
         }
     }
 
@@ -559,7 +559,7 @@ class OperationsIT {
                 },
                 null);
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                        "https://127.0.0.1:" + herald.liberty().httpsPort() + "/metrics?scope=application"))
+                        "https://127.0.0.1:" + herald.server().httpsPort() + "/metrics?scope=application"))
                 .timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

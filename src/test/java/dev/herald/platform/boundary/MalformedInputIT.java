@@ -45,8 +45,7 @@ class MalformedInputIT {
     void noMalformedRequestGetsA5xx() throws Exception {
         Random random = new Random(SEED);
         String token = herald.token(Events.newUser("fuzz"), "user", "publisher");
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = Herald.client();
         List<String> serverErrors = new ArrayList<>();
         List<String> notProblems = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -75,10 +74,11 @@ class MalformedInputIT {
                     + response.statusCode() + " " + abbreviate(response.body());
             if (response.statusCode() >= 500) {
                 serverErrors.add(sample);
-            } else if (path.contains("%00")) {
-                // Liberty's web container refuses an encoded NUL in the path itself (400, its own body, CWWWC0005I)
-                // before any application code runs: the README says so
-                assertThat(response.statusCode()).isEqualTo(400);
+            } else if (path.contains("%00") || path.contains("%ff%fe")) {
+                // a path the server will not decode is refused by its HTTP layer before any application code runs
+                // (400 with its own body): an encoded NUL on Liberty (CWWWC0005I), bytes that are not UTF-8 on
+                // Payara ("Invalid URI"); the README says so
+                assertThat(response.statusCode()).as(sample).isEqualTo(400);
             } else if (response.statusCode() >= 400
                     && !response.headers()
                             .firstValue("Content-Type")

@@ -75,7 +75,7 @@ class SecurityIT {
         for (String token : refused) {
             herald.get("/api/notifications", token.isEmpty() ? null : token); // Liberty's first FFDC per kind
         }
-        java.nio.file.Path logs = herald.liberty().logs();
+        java.nio.file.Path logs = herald.server().logs();
         long lines = lineCount(logs.resolve("messages.log"));
         long ffdc = fileCount(logs.resolve("ffdc"));
         for (int i = 0; i < 200; i++) {

@@ -28,13 +28,17 @@ class HealthIT {
                         "channel-workers",
                         "channel-breakers");
         assertThat(checks.values()).allMatch(c -> c.getString("status").equals("UP"));
-        assertThat(checks.get("postgresql").getJsonObject("data").getBoolean("schema"))
-                .isTrue();
-        assertThat(checks.get("kafka-consumer-intake").getJsonObject("data").getInt("partitions"))
-                .isEqualTo(4);
+        assertThat(data(checks.get("postgresql"), "schema")).isEqualTo("true");
+        assertThat(data(checks.get("kafka-consumer-intake"), "partitions")).isEqualTo("4");
 
         HttpResponse<String> live = herald.get("/health/live", null);
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(live.body()).contains("kafka-consumer-intake").contains("kafka-consumer-live");
+    }
+
+    /** A check's data value as text: Liberty writes numbers and booleans as JSON, Payara writes every value as a string. */
+    private static String data(JsonObject check, String name) {
+        JsonValue value = check.getJsonObject("data").get(name);
+        return value instanceof jakarta.json.JsonString text ? text.getString() : String.valueOf(value);
     }
 }

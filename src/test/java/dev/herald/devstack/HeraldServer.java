@@ -1,0 +1,83 @@
+package dev.herald.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Herald instance on an application server the tests and the run command start themselves: Open Liberty (the
+ * default) or Payara Micro ({@code -Dherald.server=payara}), with the same WAR and the same environment.
+ */
+public interface HeraldServer {
+
+    /** Which server the system property {@code herald.server} names: {@code liberty} (default) or {@code payara}. */
+    static String kind() {
+        return System.getProperty("herald.server", "liberty");
+    }
+
+    /** A server of {@link #kind()} named {@code name}, listening for HTTP on {@code httpPort}. */
+    static HeraldServer create(String name, int httpPort, Map<String, String> env) throws IOException {
+        return switch (kind()) {
+            case "liberty" -> LibertyServer.copyOf(name, httpPort, env);
+            case "payara" -> PayaraMicroServer.create(name, httpPort, env);
+            default -> throw new IllegalArgumentException("herald.server must be liberty or payara, not " + kind());
+        };
+    }
+
+    URI baseUri();
+
+    int httpsPort();
+
+    /** The directory of the server's logs; its console log is {@code messages.log} on both servers. */
+    Path logs();
+
+    /** The running server's process id. */
+    long pid() throws IOException;
+
+    /** Starts in the background without waiting for readiness (for a server that is not meant to be ready yet). */
+    void launch() throws IOException, InterruptedException;
+
+    /** SIGKILL of the server's process: no shutdown hook, no clean leave from Kafka groups. */
+    void kill() throws Exception;
+
+    /** Stops the server and makes sure its process is gone, killing it if a clean stop does not end it. */
+    void stop() throws IOException, InterruptedException;
+
+    /** Runs in the foreground with this process's console; answers the process. */
+    Process run() throws IOException;
+
+    /** Starts in the background and waits until {@code /health/ready} answers 200. */
+    default void start(Duration timeout) throws IOException, InterruptedException {
+        launch();
+        awaitReady(timeout);
+    }
+
+    default void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/health/ready"))
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        String last = "no answer";
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new IOException("Herald not ready after " + timeout + ": " + last + "; see " + logs());
+    }
+}

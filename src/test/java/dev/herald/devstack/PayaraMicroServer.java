@@ -1,0 +1,144 @@
+package dev.herald.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Herald's WAR on Payara Micro, as {@code mvn package} prepared it under target/payara: the Payara Micro jar, the
+ * PostgreSQL driver and the post-boot commands that define the datasources from the environment
+ * (src/main/payara/postboot.asadmin). The same WAR and environment as on Liberty.
+ */
+public final class PayaraMicroServer implements HeraldServer {
+    private final Path home;
+    private final Path dir;
+    private final Map<String, String> env;
+    private final int httpPort;
+    private final int httpsPort = Ports.free();
+    private Process process;
+
+    private PayaraMicroServer(Path home, Path dir, int httpPort, Map<String, String> env) {
+        this.home = home;
+        this.dir = dir;
+        this.httpPort = httpPort;
+        this.env = new HashMap<>(env);
+        this.env.put("HERALD_HTTP_PORT", String.valueOf(httpPort));
+    }
+
+    /** Where {@code mvn package} prepared Payara Micro (system property {@code herald.payara.dir}). */
+    public static Path home() {
+        return Path.of(System.getProperty("herald.payara.dir", "target/payara"));
+    }
+
+    /** An instance named {@code name}, with its runtime directory and logs under target/payara/instances. */
+    static PayaraMicroServer create(String name, int httpPort, Map<String, String> env) throws IOException {
+        Path home = home().toAbsolutePath();
+        if (!Files.isRegularFile(home.resolve("payara-micro.jar"))) {
+            throw new IllegalStateException("No Payara Micro at " + home + ": run 'mvn package' first");
+        }
+        Path dir = home.resolve("instances").resolve(name);
+        Stack.deleteTree(dir);
+        Files.createDirectories(dir.resolve("logs"));
+        return new PayaraMicroServer(home, dir, httpPort, env);
+    }
+
+    @Override
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    @Override
+    public int httpsPort() {
+        return httpsPort;
+    }
+
+    @Override
+    public synchronized long pid() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("Payara Micro " + dir.getFileName() + " is not running");
+        }
+        return process.pid();
+    }
+
+    @Override
+    public Path logs() {
+        return dir.resolve("logs");
+    }
+
+    @Override
+    public synchronized void launch() throws IOException {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("Payara Micro " + dir.getFileName() + " is already running");
+        }
+        // a fresh runtime each start, as in a container: the post-boot commands define the datasources anew
+        Stack.deleteTree(dir.resolve("runtime"));
+        ProcessBuilder builder = builder();
+        builder.redirectErrorStream(true);
+        builder.redirectOutput(
+                ProcessBuilder.Redirect.appendTo(logs().resolve("messages.log").toFile()));
+        process = builder.start();
+    }
+
+    @Override
+    public synchronized void kill() throws Exception {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("Payara Micro " + dir.getFileName() + " is not running");
+        }
+        process.destroyForcibly();
+        process.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public synchronized void stop() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        // SIGTERM: Payara Micro's shutdown hook undeploys Herald, which stops its consumers cleanly
+        process.destroy();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public synchronized Process run() throws IOException {
+        Stack.deleteTree(dir.resolve("runtime"));
+        process = builder().inheritIO().start();
+        return process;
+    }
+
+    private ProcessBuilder builder() {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-jar",
+                home.resolve("payara-micro.jar").toString(),
+                "--nocluster",
+                "--rootdir",
+                dir.resolve("runtime").toString(),
+                "--addlibs",
+                home.resolve("postgresql.jar").toString(),
+                "--postbootcommandfile",
+                home.resolve("postboot.asadmin").toString(),
+                "--deploy",
+                Path.of(System.getProperty("herald.war", "target/herald.war"))
+                        .toAbsolutePath()
+                        .toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                String.valueOf(httpPort),
+                "--sslport",
+                String.valueOf(httpsPort)));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        return builder;
+    }
+}
