@@ -4,6 +4,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
@@ -15,4 +16,13 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @ApplicationPath("api")
 @LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({Roles.USER, Roles.PUBLISHER, Roles.ADMIN})
-public class HeraldApplication extends Application {}
+public class HeraldApplication extends Application {
+    /**
+     * No generated WADL ({@code /api/application.wadl}, which Jersey, Payara's JAX-RS, serves to anyone): the API is
+     * described by {@code /openapi}. Other JAX-RS implementations ignore the property.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
+}

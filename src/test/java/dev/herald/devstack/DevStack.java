@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The run command ({@code mvn -Prun}): the embedded stack plus Liberty in the foreground. Ctrl-C stops Liberty,
- * Kafka and PostgreSQL.
+ * The run commands ({@code mvn -Prun}, {@code mvn -Prun-payara}): the embedded stack plus Open Liberty or Payara
+ * Micro in the foreground. Ctrl-C stops the server, Kafka and PostgreSQL.
  */
 public final class DevStack {
     private DevStack() {}
@@ -15,28 +15,28 @@ public final class DevStack {
         Path workDir = Path.of(System.getProperty("herald.work.dir", "target/run"));
         int httpPort = Integer.parseInt(System.getenv().getOrDefault("HERALD_HTTP_PORT", "9080"));
         Stack stack = Stack.start(workDir, Ports.preferring(9092));
-        HeraldServer liberty = HeraldServer.create("herald", httpPort, stack.heraldEnvironment());
-        Process server = liberty.run();
+        HeraldServer server = HeraldServer.create("herald", httpPort, stack.heraldEnvironment());
+        Process process = server.run();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                liberty.stop();
-                server.waitFor(60, TimeUnit.SECONDS);
+                server.stop();
+                process.waitFor(60, TimeUnit.SECONDS);
             } catch (Exception e) {
-                server.destroyForcibly();
+                process.destroyForcibly();
             }
             stack.close();
         }));
-        liberty.awaitReady(Duration.ofMinutes(3));
-        System.out.println(banner(liberty, stack));
-        System.exit(server.waitFor());
+        server.awaitReady(Duration.ofMinutes(3));
+        System.out.println(banner(server, stack));
+        System.exit(process.waitFor());
     }
 
-    private static String banner(HeraldServer liberty, Stack stack) {
-        String base = liberty.baseUri().toString();
+    private static String banner(HeraldServer server, Stack stack) {
+        String base = server.baseUri().toString();
         return """
 
                 ==================================================================
-                 Herald is running (embedded default). Ctrl-C stops everything.
+                 Herald is running on %s (embedded default). Ctrl-C stops everything.
                    API          %s/api
                    Demo page    %s/
                    Console      %s/admin/   (dev mode signs you in as the admin "ops")
@@ -50,10 +50,11 @@ public final class DevStack {
                 ==================================================================
                 """
                 .formatted(
+                        HeraldServer.kind().equals("payara") ? "Payara Micro" : "Open Liberty",
                         base,
                         base,
                         base,
-                        liberty.httpsPort(),
+                        server.httpsPort(),
                         base,
                         stack.bootstrapServers(),
                         stack.database().url(),

@@ -59,14 +59,19 @@ public interface HeraldServer {
         awaitReady(timeout);
     }
 
+    /** Throws if the server's process is known to have ended (a server that failed at start), naming why. */
+    default void checkAlive() throws IOException {}
+
     default void awaitReady(Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest ready = HttpRequest.newBuilder(baseUri().resolve("/health/ready"))
                 .timeout(Duration.ofSeconds(10))
                 .build();
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
+            checkAlive();
             try {
                 HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {

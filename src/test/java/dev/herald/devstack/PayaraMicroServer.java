@@ -43,9 +43,24 @@ public final class PayaraMicroServer implements HeraldServer {
             throw new IllegalStateException("No Payara Micro at " + home + ": run 'mvn package' first");
         }
         Path dir = home.resolve("instances").resolve(name);
+        killLeftOver(dir.resolve("pid"));
         Stack.deleteTree(dir);
         Files.createDirectories(dir.resolve("logs"));
         return new PayaraMicroServer(home, dir, httpPort, env);
+    }
+
+    /** An instance a test JVM that was killed itself left running (it would hold the ports and the directory). */
+    private static void killLeftOver(Path pidFile) {
+        try {
+            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                    .filter(p -> p.info().commandLine().orElse("").contains("payara-micro.jar"))
+                    .ifPresent(p -> {
+                        p.destroyForcibly();
+                        p.onExit().join();
+                    });
+        } catch (IOException | NumberFormatException e) {
+            // no instance was left: nothing to do
+        }
     }
 
     @Override
@@ -83,6 +98,15 @@ public final class PayaraMicroServer implements HeraldServer {
         builder.redirectOutput(
                 ProcessBuilder.Redirect.appendTo(logs().resolve("messages.log").toFile()));
         process = builder.start();
+        Files.writeString(dir.resolve("pid"), String.valueOf(process.pid()));
+    }
+
+    @Override
+    public synchronized void checkAlive() throws IOException {
+        if (process != null && !process.isAlive()) {
+            throw new IOException("Payara Micro " + dir.getFileName() + " ended with exit code " + process.exitValue()
+                    + " before it was ready; see " + logs().resolve("messages.log"));
+        }
     }
 
     @Override
@@ -103,7 +127,10 @@ public final class PayaraMicroServer implements HeraldServer {
         process.destroy();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(
+                        "Payara Micro " + dir.getFileName() + " (pid " + process.pid() + ") did not end");
+            }
         }
     }
 
@@ -111,6 +138,7 @@ public final class PayaraMicroServer implements HeraldServer {
     public synchronized Process run() throws IOException {
         Stack.deleteTree(dir.resolve("runtime"));
         process = builder().inheritIO().start();
+        Files.writeString(dir.resolve("pid"), String.valueOf(process.pid()));
         return process;
     }
 
@@ -121,6 +149,8 @@ public final class PayaraMicroServer implements HeraldServer {
                 "-jar",
                 home.resolve("payara-micro.jar").toString(),
                 "--nocluster",
+                // Herald clusters through Kafka and PostgreSQL, not Payara's data grid
+                "--nohazelcast",
                 "--rootdir",
                 dir.resolve("runtime").toString(),
                 "--addlibs",

@@ -76,12 +76,26 @@ public final class Herald {
         if (shared == null) {
             Stack stack = TestStack.shared();
             HeraldServer server = HeraldServer.create("herald", Ports.free(), environment(stack));
-            server.start(Duration.ofMinutes(3));
+            startOrStop(server);
             Herald herald = new Herald(stack, server);
             TestStack.stopBeforeStack(herald::close);
             shared = herald;
         }
         return shared;
+    }
+
+    /** Starts the server and waits for readiness; a server that does not get ready is stopped, not left running. */
+    private static void startOrStop(HeraldServer server) throws Exception {
+        try {
+            server.start(Duration.ofMinutes(3));
+        } catch (Exception | Error e) {
+            try {
+                server.stop();
+            } catch (Exception stopping) {
+                e.addSuppressed(stopping);
+            }
+            throw e;
+        }
     }
 
     /** What every test server runs with: the stack's environment and a resume bound small enough to test. */
@@ -276,7 +290,7 @@ public final class Herald {
     public static Herald secondInstance(String name) throws Exception {
         Stack stack = TestStack.shared();
         HeraldServer server = HeraldServer.create(name, Ports.free(), environment(stack));
-        server.start(Duration.ofMinutes(3));
+        startOrStop(server);
         Herald herald = new Herald(stack, server);
         TestStack.stopBeforeStack(herald::close);
         return herald;
