@@ -143,9 +143,14 @@ public final class PayaraMicroServer implements HeraldServer {
     }
 
     private ProcessBuilder builder() {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m",
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // JVM options as Liberty's server script takes them (the benchmark sets the heap and a GC log this way)
+        String jvmArgs = env.getOrDefault("JVM_ARGS", "-Xmx768m").trim();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of(
                 "-jar",
                 home.resolve("payara-micro.jar").toString(),
                 "--nocluster",
