@@ -91,14 +91,11 @@ public final class PayaraMicroServer implements HeraldServer {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("Payara Micro " + dir.getFileName() + " is already running");
         }
-        // a fresh runtime each start, as in a container: the post-boot commands define the datasources anew
-        Stack.deleteTree(dir.resolve("runtime"));
         ProcessBuilder builder = builder();
         builder.redirectErrorStream(true);
         builder.redirectOutput(
                 ProcessBuilder.Redirect.appendTo(logs().resolve("messages.log").toFile()));
-        process = builder.start();
-        Files.writeString(dir.resolve("pid"), String.valueOf(process.pid()));
+        start(builder);
     }
 
     @Override
@@ -136,10 +133,15 @@ public final class PayaraMicroServer implements HeraldServer {
 
     @Override
     public synchronized Process run() throws IOException {
-        Stack.deleteTree(dir.resolve("runtime"));
-        process = builder().inheritIO().start();
-        Files.writeString(dir.resolve("pid"), String.valueOf(process.pid()));
+        start(builder().inheritIO());
         return process;
+    }
+
+    /** Starts on a fresh runtime, as in a container (the post-boot commands define the datasources anew). */
+    private void start(ProcessBuilder builder) throws IOException {
+        Stack.deleteTree(dir.resolve("runtime"));
+        process = builder.start();
+        Files.writeString(dir.resolve("pid"), String.valueOf(process.pid()));
     }
 
     private ProcessBuilder builder() {
