@@ -91,11 +91,14 @@ public final class PayaraMicroServer implements HeraldServer {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("Payara Micro " + dir.getFileName() + " is already running");
         }
+        // a fresh runtime each start, as in a container: the post-boot commands define the datasources anew
+        Stack.deleteTree(dir.resolve("runtime"));
         ProcessBuilder builder = builder();
         builder.redirectErrorStream(true);
         builder.redirectOutput(
                 ProcessBuilder.Redirect.appendTo(logs().resolve("messages.log").toFile()));
-        start(builder);
+        process = builder.start();
+        Files.writeString(dir.resolve("pid"), String.valueOf(process.pid()));
     }
 
     @Override
@@ -133,15 +136,10 @@ public final class PayaraMicroServer implements HeraldServer {
 
     @Override
     public synchronized Process run() throws IOException {
-        start(builder().inheritIO());
-        return process;
-    }
-
-    /** Starts on a fresh runtime, as in a container (the post-boot commands define the datasources anew). */
-    private void start(ProcessBuilder builder) throws IOException {
         Stack.deleteTree(dir.resolve("runtime"));
-        process = builder.start();
+        process = builder().inheritIO().start();
         Files.writeString(dir.resolve("pid"), String.valueOf(process.pid()));
+        return process;
     }
 
     private ProcessBuilder builder() {
