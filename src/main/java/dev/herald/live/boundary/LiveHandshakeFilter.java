@@ -1,7 +1,9 @@
 package dev.herald.live.boundary;
 
+import dev.herald.live.control.HandshakePasses;
 import dev.herald.live.control.LiveTickets;
 import dev.herald.live.control.OriginPolicy;
+import dev.herald.live.entity.LiveTicket;
 import dev.herald.platform.boundary.Problem;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -11,10 +13,12 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Refuses a WebSocket handshake over HTTP before it is upgraded: 403 for an Origin not allowed, 401 without a valid
- * ticket. The socket endpoint redeems the ticket itself (single use); this only checks.
+ * ticket. The ticket is redeemed here, atomically, so a second handshake with it is a 401 before any upgrade; the
+ * user travels to the socket endpoint as a {@link HandshakePasses handshake pass}.
  */
 @WebFilter(urlPatterns = "/ws/*")
 public class LiveHandshakeFilter extends HttpFilter {
@@ -24,6 +28,9 @@ public class LiveHandshakeFilter extends HttpFilter {
     @Inject
     LiveTickets tickets;
 
+    @Inject
+    HandshakePasses passes;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -31,13 +38,16 @@ public class LiveHandshakeFilter extends HttpFilter {
             refuse(response, Problem.of(403, "Forbidden", "This origin may not open a live connection."));
             return;
         }
-        if (!tickets.valid(request.getParameter("ticket"))) {
+        String ticket = request.getParameter("ticket");
+        Optional<LiveTicket> redeemed = tickets.redeem(ticket);
+        if (redeemed.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Ticket realm=\"herald\"");
             refuse(
                     response,
                     Problem.of(401, "Unauthorized", "A valid ticket from POST /api/live/tickets is required."));
             return;
         }
+        passes.hold(ticket, redeemed.get());
         chain.doFilter(request, response);
     }
 

@@ -2,8 +2,8 @@ package dev.herald.live.boundary;
 
 import dev.herald.inbox.control.Inbox;
 import dev.herald.inbox.entity.StateChange;
+import dev.herald.live.control.HandshakePasses;
 import dev.herald.live.control.LiveSession;
-import dev.herald.live.control.LiveTickets;
 import dev.herald.live.control.SessionRegistry;
 import dev.herald.live.entity.LiveTicket;
 import dev.herald.platform.control.JsonFactory;
@@ -21,7 +21,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -40,7 +39,7 @@ public class NotificationSocket {
     static final int BUFFER = 1024 * 1024;
 
     @Inject
-    LiveTickets tickets;
+    HandshakePasses passes;
 
     @Inject
     SessionRegistry registry;
@@ -56,7 +55,7 @@ public class NotificationSocket {
     @OnOpen
     public void open(Session socket) throws IOException {
         List<String> ticket = socket.getRequestParameterMap().get("ticket");
-        Optional<LiveTicket> redeemed = tickets.redeem(ticket == null || ticket.isEmpty() ? null : ticket.get(0));
+        Optional<LiveTicket> redeemed = passes.claim(ticket == null || ticket.isEmpty() ? null : ticket.get(0));
         if (redeemed.isEmpty()) {
             refuse(socket, "unauthorized: a valid ticket is required");
             return;
@@ -87,7 +86,7 @@ public class NotificationSocket {
             return;
         }
         JsonObject message;
-        try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonFactory.strictReader(text)) {
             message = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             live.error("messages are JSON objects with a type");

@@ -62,18 +62,6 @@ public class LiveTickets {
         return ticket;
     }
 
-    /** Whether the ticket would open a socket now, without using it up. */
-    public boolean valid(String ticket) {
-        if (ticket == null || ticket.isBlank()) {
-            return false;
-        }
-        return !em.createNativeQuery("SELECT 1 FROM live_ticket WHERE id = ?1 AND expires_at > ?2")
-                .setParameter(1, hash(ticket))
-                .setParameter(2, Timestamp.from(clock.instant()))
-                .getResultList()
-                .isEmpty();
-    }
-
     /** Uses the ticket up; empty if it is unknown, used or expired. */
     public Optional<LiveTicket> redeem(String ticket) {
         if (ticket == null || ticket.isBlank()) {
@@ -88,7 +76,7 @@ public class LiveTickets {
         return rows.stream().findFirst().map(row -> new LiveTicket((String) row[0], ((Timestamp) row[1]).toInstant()));
     }
 
-    private static String hash(String ticket) {
+    static String hash(String ticket) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(ticket.getBytes(StandardCharsets.UTF_8)));

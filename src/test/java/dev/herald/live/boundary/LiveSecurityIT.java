@@ -10,8 +10,14 @@ import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +45,46 @@ class LiveSecurityIT {
         LiveClient first = LiveClient.connect(herald.liveUri(ticket), herald.origin());
         assertThat(handshakeStatus(herald.liveUri(ticket), herald.origin())).isEqualTo(401);
         first.close();
+    }
+
+    @Test
+    void aTicketOpensOneSocketWhenHandshakesWithItRace() throws Exception {
+        String ticket = herald.ticket(herald.token(Events.newUser("race"), "user"));
+        int attempts = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Object>> outcomes = new ArrayList<>();
+            for (int i = 0; i < attempts; i++) {
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return LiveClient.connect(herald.liveUri(ticket), herald.origin());
+                    } catch (Exception refused) {
+                        return refused;
+                    }
+                }));
+            }
+            go.countDown();
+            List<LiveClient> opened = new ArrayList<>();
+            List<Integer> refusals = new ArrayList<>();
+            for (Future<Object> outcome : outcomes) {
+                Object result = outcome.get(60, TimeUnit.SECONDS);
+                if (result instanceof LiveClient client) {
+                    opened.add(client);
+                } else {
+                    Throwable cause = result instanceof CompletionException c ? c.getCause() : (Throwable) result;
+                    assertThat(cause).isInstanceOf(WebSocketHandshakeException.class);
+                    refusals.add(
+                            ((WebSocketHandshakeException) cause).getResponse().statusCode());
+                }
+            }
+            assertThat(opened).hasSize(1);
+            assertThat(refusals).hasSize(attempts - 1).containsOnly(401);
+            opened.forEach(LiveClient::close);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
