@@ -5,9 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -83,6 +86,23 @@ public interface HeraldServer {
             }
             TimeUnit.MILLISECONDS.sleep(250);
         }
-        throw new IOException("Herald not ready after " + timeout + ": " + last + "; see " + logs());
+        throw new IOException("Herald not ready after " + timeout + ": " + last + "; the end of "
+                + logs().resolve("messages.log") + ":\n" + logTail(80));
+    }
+
+    /**
+     * The last lines of the server's console log, so a start that failed says why in the test report itself (the
+     * server's directory is gone by the time anyone reads a CI report).
+     */
+    default String logTail(int lines) {
+        Path log = logs().resolve("messages.log");
+        try {
+            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
     }
 }

@@ -105,7 +105,7 @@ public final class PayaraMicroServer implements HeraldServer {
     public synchronized void checkAlive() throws IOException {
         if (process != null && !process.isAlive()) {
             throw new IOException("Payara Micro " + dir.getFileName() + " ended with exit code " + process.exitValue()
-                    + " before it was ready; see " + logs().resolve("messages.log"));
+                    + " before it was ready; the end of " + logs().resolve("messages.log") + ":\n" + logTail(80));
         }
     }
 
