@@ -18,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
@@ -85,7 +84,7 @@ public class DevTokensResource {
         if (tooCostly != null) {
             throw bad(tooCostly);
         }
-        try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(body == null ? "" : body))) {
+        try (JsonReader reader = JsonFactory.strictReader(body == null ? "" : body)) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw bad("expected a JSON object: {\"sub\": \"alice\", \"groups\": [\"user\"], \"ttlSeconds\": 3600}");

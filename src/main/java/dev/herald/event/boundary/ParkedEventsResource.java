@@ -26,7 +26,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -178,7 +177,7 @@ public class ParkedEventsResource {
 
     /** JSON this application wrote itself. */
     private static JsonValue parse(String json) {
-        try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonFactory.strictReader(json)) {
             return reader.readValue();
         }
     }

@@ -11,7 +11,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -142,7 +141,7 @@ public final class EventParser {
         if (tooCostly != null) {
             throw new InvalidEventException(pointer, tooCostly);
         }
-        try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonFactory.strictReader(text)) {
             return reader.readValue();
         } catch (JsonException e) {
             throw new InvalidEventException(pointer, "malformed JSON: " + firstLine(e.getMessage()));

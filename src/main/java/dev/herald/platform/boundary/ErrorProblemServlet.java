@@ -18,8 +18,10 @@ public class ErrorProblemServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer number ? number : HttpServletResponse.SC_NOT_FOUND;
         response.setStatus(status);
-        if (status == HttpServletResponse.SC_UNAUTHORIZED && !response.containsHeader(Problem.CHALLENGE_HEADER)) {
-            response.setHeader(Problem.CHALLENGE_HEADER, Problem.BEARER_CHALLENGE);
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            // RFC 6750's challenge, with error="invalid_token" when a token was given and refused
+            response.setHeader(
+                    Problem.CHALLENGE_HEADER, Problem.bearerChallenge(request.getHeader("Authorization") != null));
         }
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");

@@ -37,6 +37,14 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static final String BEARER_CHALLENGE = "Bearer realm=\"herald\"";
 
+    /**
+     * The challenge of a 401 (RFC 6750, section 3.1): a request that carried credentials which were refused gets
+     * {@code error="invalid_token"}; one that carried none gets no error code.
+     */
+    public static String bearerChallenge(boolean credentialsGiven) {
+        return credentialsGiven ? BEARER_CHALLENGE + ", error=\"invalid_token\"" : BEARER_CHALLENGE;
+    }
+
     public static Problem of(Response.Status status, String detail) {
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, List.of());
     }

@@ -15,7 +15,6 @@ import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -58,7 +57,7 @@ public class RequestBodies {
             problem = JsonLimits.violation(body);
         }
         if (problem == null) {
-            try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(body))) {
+            try (JsonReader reader = JsonFactory.strictReader(body)) {
                 if (reader.readValue() instanceof JsonObject object) {
                     return object;
                 }

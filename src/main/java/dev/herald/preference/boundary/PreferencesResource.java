@@ -23,7 +23,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -173,7 +172,7 @@ public class PreferencesResource {
     }
 
     private static JsonObject read(String json) {
-        try (JsonReader reader = JsonFactory.PROVIDER.createReader(new StringReader(json))) {
+        try (JsonReader reader = JsonFactory.strictReader(json)) {
             return reader.readObject();
         }
     }

@@ -10,6 +10,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -163,6 +164,31 @@ class EventIngestionIT {
         HttpResponse<String> wrongMedia = herald.post("/api/events", publisher, "text/plain", "hello");
         assertThat(wrongMedia.statusCode()).isEqualTo(415);
         assertThat(wrongMedia.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void aDuplicatedKeyIsRefusedOverRestAndParkedFromKafkaNeverTakingOneOfThem() throws Exception {
+        String kim = Events.newUser("kim");
+        String first = "dup-a-" + Events.newId();
+        String second = "dup-b-" + Events.newId();
+        // the same event twice over, once with "id" given twice, once with a key of data given twice
+        String twoIds = Events.postLiked(first, kim, "Ana", "p1").replaceFirst("\\{", "{\"id\":\"" + second + "\",");
+        String twoActors =
+                Events.postLiked(second, kim, "Ana", "p2").replace("\"data\":{", "\"data\":{\"post\":\"x\",");
+        String publisher = herald.token("producer-app", "publisher");
+        for (String duplicated : List.of(twoIds, twoActors)) {
+            HttpResponse<String> refused =
+                    herald.post("/api/events", publisher, "application/cloudevents+json", duplicated);
+            assertThat(refused.statusCode()).as(duplicated).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(json(refused).getString("detail")).startsWith("malformed JSON");
+            herald.produce(kim, duplicated);
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> herald.parkedReasons(second).size() == 2);
+        assertThat(herald.parkedReasons(second))
+                .allSatisfy(reason -> assertThat(reason).startsWith("malformed JSON"));
+        assertThat(herald.storedCount(kim)).isZero();
     }
 
     @Test

@@ -92,6 +92,8 @@ class EventParserTest {
                 "{\"specversion\":\"1.0\",\"id\":\"e\",\"source\":\"s\",\"type\":\"t\",\"datacontenttype\":\"text/xml\"}|/datacontenttype|must be application/json",
                 "{\"specversion\":\"1.0\",\"id\":\"e\",\"source\":\"s\",\"type\":\"t\",\"data_base64\":\"AA==\"}|/data_base64|is not supported",
                 "{\"specversion\":\"1.0\",\"id\":\"e\\u0000\",\"source\":\"s\",\"type\":\"t\"}|/id|must not contain NUL",
+                "{\"specversion\":\"1.0\",\"id\":\"a\",\"id\":\"b\",\"source\":\"s\",\"type\":\"t\"}||malformed JSON: Duplicate key 'id'",
+                "{\"specversion\":\"1.0\",\"id\":\"a\",\"source\":\"s\",\"type\":\"t\",\"data\":{\"n\":1,\"n\":2}}||malformed JSON: Duplicate key 'n'",
             })
     void refusesWithAPointerAndAReason(String payload, String pointer, String reason) {
         InvalidEventException e = catchThrowableOfType(() -> EventParser.parse(payload), InvalidEventException.class);
