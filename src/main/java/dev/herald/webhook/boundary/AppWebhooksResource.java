@@ -76,10 +76,10 @@ public class AppWebhooksResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One endpoint, with its secret")
+    @Operation(summary = "One endpoint, without its secret (shown only by create and rotate-secret)")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public JsonObject get(@PathParam("id") String id) {
-        return api.get(null, id, true);
+        return api.get(null, id);
     }
 
     @PUT

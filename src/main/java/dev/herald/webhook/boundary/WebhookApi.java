@@ -21,8 +21,8 @@ import java.util.List;
 
 /**
  * What the user's and the admin's webhook resources share: one owner's endpoints (a user, or null for the
- * application's), the request checks and the JSON view. The secret is shown when an endpoint is created and when it is
- * rotated, and on request; lists leave it out.
+ * application's), the request checks and the JSON view. The secret is shown once: in the answer to create and to
+ * rotate. Nothing reads it back later (a user who lost it rotates).
  */
 @ApplicationScoped
 public class WebhookApi {
@@ -50,8 +50,8 @@ public class WebhookApi {
                 .build();
     }
 
-    public JsonObject get(String owner, String id, boolean withSecret) {
-        return view(endpoints.find(owner, id).orElseThrow(NotFoundException::new), withSecret);
+    public JsonObject get(String owner, String id) {
+        return view(endpoints.find(owner, id).orElseThrow(NotFoundException::new), false);
     }
 
     public JsonObject change(String owner, String id, String body) {

@@ -59,10 +59,10 @@ public class WebhooksResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One endpoint, with its secret")
+    @Operation(summary = "One endpoint, without its secret (shown only by create and rotate-secret)")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public JsonObject get(@PathParam("id") String id) {
-        return api.get(Caller.of(token), id, true);
+        return api.get(Caller.of(token), id);
     }
 
     @PUT

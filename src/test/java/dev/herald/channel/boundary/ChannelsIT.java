@@ -567,6 +567,14 @@ class ChannelsIT {
         String newSecret = rotated.getString("secret");
         assertThat(newSecret).isNotEqualTo(oldSecret).startsWith("whsec_");
         assertThat(rotated.getString("previousSecretValidUntil")).isNotBlank();
+        // shown once: neither the endpoint nor the list answers the secret again
+        String read =
+                herald.get("/api/webhooks/" + endpoint.getString("id"), token).body();
+        String listed = herald.get("/api/webhooks", token).body();
+        assertThat(Herald.json(herald.get("/api/webhooks/" + endpoint.getString("id"), token))
+                        .getString("id"))
+                .isEqualTo(endpoint.getString("id"));
+        assertThat(read + listed).doesNotContain("whsec_").doesNotContain("\"secret\"");
 
         herald.produce(user, Events.jobStatus(Events.newId(), user, "Rotated", "offer"));
         Received request = awaitRequests(hook, 1).get(0);
