@@ -26,20 +26,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Email over SMTP with Jakarta Mail: enabled when {@code herald.email.smtp.host} is set. Each message has a plain-text
  * and an HTML body, its delivery id in {@code Message-ID} (a repeat is recognisable), and {@code List-Unsubscribe} /
  * {@code List-Unsubscribe-Post} with a signed one-click link that turns the category's email off. The server accepting
- * the message is a confirmed delivery; a 5xx reply or a refused address is permanent, anything else transient.
+ * the message is a confirmed delivery; a 5xx reply or a refused address is permanent, anything else transient; the
+ * attempt keeps the server's own reply code and text ({@link SmtpReply}).
  */
 @ApplicationScoped
 public class EmailProvider implements ChannelProvider {
-    private static final Pattern REPLY_CODE = Pattern.compile("^\\s*([245])\\d\\d\\b");
-
     @Inject
     Contacts contacts;
 
@@ -142,8 +139,8 @@ public class EmailProvider implements ChannelProvider {
         Email email = message.digest()
                 ? EmailComposer.digest(message.notifications(), links.inbox(), unsubscribe)
                 : EmailComposer.single(message.notification(), links.inbox(), unsubscribe);
+        MimeMessage mime = new IdentifiedMessage(session, "<" + message.deliveryId() + "@" + messageIdDomain + ">");
         try {
-            MimeMessage mime = new IdentifiedMessage(session, "<" + message.deliveryId() + "@" + messageIdDomain + ">");
             mime.setFrom(new InternetAddress(from));
             mime.setRecipients(
                     Message.RecipientType.TO, new InternetAddress[] {new InternetAddress(address.get(), true)});
@@ -157,53 +154,53 @@ public class EmailProvider implements ChannelProvider {
             html.setText(email.html(), "UTF-8", "html");
             mime.setContent(new MimeMultipart("alternative", text, html));
             mime.saveChanges();
-            if (user.isBlank()) {
-                Transport.send(mime);
-            } else {
-                Transport.send(mime, user.strip(), password);
-            }
-            return SendResult.delivered(250, "accepted");
-        } catch (SendFailedException e) {
-            Address[] invalid = e.getInvalidAddresses();
-            return invalid != null && invalid.length > 0
-                    ? SendResult.permanentFailure(replyCode(e), "the address was refused: " + firstLine(e))
-                    : classify(e);
-        } catch (AuthenticationFailedException e) {
-            return SendResult.transientFailure(null, "the SMTP server refused Herald's credentials", null);
         } catch (MessagingException e) {
-            return classify(e);
+            return SendResult.permanentFailure(null, "the message could not be composed: " + e.getMessage());
+        }
+        return transmit(mime);
+    }
+
+    /** Hands the message to the SMTP server; a refusal keeps the server's own reply code and text. */
+    SendResult transmit(MimeMessage mime) {
+        Transport transport = null;
+        try {
+            transport = session.getTransport("smtp");
+            transport.connect(user.isBlank() ? null : user.strip(), user.isBlank() ? null : password);
+            transport.sendMessage(mime, mime.getAllRecipients());
+            return SendResult.delivered(250, "accepted");
+        } catch (AuthenticationFailedException e) {
+            SmtpReply reply = SmtpReply.of(transport, e);
+            return SendResult.transientFailure(
+                    reply.code(), "the SMTP server refused Herald's credentials: " + reply.text(), null);
+        } catch (SendFailedException e) {
+            SmtpReply reply = SmtpReply.of(transport, e);
+            Address[] invalid = e.getInvalidAddresses();
+            if (invalid != null && invalid.length > 0) {
+                return SendResult.permanentFailure(reply.code(), "the address was refused: " + reply.text());
+            }
+            return classify(reply);
+        } catch (MessagingException e) {
+            return classify(SmtpReply.of(transport, e));
+        } finally {
+            close(transport);
         }
     }
 
-    private static SendResult classify(MessagingException e) {
-        Integer code = replyCode(e);
-        return code != null && code >= 500
-                ? SendResult.permanentFailure(code, firstLine(e))
-                : SendResult.transientFailure(code, firstLine(e), null);
+    private static SendResult classify(SmtpReply reply) {
+        return reply.permanent()
+                ? SendResult.permanentFailure(reply.code(), reply.text())
+                : SendResult.transientFailure(reply.code(), reply.text(), null);
     }
 
-    /** The SMTP reply code at the start of the innermost message that has one. */
-    private static Integer replyCode(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            Matcher m = REPLY_CODE.matcher(String.valueOf(t.getMessage()));
-            if (m.find()) {
-                return Integer.parseInt(m.group().strip());
-            }
-            if (t instanceof MessagingException me && me.getNextException() != null && t.getCause() == null) {
-                t = me.getNextException();
-                Matcher next = REPLY_CODE.matcher(String.valueOf(t.getMessage()));
-                if (next.find()) {
-                    return Integer.parseInt(next.group().strip());
-                }
-            }
+    private static void close(Transport transport) {
+        if (transport == null || !transport.isConnected()) {
+            return;
         }
-        return null;
-    }
-
-    private static String firstLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        try {
+            transport.close();
+        } catch (MessagingException e) {
+            // QUIT after the message was accepted or refused: what the server said is already decided
+        }
     }
 
     /** A message whose Message-ID is the delivery's, so a resent email is recognisable as the same one. */
