@@ -35,26 +35,19 @@ public class LiveHandshakeFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!origins.allows(request.getHeader("Origin"), request.getScheme(), request.getHeader("Host"))) {
-            refuse(response, Problem.of(403, "Forbidden", "This origin may not open a live connection."));
+            Problem.of(403, "Forbidden", "This origin may not open a live connection.")
+                    .writeTo(response);
             return;
         }
         String ticket = request.getParameter("ticket");
         Optional<LiveTicket> redeemed = tickets.redeem(ticket);
         if (redeemed.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Ticket realm=\"herald\"");
-            refuse(
-                    response,
-                    Problem.of(401, "Unauthorized", "A valid ticket from POST /api/live/tickets is required."));
+            Problem.of(401, "Unauthorized", "A valid ticket from POST /api/live/tickets is required.")
+                    .writeTo(response);
             return;
         }
         passes.hold(ticket, redeemed.get());
         chain.doFilter(request, response);
-    }
-
-    private static void refuse(HttpServletResponse response, Problem problem) throws IOException {
-        response.setStatus(problem.status());
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(problem.toJson());
     }
 }

@@ -23,8 +23,6 @@ public class ErrorProblemServlet extends HttpServlet {
             response.setHeader(
                     Problem.CHALLENGE_HEADER, Problem.bearerChallenge(request.getHeader("Authorization") != null));
         }
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(Problem.forStatus(status).toJson());
+        Problem.forStatus(status).writeTo(response);
     }
 }

@@ -2,7 +2,9 @@ package dev.herald.platform.boundary;
 
 import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -102,5 +104,13 @@ public record Problem(String type, String title, int status, String detail, List
 
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(toJson()).build();
+    }
+
+    /** Answers the problem on a servlet response (filters and error pages, where JAX-RS does not run). */
+    public void writeTo(HttpServletResponse response) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(toJson());
     }
 }
