@@ -18,7 +18,8 @@ import java.util.Set;
  * other reserved ranges are refused, as are IPv6 addresses that embed such an IPv4 address (IPv4-mapped and
  * -compatible, NAT64, 6to4). An allow-list lets an operator open exact host names or CIDR blocks, for a receiver on
  * the same network as Herald. Since a name may resolve to another address by the time Herald connects (DNS
- * rebinding), the sender should call {@link #resolveAllowed} right before connecting and connect to what it returns.
+ * rebinding), the sender connects only to what {@link #addressesOf} returned for the same look-up ({@link
+ * GuardedHttp} resolves through it).
  */
 public final class DestinationGuard {
     /** Looks up all the addresses of a host name; the JDK's resolver unless a test gives another. */
@@ -79,6 +80,21 @@ public final class DestinationGuard {
         if (host == null || host.isEmpty()) {
             throw new DestinationRefusedException("The URL must name a valid host.");
         }
+        return addressesOf(host);
+    }
+
+    /**
+     * The addresses of {@code host} (a name or an IP literal), once all of them are allowed: what an HTTP client may
+     * connect to. A host written as a number in any other form than four decimal parts (leading zeros, octal or hex
+     * parts, fewer parts, a trailing dot) is refused outright, since resolvers and proxies read such forms differently.
+     *
+     * @throws DestinationRefusedException when Herald must not connect to it
+     */
+    public InetAddress[] addressesOf(String host) {
+        if (numeric(host) && dottedQuad(host) == null) {
+            throw new DestinationRefusedException("The host " + host + " is written as a number but not as an IPv4"
+                    + " address's four decimal parts (no leading zeros, octal or hex); write it like 203.0.113.7.");
+        }
         InetAddress[] addresses = resolve(host);
         if (allowedHosts.contains(hostKey(host))) {
             return addresses;
@@ -97,6 +113,22 @@ public final class DestinationGuard {
         return addresses;
     }
 
+    /**
+     * Whether a host reads as a number to a URL parser (WHATWG: its last label, after one trailing dot, is decimal
+     * digits or 0x with hex digits), so that it must be an IPv4 address in its canonical form.
+     */
+    private static boolean numeric(String host) {
+        String bare = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        String last = bare.substring(bare.lastIndexOf('.') + 1);
+        if (last.isEmpty()) {
+            return false;
+        }
+        if (last.length() >= 2 && last.charAt(0) == '0' && (last.charAt(1) == 'x' || last.charAt(1) == 'X')) {
+            return last.substring(2).chars().allMatch(c -> Character.digit(c, 16) >= 0);
+        }
+        return last.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
     private InetAddress[] resolve(String host) {
         InetAddress[] addresses;
         try {
@@ -106,7 +138,8 @@ public final class DestinationGuard {
             } else {
                 addresses = resolver.resolve(host);
             }
-        } catch (UnknownHostException e) {
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            // IllegalArgumentException: the JDK refuses an ambiguous IP literal
             addresses = null;
         }
         if (addresses == null || addresses.length == 0) {

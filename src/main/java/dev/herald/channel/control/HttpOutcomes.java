@@ -3,7 +3,9 @@ package dev.herald.channel.control;
 import dev.herald.channel.entity.SendResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -25,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
  * How an HTTP provider's answer counts, the same for webhooks, push services and SMS providers: 2xx succeeded; 408,
@@ -142,15 +145,20 @@ public final class HttpOutcomes {
         return SendResult.permanentFailure(status, body);
     }
 
-    /** A failure to exchange at all: transient, named without the address. */
+    /**
+     * A failure to exchange at all, from the JDK's client or Apache's ({@link GuardedHttp}): transient, named without
+     * the address.
+     */
     public static SendResult of(IOException e) {
-        String what = e instanceof HttpConnectTimeoutException
+        String what = e instanceof HttpConnectTimeoutException || e instanceof ConnectTimeoutException
                 ? "connect timed out"
-                : e instanceof HttpTimeoutException
+                : e instanceof HttpTimeoutException || e instanceof InterruptedIOException
                         ? "timed out"
                         : e instanceof ConnectException
                                 ? "connection refused"
-                                : e.getClass().getSimpleName();
+                                : e instanceof UnknownHostException
+                                        ? "the host does not resolve"
+                                        : e.getClass().getSimpleName();
         return SendResult.transientFailure(null, what, null);
     }
 

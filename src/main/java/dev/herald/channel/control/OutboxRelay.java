@@ -2,6 +2,7 @@ package dev.herald.channel.control;
 
 import dev.herald.channel.control.DueDeliveries.Dead;
 import dev.herald.channel.control.DueDeliveries.Due;
+import dev.herald.platform.control.HealingProducer;
 import dev.herald.platform.control.KafkaSettings;
 import dev.herald.platform.control.LogLimiter;
 import dev.herald.platform.control.RootCause;
@@ -26,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -70,22 +70,27 @@ public class OutboxRelay {
     @ConfigProperty(name = "herald.topic.dlq", defaultValue = "herald.channel.dlq")
     String dlqTopic;
 
-    private Producer<String, String> producer;
+    private HealingProducer<String> producer;
     private ScheduledFuture<?> polling;
     private LogLimiter failures;
     private volatile String problem;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         failures = new LogLimiter(LOG, Duration.ofMinutes(1), clock);
-        producer = kafka.producer(
-                "herald-channel-relay",
-                Map.of(
-                        ProducerConfig.ACKS_CONFIG, "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
-                        ProducerConfig.LINGER_MS_CONFIG, "1",
-                        ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000",
-                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000",
-                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000"));
+        producer = new HealingProducer<>(
+                "the outbox relay",
+                dlqTopic,
+                () -> kafka.producer(
+                        "herald-channel-relay",
+                        Map.of(
+                                ProducerConfig.ACKS_CONFIG, "all",
+                                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                                ProducerConfig.LINGER_MS_CONFIG, "1",
+                                ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000",
+                                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "15000",
+                                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000")),
+                scheduler,
+                clock);
         long every = settings.relayPollMillis();
         polling = scheduler.scheduleWithFixedDelay(this::relayAll, every, every, TimeUnit.MILLISECONDS);
     }
@@ -96,13 +101,15 @@ public class OutboxRelay {
             polling.cancel(false);
         }
         if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+            producer.close();
         }
     }
 
     /** What keeps the relay from publishing, if anything (for readiness). */
     public String problem() {
-        return problem;
+        String relay = problem;
+        String publishing = producer == null ? null : producer.problem();
+        return relay != null ? relay : publishing;
     }
 
     void relayAll() {

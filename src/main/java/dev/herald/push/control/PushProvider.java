@@ -2,19 +2,15 @@ package dev.herald.push.control;
 
 import dev.herald.channel.control.ChannelProvider;
 import dev.herald.channel.control.Destinations;
-import dev.herald.channel.control.HttpOutcomes;
 import dev.herald.channel.entity.Outgoing;
 import dev.herald.channel.entity.SendResult;
 import dev.herald.inbox.entity.Notification;
 import dev.herald.preference.entity.Channel;
 import dev.herald.push.entity.PushSubscription;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,13 +47,6 @@ public class PushProvider implements ChannelProvider {
     @Inject
     @ConfigProperty(name = "herald.push.timeout-seconds", defaultValue = "10")
     long timeoutSeconds;
-
-    private HttpClient http;
-
-    @PostConstruct
-    void open() {
-        http = HttpOutcomes.client(timeoutSeconds);
-    }
 
     @Override
     public Channel channel() {
@@ -103,16 +92,21 @@ public class PushProvider implements ChannelProvider {
         Notification n = message.notification();
         byte[] body = WebPushCipher.encrypt(
                 subscription.p256dh(), subscription.auth(), payload(n).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(timeoutSeconds))
-                .header("Content-Type", "application/octet-stream")
-                .header("Content-Encoding", "aes128gcm")
-                .header("TTL", String.valueOf(ttl(n.priority()).toSeconds()))
-                .header("Urgency", urgency(n.priority()))
-                .header("Authorization", keys.vapid().orElseThrow().authorization(endpoint, clock.instant()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        SendResult result = HttpOutcomes.exchange(http, request, clock, true);
+        Map<String, String> headers = Map.of(
+                "Content-Encoding", "aes128gcm",
+                "TTL", String.valueOf(ttl(n.priority()).toSeconds()),
+                "Urgency", urgency(n.priority()),
+                "Authorization", keys.vapid().orElseThrow().authorization(endpoint, clock.instant()));
+        SendResult result = destinations
+                .http()
+                .post(
+                        endpoint,
+                        headers,
+                        body,
+                        "application/octet-stream",
+                        Duration.ofSeconds(timeoutSeconds),
+                        clock,
+                        true);
         if (result.statusCode() != null && (result.statusCode() == 404 || result.statusCode() == 410)) {
             return SendResult.gone(result.statusCode(), "the push service no longer knows this subscription");
         }

@@ -2,17 +2,13 @@ package dev.herald.webhook.control;
 
 import dev.herald.channel.control.ChannelProvider;
 import dev.herald.channel.control.Destinations;
-import dev.herald.channel.control.HttpOutcomes;
 import dev.herald.channel.entity.Outgoing;
 import dev.herald.channel.entity.SendResult;
 import dev.herald.preference.entity.Channel;
 import dev.herald.webhook.entity.WebhookEndpoint;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,13 +43,6 @@ public class WebhookProvider implements ChannelProvider {
     @Inject
     @ConfigProperty(name = "herald.webhook.timeout-seconds", defaultValue = "10")
     long timeoutSeconds;
-
-    private HttpClient http;
-
-    @PostConstruct
-    void open() {
-        http = HttpOutcomes.client(timeoutSeconds);
-    }
 
     @Override
     public Channel channel() {
@@ -92,17 +81,21 @@ public class WebhookProvider implements ChannelProvider {
         Instant now = clock.instant();
         String body = WebhookPayload.of(message.notification(), now);
         long timestamp = now.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(Duration.ofSeconds(timeoutSeconds))
-                .header("Content-Type", "application/json")
-                .header("webhook-id", message.deliveryId())
-                .header("webhook-timestamp", String.valueOf(timestamp))
-                .header(
-                        "webhook-signature",
-                        WebhookSignature.sign(message.deliveryId(), timestamp, body, endpoint.secrets(now)))
-                .header("Idempotency-Key", message.deliveryId())
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        return HttpOutcomes.exchange(http, request, clock, true);
+        Map<String, String> headers = Map.of(
+                "webhook-id", message.deliveryId(),
+                "webhook-timestamp", String.valueOf(timestamp),
+                "webhook-signature",
+                        WebhookSignature.sign(message.deliveryId(), timestamp, body, endpoint.secrets(now)),
+                "Idempotency-Key", message.deliveryId());
+        return destinations
+                .http()
+                .post(
+                        url,
+                        headers,
+                        body.getBytes(StandardCharsets.UTF_8),
+                        "application/json",
+                        Duration.ofSeconds(timeoutSeconds),
+                        clock,
+                        true);
     }
 }

@@ -363,6 +363,54 @@ class DestinationGuardTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * Numbers that some parser reads as an address (often a loopback or the metadata address) and another as a name:
+     * refused as written, before any look-up, even where an allow-list would open the address they may mean.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "0127.0.0.1", // leading zero: octal to some, decimal to others
+                "0177.0.0.1",
+                "127.000.000.001",
+                "0x7f.0.0.1",
+                "0X7F.0.0.1",
+                "0x7f000001",
+                "2130706433",
+                "017700000001",
+                "127.1",
+                "127.0.1",
+                "169.254.43518",
+                "1.2.3.04",
+                "93.184.215.014",
+                "93.184.215.14.",
+                "127.0.0.1.",
+                "0x",
+                "0",
+                "host.example.0x10",
+                "host.example.123",
+                "256.1.1.1",
+                "1.2.3.4.5"
+            })
+    void refusesANumericHostThatIsNotFourDecimalParts(String host) {
+        DestinationGuard guard = new DestinationGuard(false, List.of("0.0.0.0/0", "127.0.0.0/8"), NO_DNS);
+
+        assertThatThrownBy(() -> guard.addressesOf(host))
+                .isInstanceOf(DestinationRefusedException.class)
+                .hasMessageContaining("written as a number");
+        assertThatThrownBy(() -> guard.check(URI.create("http://" + host + "/hook")))
+                .isInstanceOf(DestinationRefusedException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"93.184.215.14", "8.8.8.8", "0.example", "0x7f.example", "123.example", "1e100.net"})
+    void acceptsCanonicalAddressesAndNamesThatOnlyStartWithDigits(String host) throws Exception {
+        DestinationGuard guard =
+                new DestinationGuard(false, List.of(), name -> new InetAddress[] {address("93.184.215.14")});
+
+        assertThat(guard.addressesOf(host)).isNotEmpty();
+    }
+
     @Test
     void checksAgainWhatTheHostResolvesToNow() throws Exception {
         // DNS rebinding: a name that was public when checked answers with an internal address when connected to

@@ -260,6 +260,10 @@ class HttpOutcomesTest {
             server.start();
         }
 
+        int port() {
+            return server.getAddress().getPort();
+        }
+
         HttpRequest request(int timeoutSeconds) {
             return HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook"))
