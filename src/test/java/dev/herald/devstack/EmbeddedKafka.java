@@ -63,8 +63,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         return props;
     }
 
-    /** Writes {@code dir/server.properties} and formats the broker's storage; answers the file. */
+    /** Writes {@code dir/server.properties} and formats the broker's storage for a new cluster; answers the file. */
     static Path format(Path dir, Properties props) throws IOException {
+        return format(dir, props, Uuid.randomUuid().toString());
+    }
+
+    /** The same, for a node of the cluster {@code clusterId} (every node of a cluster is formatted with its id). */
+    static Path format(Path dir, Properties props, String clusterId) throws IOException {
         Files.createDirectories(dir);
         Path config = dir.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(config)) {
@@ -72,7 +77,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int formatted = StorageTool.execute(
-                new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
+                new String[] {"format", "-t", clusterId, "-c", config.toString()},
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         if (formatted != 0) {
             throw new IOException("formatting Kafka storage failed: " + output);

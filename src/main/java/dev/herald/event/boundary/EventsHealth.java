@@ -1,5 +1,6 @@
 package dev.herald.event.boundary;
 
+import dev.herald.event.control.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -17,10 +18,19 @@ public class EventsHealth {
     @Inject
     EventsConsumer consumer;
 
+    @Inject
+    EventPublisher publisher;
+
     @Produces
     @Readiness
     HealthCheck readiness() {
         return () -> consumer.readiness();
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck publishing() {
+        return () -> publisher.readiness();
     }
 
     @Produces

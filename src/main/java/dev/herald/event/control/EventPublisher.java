@@ -1,10 +1,13 @@
 package dev.herald.event.control;
 
+import dev.herald.platform.control.HealingProducer;
 import dev.herald.platform.control.KafkaSettings;
 import dev.herald.platform.control.LogLimiter;
 import dev.herald.platform.control.RootCause;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -19,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * Publishes events to {@code herald.events} with an idempotent, {@code acks=all} producer, completing only when the
@@ -42,13 +46,20 @@ public class EventPublisher {
     @Inject
     Clock clock;
 
-    private Producer<String, String> producer;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    private HealingProducer<String> producer;
     private LogLimiter failures;
 
     @PostConstruct
     void open() {
         failures = new LogLimiter(Logger.getLogger(EventPublisher.class.getName()), Duration.ofMinutes(1), clock);
-        producer = settings.producer(
+        producer = new HealingProducer<>("the REST publisher", topic, this::newProducer, scheduler, clock);
+    }
+
+    private Producer<String, String> newProducer() {
+        return settings.producer(
                 "herald-publisher",
                 Map.of(
                         ProducerConfig.ACKS_CONFIG,
@@ -67,7 +78,12 @@ public class EventPublisher {
 
     @PreDestroy
     void close() {
-        producer.close(Duration.ofSeconds(5));
+        producer.close();
+    }
+
+    /** Readiness: DOWN while events posted over REST cannot be published. */
+    public HealthCheckResponse readiness() {
+        return producer.readiness("kafka-publisher-events");
     }
 
     /** One line a minute while Kafka does not acknowledge, however many clients retry meanwhile. */

@@ -1,5 +1,6 @@
 package dev.herald.live.boundary;
 
+import dev.herald.live.control.DeliveryPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -17,10 +18,19 @@ public class DeliveriesHealth {
     @Inject
     DeliveriesConsumer consumer;
 
+    @Inject
+    DeliveryPublisher publisher;
+
     @Produces
     @Readiness
     HealthCheck readiness() {
         return () -> consumer.readiness();
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck publishing() {
+        return () -> publisher.readiness();
     }
 
     @Produces

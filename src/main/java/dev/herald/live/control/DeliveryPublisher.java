@@ -2,12 +2,15 @@ package dev.herald.live.control;
 
 import dev.herald.inbox.entity.InboxChanges;
 import dev.herald.live.entity.UserFrames;
+import dev.herald.platform.control.HealingProducer;
 import dev.herald.platform.control.KafkaSettings;
 import dev.herald.platform.control.LogLimiter;
 import dev.herald.platform.control.RootCause;
 import dev.herald.preference.entity.PreferencesChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -23,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * Push after commit: the changes of each committed transaction, written as frames here, {@code herald.deliveries} as one record (or a
@@ -53,13 +57,20 @@ public class DeliveryPublisher {
     @Inject
     SessionRegistry sessions;
 
-    private Producer<String, byte[]> producer;
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+
+    private HealingProducer<byte[]> producer;
     private LogLimiter failures;
 
     @PostConstruct
     void open() {
         failures = new LogLimiter(LOG, Duration.ofMinutes(1), clock);
-        producer = settings.producer(
+        producer = new HealingProducer<>("the live path's publisher", topic, this::newProducer, scheduler, clock);
+    }
+
+    private Producer<String, byte[]> newProducer() {
+        return settings.producer(
                 "herald-deliveries",
                 Map.of(
                         ProducerConfig.ACKS_CONFIG, "1",
@@ -71,7 +82,12 @@ public class DeliveryPublisher {
 
     @PreDestroy
     void close() {
-        producer.close(Duration.ofSeconds(5));
+        producer.close();
+    }
+
+    /** Readiness: DOWN while live deliveries cannot be published. */
+    public HealthCheckResponse readiness() {
+        return producer.readiness("kafka-publisher-live");
     }
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) InboxChanges changes) {

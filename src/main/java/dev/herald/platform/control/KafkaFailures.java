@@ -1,5 +1,8 @@
 package dev.herald.platform.control;
 
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import javax.net.ssl.SSLException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -18,8 +21,13 @@ public final class KafkaFailures {
                     + " broker): " + failure.getMessage();
         }
         if (failure instanceof SslAuthenticationException) {
-            return "TLS handshake with Kafka failed (is the broker's certificate in HERALD_KAFKA_SSL_TRUSTSTORE_"
-                    + "LOCATION?): " + RootCause.message(failure);
+            if (certificateUntrusted(failure)) {
+                return "TLS handshake with Kafka failed: Herald does not trust the broker's certificate (is it, or"
+                        + " its CA, in HERALD_KAFKA_SSL_TRUSTSTORE_LOCATION?): " + RootCause.message(failure);
+            }
+            return "TLS handshake with Kafka failed: the broker refused Herald (if it asks for client certificates,"
+                    + " is Herald's certificate in HERALD_KAFKA_SSL_KEYSTORE_LOCATION, and trusted by the broker?): "
+                    + RootCause.message(failure);
         }
         if (failure instanceof AuthenticationException) {
             return "Kafka authentication failed: " + RootCause.message(failure);
@@ -40,5 +48,20 @@ public final class KafkaFailures {
             }
         }
         return RootCause.message(failure);
+    }
+
+    /**
+     * Whether Herald itself refused the broker's certificate (its path does not lead to a trusted certificate); else
+     * the broker ended the handshake, as it does when it wants a client certificate that Herald did not give.
+     */
+    private static boolean certificateUntrusted(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CertificateException
+                    || t instanceof CertPathBuilderException
+                    || t instanceof CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

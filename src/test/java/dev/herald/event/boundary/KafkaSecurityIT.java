@@ -98,6 +98,17 @@ class KafkaSecurityIT {
                 .as("log lines while Kafka refuses the login")
                 .isLessThan(10);
 
+        // a POST while Kafka refuses Herald is a 503, and must not leave the REST publisher broken afterwards
+        String publisher = herald.token("app", "publisher");
+        assertThat(herald.post(
+                                "/api/events",
+                                publisher,
+                                "application/cloudevents+json",
+                                Events.postLiked(Events.newId(), Events.newUser("early"), "Ana", "refused"))
+                        .statusCode())
+                .isEqualTo(503);
+        assertThat(herald.readiness().body()).contains("kafka-publisher-events");
+
         Instant fixed = Instant.now();
         try (Admin admin = broker.admin()) {
             admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
@@ -121,7 +132,7 @@ class KafkaSecurityIT {
         socket.resume(0);
         assertThat(herald.post(
                                 "/api/events",
-                                herald.token("app", "publisher"),
+                                publisher,
                                 "application/cloudevents+json",
                                 Events.postLiked(Events.newId(), user, "Ana", "over TLS"))
                         .statusCode())
