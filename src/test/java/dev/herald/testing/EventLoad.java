@@ -26,7 +26,11 @@ public final class EventLoad {
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final Set<String> sent = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refused = new AtomicInteger();
+    private final Map<String, Integer> restAnswers = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
+    private volatile boolean stopped;
+    private final long started = System.nanoTime();
+    private volatile long finished;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Future<?>> running = new ArrayList<>();
 
@@ -77,12 +81,14 @@ public final class EventLoad {
                     try {
                         int status = herald.post("/api/events", token, "application/cloudevents+json", event.json)
                                 .statusCode();
+                        restAnswers.merge(String.valueOf(status), 1, Integer::sum);
                         if (status == 202) {
                             acknowledged.add(event.id);
                         } else {
                             refused.incrementAndGet();
                         }
                     } catch (Exception e) {
+                        restAnswers.merge(e.getClass().getSimpleName(), 1, Integer::sum);
                         refused.incrementAndGet();
                     }
                 });
@@ -98,6 +104,7 @@ public final class EventLoad {
         for (Future<?> each : running) {
             each.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
+        finished = System.nanoTime();
         threads.shutdown();
     }
 
@@ -111,6 +118,11 @@ public final class EventLoad {
 
     public int refused() {
         return refused.get();
+    }
+
+    /** How {@code POST /api/events} answered: status code (or the client's exception) to count. */
+    public Map<String, Integer> restAnswers() {
+        return new java.util.TreeMap<>(restAnswers);
     }
 
     public String prefix() {
@@ -130,11 +142,26 @@ public final class EventLoad {
         void run() throws Exception;
     }
 
-    private static void paced(int perSecond, Duration duration, Step step) throws Exception {
+    /** From the first sender's start to the last sender's end (or now, while they run). */
+    public Duration elapsed() {
+        long end = finished == 0 ? System.nanoTime() : finished;
+        return Duration.ofNanos(end - started);
+    }
+
+    /** Ends the load before its duration is up; the senders stop at their next event. */
+    public void stop() {
+        stopped = true;
+    }
+
+    /**
+     * {@code perSecond} steps a second until {@code duration} is up (or the load is stopped): a sender that falls
+     * behind (the server or broker slow to answer) catches up without pauses, but never goes on past the end.
+     */
+    private void paced(int perSecond, Duration duration, Step step) throws Exception {
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
-        for (long next = start; next < end; next += interval) {
+        for (long next = start; next < end && System.nanoTime() < end && !stopped; next += interval) {
             long wait = next - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
