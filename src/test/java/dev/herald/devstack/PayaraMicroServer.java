@@ -107,6 +107,19 @@ public final class PayaraMicroServer implements HeraldServer {
             throw new IOException("Payara Micro " + dir.getFileName() + " ended with exit code " + process.exitValue()
                     + " before it was ready; the end of " + logs().resolve("messages.log") + ":\n" + logTail(80));
         }
+        if (process != null && startFailed()) {
+            // Payara Micro logs this and goes on running, serving nothing (seen: its HTTP port taken meanwhile)
+            throw new IOException("Payara Micro " + dir.getFileName() + " failed to start (NCLS-CORE-00019) and"
+                    + " serves nothing; the end of " + logs().resolve("messages.log") + ":\n" + logTail(80));
+        }
+    }
+
+    /** Whether the log has Payara's "Shutting down server due to startup exception" (message id NCLS-CORE-00019). */
+    private boolean startFailed() throws IOException {
+        Path log = logs().resolve("messages.log");
+        return Files.exists(log)
+                && Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains("[NCLS-CORE-00019]");
     }
 
     @Override
