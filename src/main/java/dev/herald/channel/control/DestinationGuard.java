@@ -28,9 +28,6 @@ public final class DestinationGuard {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
-    private static final int IPV4_BYTES = 4;
-    private static final int IPV6_BYTES = 16;
-
     private final boolean httpsOnly;
     private final List<Cidr> allowedBlocks = new ArrayList<>();
     private final Set<String> allowedHosts = new HashSet<>();
@@ -91,7 +88,7 @@ public final class DestinationGuard {
      * @throws DestinationRefusedException when Herald must not connect to it
      */
     public InetAddress[] addressesOf(String host) {
-        if (numeric(host) && dottedQuad(host) == null) {
+        if (IpLiterals.numeric(host) && IpLiterals.dottedQuad(host) == null) {
             throw new DestinationRefusedException("The host " + host + " is written as a number but not as an IPv4"
                     + " address's four decimal parts (no leading zeros, octal or hex); write it like 203.0.113.7.");
         }
@@ -100,7 +97,7 @@ public final class DestinationGuard {
             return addresses;
         }
         for (InetAddress address : addresses) {
-            byte[] bytes = unmapped(address.getAddress());
+            byte[] bytes = IpLiterals.unmapped(address.getAddress());
             if (allowedByBlock(bytes)) {
                 continue;
             }
@@ -113,26 +110,10 @@ public final class DestinationGuard {
         return addresses;
     }
 
-    /**
-     * Whether a host reads as a number to a URL parser (WHATWG: its last label, after one trailing dot, is decimal
-     * digits or 0x with hex digits), so that it must be an IPv4 address in its canonical form.
-     */
-    private static boolean numeric(String host) {
-        String bare = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        String last = bare.substring(bare.lastIndexOf('.') + 1);
-        if (last.isEmpty()) {
-            return false;
-        }
-        if (last.length() >= 2 && last.charAt(0) == '0' && (last.charAt(1) == 'x' || last.charAt(1) == 'X')) {
-            return last.substring(2).chars().allMatch(c -> Character.digit(c, 16) >= 0);
-        }
-        return last.chars().allMatch(c -> c >= '0' && c <= '9');
-    }
-
     private InetAddress[] resolve(String host) {
         InetAddress[] addresses;
         try {
-            byte[] literal = literal(host);
+            byte[] literal = IpLiterals.literal(host);
             if (literal != null) {
                 addresses = new InetAddress[] {InetAddress.getByAddress(literal)};
             } else {
@@ -152,17 +133,17 @@ public final class DestinationGuard {
         String text = entry.trim();
         int slash = text.indexOf('/');
         if (slash >= 0) {
-            byte[] network = literal(text.substring(0, slash));
+            byte[] network = IpLiterals.literal(text.substring(0, slash));
             int prefix = prefix(text.substring(slash + 1));
-            if (network != null && network.length == IPV4_BYTES && text.indexOf(':') >= 0) {
+            if (network != null && network.length == IpLiterals.IPV4_BYTES && text.indexOf(':') >= 0) {
                 prefix -= 96; // an IPv4-mapped block, such as ::ffff:10.0.0.0/104, is kept as its IPv4 block
             }
             if (network == null || prefix < 0 || prefix > network.length * 8) {
                 throw new IllegalArgumentException("not a CIDR block: " + entry);
             }
             allowedBlocks.add(new Cidr(network, prefix));
-        } else if (text.indexOf(':') >= 0 || text.startsWith("[") || dottedQuad(text) != null) {
-            byte[] address = literal(text);
+        } else if (text.indexOf(':') >= 0 || text.startsWith("[") || IpLiterals.dottedQuad(text) != null) {
+            byte[] address = IpLiterals.literal(text);
             if (address == null) {
                 throw new IllegalArgumentException("not an IP address: " + entry);
             }
@@ -185,11 +166,11 @@ public final class DestinationGuard {
 
     /** What kind of address Herald must not send to, such as "a loopback", or null when it may. */
     private static String forbidden(byte[] a) {
-        if (a.length == IPV4_BYTES) {
+        if (a.length == IpLiterals.IPV4_BYTES) {
             return forbiddenV4(a, 0);
         }
-        if (zero(a, 0, 12)) { // ::/96: the unspecified address, loopback and the IPv4-compatible addresses
-            if (zero(a, 12, 15)) {
+        if (IpLiterals.zero(a, 0, 12)) { // ::/96: the unspecified address, loopback and the IPv4-compatible addresses
+            if (IpLiterals.zero(a, 12, 15)) {
                 if (a[15] == 0) {
                     return "the unspecified";
                 }
@@ -200,7 +181,7 @@ public final class DestinationGuard {
             return forbiddenV4(a, 12);
         }
         if (a[0] == 0x00 && a[1] == 0x64 && a[2] == (byte) 0xff && a[3] == (byte) 0x9b) {
-            if (zero(a, 4, 12)) { // 64:ff9b::/96, NAT64 with the IPv4 address in the last 32 bits
+            if (IpLiterals.zero(a, 4, 12)) { // 64:ff9b::/96, NAT64 with the IPv4 address in the last 32 bits
                 return forbiddenV4(a, 12);
             }
             if (a[4] == 0 && a[5] == 1) { // 64:ff9b:1::/48, NAT64 inside a private network
@@ -250,70 +231,6 @@ public final class DestinationGuard {
             return "a broadcast or reserved";
         }
         return null;
-    }
-
-    /**
-     * The bytes of an IP literal (a dotted quad, or IPv6 with or without brackets), or null when {@code text} is not
-     * one. Never asks DNS.
-     */
-    private static byte[] literal(String text) {
-        byte[] v4 = dottedQuad(text);
-        if (v4 != null) {
-            return v4;
-        }
-        String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (bare.indexOf(':') < 0) {
-            return null;
-        }
-        try {
-            // inside brackets the JDK only parses an IPv6 literal, it never looks the text up
-            return unmapped(InetAddress.getByName("[" + bare + "]").getAddress());
-        } catch (UnknownHostException e) {
-            return null;
-        }
-    }
-
-    /** Four decimal numbers from 0 to 255 without leading zeros, or null. */
-    private static byte[] dottedQuad(String text) {
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return null;
-        }
-        byte[] bytes = new byte[IPV4_BYTES];
-        for (int i = 0; i < 4; i++) {
-            String part = parts[i];
-            if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')) {
-                return null;
-            }
-            for (int j = 0; j < part.length(); j++) {
-                if (part.charAt(j) < '0' || part.charAt(j) > '9') {
-                    return null;
-                }
-            }
-            int value = Integer.parseInt(part);
-            if (value > 255) {
-                return null;
-            }
-            bytes[i] = (byte) value;
-        }
-        return bytes;
-    }
-
-    /** An IPv4-mapped IPv6 address (::ffff:a.b.c.d) as its IPv4 address; any other as it is. */
-    private static byte[] unmapped(byte[] a) {
-        if (a.length == IPV6_BYTES && zero(a, 0, 10) && a[10] == (byte) 0xff && a[11] == (byte) 0xff) {
-            return new byte[] {a[12], a[13], a[14], a[15]};
-        }
-        return a;
-    }
-
-    private static boolean zero(byte[] a, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (a[i] != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int prefix(String text) {
