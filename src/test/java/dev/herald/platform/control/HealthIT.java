@@ -25,11 +25,15 @@ class HealthIT {
                         "postgresql",
                         "kafka-consumer-intake",
                         "kafka-consumer-live",
+                        "kafka-publisher-events",
+                        "kafka-publisher-live",
                         "channel-workers",
                         "channel-breakers");
         assertThat(checks.values()).allMatch(c -> c.getString("status").equals("UP"));
         assertThat(data(checks.get("postgresql"), "schema")).isEqualTo("true");
         assertThat(data(checks.get("kafka-consumer-intake"), "partitions")).isEqualTo("4");
+        assertThat(data(checks.get("kafka-publisher-events"), "publishing")).isEqualTo("true");
+        assertThat(data(checks.get("kafka-publisher-live"), "publishing")).isEqualTo("true");
 
         HttpResponse<String> live = herald.get("/health/live", null);
         assertThat(live.statusCode()).isEqualTo(200);
