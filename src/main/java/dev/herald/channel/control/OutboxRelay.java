@@ -3,6 +3,7 @@ package dev.herald.channel.control;
 import dev.herald.channel.control.DueDeliveries.Dead;
 import dev.herald.channel.control.DueDeliveries.Due;
 import dev.herald.platform.control.HealingProducer;
+import dev.herald.platform.control.JsonFactory;
 import dev.herald.platform.control.KafkaSettings;
 import dev.herald.platform.control.LogLimiter;
 import dev.herald.platform.control.RootCause;
@@ -14,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -175,7 +175,8 @@ public class OutboxRelay {
     private void publishDead(List<Dead> rows) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
         for (Dead row : rows) {
-            String json = Json.createObjectBuilder()
+            String json = JsonFactory.PROVIDER
+                    .createObjectBuilder()
                     .add("deliveryId", row.deliveryId())
                     .add("channel", row.channel())
                     .add("recipient", row.recipient())

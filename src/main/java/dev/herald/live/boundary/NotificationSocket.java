@@ -7,6 +7,8 @@ import dev.herald.live.control.LiveSession;
 import dev.herald.live.control.SessionRegistry;
 import dev.herald.live.entity.LiveTicket;
 import dev.herald.platform.control.JsonFactory;
+import dev.herald.platform.control.LogLimiter;
+import dev.herald.platform.control.RootCause;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -23,8 +25,11 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code /ws/notifications}: the live channel. Opened with a one-time ticket ({@code ?ticket=}); sends JSON frames
@@ -34,6 +39,10 @@ import java.util.Optional;
 @ServerEndpoint("/ws/notifications")
 @Dependent
 public class NotificationSocket {
+    private static final Logger LOG = Logger.getLogger(NotificationSocket.class.getName());
+    /** Socket errors can come from every client at once (a network blip): one line a minute at most. */
+    private static final LogLimiter ERRORS = new LogLimiter(LOG, Duration.ofMinutes(1), Clock.systemUTC());
+
     static final int MAX_MESSAGE = 64 * 1024;
     /** The container's buffer: larger, so an oversized frame reaches {@link #message} and is refused with 1009. */
     static final int BUFFER = 1024 * 1024;
@@ -121,8 +130,20 @@ public class NotificationSocket {
         }
     }
 
+    /**
+     * A client that goes away mid-write is an I/O error and normal (logged at FINE); anything else is logged as a
+     * warning, rate-limited. Either way the session is unregistered; the container closes the socket.
+     */
     @OnError
     public void error(Session socket, Throwable failure) {
+        if (RootCause.of(failure) instanceof IOException) {
+            LOG.fine(() -> "A live socket ended with an I/O error: " + failure);
+        } else {
+            ERRORS.log(
+                    Level.WARNING,
+                    "A live socket failed: " + failure.getClass().getName() + ": " + RootCause.message(failure));
+            LOG.log(Level.FINE, "Live socket failure", failure);
+        }
         if (live != null) {
             registry.closed(live);
         }

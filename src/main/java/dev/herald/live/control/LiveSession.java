@@ -4,20 +4,29 @@ import dev.herald.inbox.control.ChannelReports;
 import dev.herald.inbox.control.Inbox;
 import dev.herald.inbox.entity.Notification;
 import dev.herald.live.entity.Frame;
+import dev.herald.platform.control.LogLimiter;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 
 /** One open socket of one user: everything sent to it goes through its own serial executor, in order. */
-public final class LiveSession {
+public final class LiveSession implements SerialExecutor.Failures {
     private static final Logger LOG = Logger.getLogger(LiveSession.class.getName());
+    /** One line a minute at most for failures that can repeat on every socket at once (a database that went away). */
+    private static final LogLimiter FAILURES = new LogLimiter(LOG, Duration.ofMinutes(1), Clock.systemUTC());
+
+    /** How much one socket may ask of the server. */
+    record Limits(int resumeLimit, double messagesPerSecond, int queueLimit) {}
 
     private final Session socket;
     private final String user;
@@ -34,14 +43,13 @@ public final class LiveSession {
             Executor executor,
             Inbox inbox,
             ChannelReports reports,
-            int resumeLimit,
-            double ratePerSecond) {
+            Limits limits) {
         this.socket = socket;
         this.user = user;
         this.framesSent = framesSent;
-        this.serial = new SerialExecutor(executor);
-        this.sequencer = new FrameSequencer(reader(inbox, reports, user), resumeLimit);
-        this.inbound = new RateLimiter(ratePerSecond, ratePerSecond * 2, System.nanoTime());
+        this.serial = new SerialExecutor(executor, limits.queueLimit(), this);
+        this.sequencer = new FrameSequencer(reader(inbox, reports, user), limits.resumeLimit());
+        this.inbound = new RateLimiter(limits.messagesPerSecond(), limits.messagesPerSecond() * 2, System.nanoTime());
     }
 
     private static FrameSequencer.InboxReader reader(Inbox inbox, ChannelReports reports, String user) {
@@ -126,6 +134,29 @@ public final class LiveSession {
         serial.execute(() -> closeQuietly(code, reason));
     }
 
+    /**
+     * A task of this socket failed (a catch-up whose database read failed, a frame that could not be built): the
+     * client cannot know what it missed, so it gets an error frame and a 1011 close, and reconnects with resume.
+     */
+    @Override
+    public void failed(RuntimeException failure) {
+        FAILURES.log(
+                Level.WARNING,
+                "A live socket task failed; closing the socket with 1011 so its client resumes: " + failure);
+        LOG.log(Level.FINE, "Live socket task failure", failure);
+        send(List.of(Frames.error("the server could not complete a request for this socket; reconnect and resume")));
+        closeQuietly(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "server error");
+    }
+
+    /** The client reads slower than frames arrive: it is closed and catches up from the inbox when it comes back. */
+    @Override
+    public void overflowed(int capacity) {
+        FAILURES.log(
+                Level.WARNING,
+                "A live socket fell " + capacity + " sends behind; closing it with 1013 so its client resumes later");
+        closeQuietly(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too far behind; resume later");
+    }
+
     private void send(List<Frame> frames) {
         for (Frame frame : frames) {
             if (!socket.isOpen()) {
@@ -148,7 +179,8 @@ public final class LiveSession {
                 socket.close(new CloseReason(code, reason));
             }
         } catch (IOException e) {
-            // already gone
+            // the peer is already gone: there is nobody left to tell, and @OnClose/@OnError unregisters the session
+            LOG.fine(() -> "Closing a live socket failed: " + e);
         }
     }
 }

@@ -69,6 +69,11 @@ public class SessionRegistry {
     @ConfigProperty(name = "herald.live.messages-per-second", defaultValue = "10")
     double messagesPerSecond;
 
+    /** Sends one socket may have waiting before it is closed as too slow (1013); it resumes when it returns. */
+    @Inject
+    @ConfigProperty(name = "herald.live.send-queue-limit", defaultValue = "1000")
+    int sendQueueLimit;
+
     @Inject
     @ConfigProperty(name = "herald.live.ping-seconds", defaultValue = "30")
     int pingSeconds;
@@ -129,7 +134,13 @@ public class SessionRegistry {
     /** Registers a socket for a redeemed ticket; empty when the user already has the most sockets allowed. */
     public Optional<LiveSession> open(Session socket, LiveTicket ticket) {
         LiveSession session = new LiveSession(
-                socket, ticket.user(), framesSent, senders, inbox, reports, resumeLimit, messagesPerSecond);
+                socket,
+                ticket.user(),
+                framesSent,
+                senders,
+                inbox,
+                reports,
+                new LiveSession.Limits(resumeLimit, messagesPerSecond, sendQueueLimit));
         boolean[] added = {false};
         byUser.compute(ticket.user(), (user, sessions) -> {
             Set<LiveSession> set = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;

@@ -5,11 +5,11 @@ import dev.herald.channel.control.Destinations;
 import dev.herald.channel.entity.Outgoing;
 import dev.herald.channel.entity.SendResult;
 import dev.herald.inbox.entity.Notification;
+import dev.herald.platform.control.JsonFactory;
 import dev.herald.preference.entity.Channel;
 import dev.herald.push.entity.PushSubscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -135,7 +135,8 @@ public class PushProvider implements ChannelProvider {
     }
 
     private static String json(Notification n, String title, String body, String url) {
-        return Json.createObjectBuilder()
+        return JsonFactory.PROVIDER
+                .createObjectBuilder()
                 .add("id", n.id())
                 .add("type", n.type())
                 .add("category", n.category())

@@ -1,7 +1,7 @@
 package dev.herald.webhook.control;
 
 import dev.herald.inbox.entity.Notification;
-import jakarta.json.Json;
+import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 
@@ -13,7 +13,8 @@ public final class WebhookPayload {
     private WebhookPayload() {}
 
     public static String of(Notification n, Instant now) {
-        JsonObjectBuilder data = Json.createObjectBuilder()
+        JsonObjectBuilder data = JsonFactory.PROVIDER
+                .createObjectBuilder()
                 .add("id", n.id())
                 .add("recipient", n.recipient())
                 .add("type", n.type())
@@ -24,7 +25,8 @@ public final class WebhookPayload {
                 .add("data", n.dataValue())
                 .add("actors", n.actorsValue())
                 .add("createdAt", n.createdAt().toString());
-        return Json.createObjectBuilder()
+        return JsonFactory.PROVIDER
+                .createObjectBuilder()
                 .add("type", n.type())
                 .add("timestamp", now.toString())
                 .add("data", data)

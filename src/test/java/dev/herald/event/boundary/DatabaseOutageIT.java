@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.testing.Events;
 import dev.herald.testing.Herald;
+import dev.herald.testing.LiveClient;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -53,6 +54,40 @@ class DatabaseOutageIT {
         assertThat(items).hasSize(10);
         assertThat(herald.parkedCount(marker)).isZero();
         assertThat(json(herald.get("/health/ready", null)).getString("status")).isEqualTo("UP");
+    }
+
+    /**
+     * A socket whose resume cannot read the inbox is told so: an error frame, then a 1011 close, so its client
+     * reconnects and resumes once the database is back, instead of waiting for frames that never come.
+     */
+    @Test
+    void aResumeThatCannotReadTheInboxEndsWithAnErrorFrameAnd1011() throws Exception {
+        String user = Events.newUser("outage-live");
+        LiveClient live = herald.connectLive(user);
+        try {
+            live.awaitFrames("unread.count", 1, Duration.ofSeconds(10));
+            outage(true);
+            try {
+                live.resume(0);
+                LiveClient.Closed closed = live.awaitClose(Duration.ofSeconds(90));
+                assertThat(closed.code()).isEqualTo(1011);
+                assertThat(live.frames("error")).isNotEmpty();
+            } finally {
+                outage(false);
+            }
+        } finally {
+            live.close();
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> herald.get("/health/ready", null).statusCode(), status -> status == 200);
+        LiveClient again = herald.connectLive(user);
+        try {
+            again.resume(0);
+            assertThat(again.awaitFrames("unread.count", 1, Duration.ofSeconds(10)))
+                    .isNotEmpty();
+        } finally {
+            again.close();
+        }
     }
 
     /** Turns the outage on or off from the maintenance database, which stays reachable to the test. */
