@@ -5,8 +5,6 @@ import dev.herald.inbox.entity.Notification;
 import dev.herald.platform.control.ArrayQuery;
 import dev.herald.preference.entity.Channel;
 import dev.herald.preference.entity.Decision;
-import dev.herald.preference.entity.Notice;
-import dev.herald.preference.entity.Recipient;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,8 +23,9 @@ import javax.sql.DataSource;
 
 /**
  * The outbox's writer: inside the intake transaction, for each new notification and each channel its type uses
- * besides the inbox, asks the recipient's preferences and writes one delivery row per target: queued (due now), held
- * (due when quiet hours end), in the next email digest, or skipped with the reason. A user the channel cannot reach (no
+ * besides the inbox, follows the decision intake took on the recipient's preferences and writes one delivery row per
+ * target, with the decision's code and reason: queued (due now), held (due when quiet hours end, or until the user
+ * unmutes), in the next email digest, or skipped. A user the channel cannot reach (no
  * address, no subscription, no endpoint) gets no row: the status API reports that as {@code skipped: no address}.
  * One query per channel for the whole batch finds the targets; nothing at all is read when no type of the batch uses a
  * channel besides the inbox. Each notification is told the status each channel starts with, for its live frame.
@@ -39,14 +38,14 @@ public class DeliveryPlanner {
     @Resource(lookup = "jdbc/herald")
     DataSource dataSource;
 
-    /** One new notification, its recipient's settings and what the catalog says of its type. */
-    public record Planned(Notification notification, Recipient recipient, Notice notice) {}
+    /** One new notification and what its recipient's preferences decided on the inbox and each channel it uses. */
+    public record Planned(Notification notification, Map<Channel, Decision> decisions) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void plan(List<Planned> batch, Instant now) {
         Map<Channel, Set<String>> usersOf = new EnumMap<>(Channel.class);
         for (Planned p : batch) {
-            for (Channel channel : p.notice().channels()) {
+            for (Channel channel : p.decisions().keySet()) {
                 if (channel != Channel.IN_APP && providers.enabled(channel)) {
                     usersOf.computeIfAbsent(channel, c -> new LinkedHashSet<>())
                             .add(p.notification().recipient());
@@ -59,7 +58,7 @@ public class DeliveryPlanner {
         Rows rows = new Rows(now);
         for (Planned p : batch) {
             Map<String, String> report = new TreeMap<>();
-            for (Channel channel : p.notice().channels()) {
+            for (Channel channel : p.decisions().keySet()) {
                 if (channel == Channel.IN_APP) {
                     continue;
                 }
@@ -76,23 +75,25 @@ public class DeliveryPlanner {
     }
 
     private static DeliveryStatus plan(Planned p, Channel channel, List<String> reachable, Rows rows, Instant now) {
-        Decision decision = p.recipient()
-                .preferences()
-                .decide(channel, p.notice(), now, p.recipient().zone());
+        Decision decision = p.decisions().get(channel);
         Notification n = p.notification();
-        return switch (decision.outcome()) {
-            case SKIP -> rows.add(n, channel, null, DeliveryStatus.SKIPPED, decision.reason(), null);
+        return switch (decision.kind()) {
+            case SKIP -> rows.add(n, channel, null, DeliveryStatus.SKIPPED, decision, null);
             case DELIVER -> {
-                reachable.forEach(t -> rows.add(n, channel, t, DeliveryStatus.QUEUED, null, now));
+                reachable.forEach(t -> rows.add(n, channel, t, DeliveryStatus.QUEUED, decision, now));
                 yield DeliveryStatus.QUEUED;
             }
-            case HOLD -> {
-                if (channel == Channel.EMAIL && decision.reason().endsWith("digest")) {
+            case DIGEST -> {
+                if (channel == Channel.EMAIL) {
                     rows.digest(n.recipient(), decision.until());
-                    yield rows.add(n, channel, null, DeliveryStatus.DIGEST, decision.reason(), null);
+                    yield rows.add(n, channel, null, DeliveryStatus.DIGEST, decision, null);
                 }
-                reachable.forEach(
-                        t -> rows.add(n, channel, t, DeliveryStatus.HELD, decision.reason(), decision.until()));
+                // only email gathers a digest; other channels hold to the digest's time and send each one then
+                reachable.forEach(t -> rows.add(n, channel, t, DeliveryStatus.HELD, decision, decision.until()));
+                yield DeliveryStatus.HELD;
+            }
+            case HOLD_UNTIL, HOLD_WHILE_MUTED -> {
+                reachable.forEach(t -> rows.add(n, channel, t, DeliveryStatus.HELD, decision, decision.until()));
                 yield DeliveryStatus.HELD;
             }
         };
@@ -108,6 +109,7 @@ public class DeliveryPlanner {
         private final List<String> targets = new ArrayList<>();
         private final List<String> statuses = new ArrayList<>();
         private final List<String> reasons = new ArrayList<>();
+        private final List<String> decisions = new ArrayList<>();
         private final List<Timestamp> dues = new ArrayList<>();
         private final List<String> digestUsers = new ArrayList<>();
         private final List<Timestamp> digestDues = new ArrayList<>();
@@ -117,14 +119,16 @@ public class DeliveryPlanner {
         }
 
         DeliveryStatus add(
-                Notification n, Channel channel, String target, DeliveryStatus status, String reason, Instant due) {
+                Notification n, Channel channel, String target, DeliveryStatus status, Decision decision, Instant due) {
             ids.add(UUID.randomUUID().toString());
             notifications.add(n.id());
             recipients.add(n.recipient());
             channels.add(channel.wire());
             targets.add(target);
             statuses.add(status.wire());
-            reasons.add(reason);
+            // a delivery sent now needs no reason in the user's story: "queued" says it
+            reasons.add(decision.deliversNow() ? null : decision.reason());
+            decisions.add(decision.kind().code());
             dues.add(due == null ? null : Timestamp.from(due));
             return status;
         }
@@ -138,10 +142,10 @@ public class DeliveryPlanner {
             if (!ids.isEmpty()) {
                 ArrayQuery.run(
                         dataSource,
-                        "INSERT INTO delivery (id, notification_id, recipient, channel, target, status, reason, due_at,"
-                                + " created_at, updated_at) SELECT r.id, r.n, r.u, r.c, r.t, r.s, r.why, r.due,"
-                                + " (?::timestamptz[])[1], (?::timestamptz[])[1]"
-                                + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) AS r(id, n, u, c, t, s, why, due)",
+                        "INSERT INTO delivery (id, notification_id, recipient, channel, target, status, reason, decision,"
+                                + " due_at, created_at, updated_at) SELECT r.id, r.n, r.u, r.c, r.t, r.s, r.why,"
+                                + " r.kind, r.due, (?::timestamptz[])[1], (?::timestamptz[])[1]"
+                                + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?) AS r(id, n, u, c, t, s, why, kind, due)",
                         List.of(
                                 new Timestamp[] {at},
                                 new Timestamp[] {at},
@@ -152,6 +156,7 @@ public class DeliveryPlanner {
                                 targets.toArray(String[]::new),
                                 statuses.toArray(String[]::new),
                                 reasons.toArray(String[]::new),
+                                decisions.toArray(String[]::new),
                                 dues.toArray(Timestamp[]::new)),
                         null);
             }

@@ -12,8 +12,8 @@ import dev.herald.inbox.control.NotificationStore;
 import dev.herald.inbox.entity.Notification;
 import dev.herald.preference.control.Settings;
 import dev.herald.preference.entity.Channel;
+import dev.herald.preference.entity.Decision;
 import dev.herald.preference.entity.Notice;
-import dev.herald.preference.entity.Preferences;
 import dev.herald.preference.entity.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +174,7 @@ public class EventIntake {
             }
         });
         List<Notification> candidates = new ArrayList<>();
+        Map<Notification, Map<Channel, Decision>> decisions = new IdentityHashMap<>();
         for (int i = 0; i < accepted.size(); i++) {
             AcceptedEvent event = accepted.get(i);
             if (event.type().silent()) {
@@ -185,7 +187,7 @@ public class EventIntake {
                             .filter(n -> n.recipient().equals(onlyUser))
                             .toList();
                 }
-                silenceUnwanted(event, rendered, settingsOf, now);
+                decide(rendered, settingsOf, now, decisions);
                 candidates.addAll(rendered);
             } catch (InvalidEventException e) {
                 renderFailed.failed(i, e);
@@ -194,34 +196,34 @@ public class EventIntake {
         NotificationStore.Appended appended = store.append(candidates);
         planner.plan(
                 appended.created().stream()
-                        .map(n -> new DeliveryPlanner.Planned(
-                                n, settingsOf.getOrDefault(n.recipient(), Recipient.DEFAULT), notice(n)))
+                        .map(n -> new DeliveryPlanner.Planned(n, decisions.get(n)))
                         .toList(),
                 now);
         return appended;
     }
 
     /**
-     * The inbox stores every notification; one the recipient's preferences would not deliver in the app now (muted,
-     * in quiet hours, category off in the app) is marked silent, so live sessions show it without a toast.
+     * Decides once, for each rendered notification, what its recipient's preferences say on the inbox and on each
+     * channel its type uses. The inbox stores every notification; one the preferences would not announce in the app
+     * now (muted, in quiet hours, category off in the app) is marked silent, so live sessions show it without a
+     * toast. The planner writes the other channels' deliveries from the same decisions.
      */
-    private void silenceUnwanted(
-            AcceptedEvent event, List<Notification> rendered, Map<String, Recipient> settingsOf, Instant now) {
+    private void decide(
+            List<Notification> rendered,
+            Map<String, Recipient> settingsOf,
+            Instant now,
+            Map<Notification, Map<Channel, Decision>> decisions) {
         Notice notice = null;
         for (Notification n : rendered) {
-            Recipient recipient = settingsOf.get(n.recipient());
-            if (recipient == null || recipient.preferences() == Preferences.DEFAULTS) {
-                continue;
-            }
+            Recipient recipient = settingsOf.getOrDefault(n.recipient(), Recipient.DEFAULT);
             if (notice == null) {
                 notice = notice(n);
             }
-            if (!recipient
-                    .preferences()
-                    .decide(Channel.IN_APP, notice, now, recipient.zone())
-                    .deliversNow()) {
+            Map<Channel, Decision> decided = recipient.preferences().decideAll(notice, now, recipient.zone());
+            if (!decided.get(Channel.IN_APP).deliversNow()) {
                 n.silence();
             }
+            decisions.put(n, decided);
         }
     }
 

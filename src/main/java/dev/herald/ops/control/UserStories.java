@@ -72,6 +72,7 @@ public class UserStories {
      * own) or, while it waits for one, when the digest is due. The digest deliveries themselves are not listed.
      */
     static final String DELIVERIES = "SELECT d.id, d.notification_id, d.channel, d.target, d.status, d.reason,"
+            + " d.decision,"
             + " COALESCE(g.attempts, d.attempts), COALESCE(d.due_at, g.due_at, w.due_at), d.created_at, d.updated_at,"
             + " d.digest_id, g.status FROM delivery d LEFT JOIN delivery g ON g.id = d.digest_id"
             + " LEFT JOIN digest w ON d.status = 'digest' AND d.digest_id IS NULL AND w.recipient = d.recipient"
@@ -188,13 +189,13 @@ public class UserStories {
         Set<String> attempted = new LinkedHashSet<>();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            attempted.add(r[10] != null ? (String) r[10] : (String) r[0]);
+            attempted.add(r[11] != null ? (String) r[11] : (String) r[0]);
         }
         Map<String, List<Attempt>> attempts = attempts(List.copyOf(attempted));
         Map<String, List<StoryDelivery>> deliveries = new HashMap<>();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            String digestId = (String) r[10];
+            String digestId = (String) r[11];
             deliveries
                     .computeIfAbsent((String) r[1], k -> new ArrayList<>())
                     .add(new StoryDelivery(
@@ -202,13 +203,14 @@ public class UserStories {
                             (String) r[2],
                             (String) r[3],
                             (String) r[4],
+                            (String) r[6],
                             (String) r[5],
-                            ((Number) r[6]).intValue(),
-                            instant(r[7]),
+                            ((Number) r[7]).intValue(),
                             instant(r[8]),
                             instant(r[9]),
+                            instant(r[10]),
                             digestId,
-                            (String) r[11],
+                            (String) r[12],
                             attempts.getOrDefault(digestId != null ? digestId : (String) r[0], List.of())));
         }
         return deliveries;

@@ -1,5 +1,6 @@
 package dev.herald.ops.entity;
 
+import dev.herald.preference.entity.Decision;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,8 +19,8 @@ import java.util.Map;
  * notification was created.
  */
 public final class Explanation {
-    static final String QUIET_HOURS = "quiet hours";
-    static final String RELEASED = "released: you unmuted";
+    private static final String HOLD_WHILE_MUTED = Decision.Kind.HOLD_WHILE_MUTED.code();
+    private static final String HOLD_UNTIL = Decision.Kind.HOLD_UNTIL.code();
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -74,25 +75,20 @@ public final class Explanation {
     }
 
     /**
-     * Why the app showed it silently. Only the flag is stored, so the reason is read from the deliveries intake wrote
-     * in the same decision: held while muted, or held by quiet hours. An aggregate's flag is its newest event's while
-     * its deliveries are its first event's, so there the reason is not known.
+     * Why the app showed it silently. Only the flag is stored, so the reason is read from the decisions intake took
+     * for its deliveries at the same time: held while muted, or held until quiet hours end. An aggregate's flag is its
+     * newest event's while its deliveries are its first event's, so there the reason is not known.
      */
     static String silence(StoryNotification n, List<StoryDelivery> deliveries) {
         if (!n.aggregated()) {
-            if (deliveries.stream().anyMatch(Explanation::heldWhileMuted)) {
+            if (deliveries.stream().anyMatch(d -> HOLD_WHILE_MUTED.equals(d.decision()))) {
                 return "muted";
             }
-            if (deliveries.stream().anyMatch(d -> QUIET_HOURS.equals(d.reason()))) {
-                return QUIET_HOURS;
+            if (deliveries.stream().anyMatch(d -> HOLD_UNTIL.equals(d.decision()))) {
+                return "quiet hours";
             }
         }
         return "muted, quiet hours or the app off for its category; which is not recorded";
-    }
-
-    private static boolean heldWhileMuted(StoryDelivery d) {
-        return RELEASED.equals(d.reason())
-                || "held".equals(d.status()) && d.reason() != null && d.reason().startsWith("muted");
     }
 
     private String delivery(StoryDelivery d) {
@@ -117,17 +113,18 @@ public final class Explanation {
         };
     }
 
+    /** A held row: held while muted has no due time until the user unmutes, which releases it with one. */
     private String held(StoryDelivery d) {
-        if (d.dueAt() == null) {
-            return d.reason() != null && d.reason().startsWith("muted")
+        if (HOLD_WHILE_MUTED.equals(d.decision())) {
+            return d.dueAt() == null
                     ? "held while muted, until the user unmutes"
-                    : "held" + because(d.reason());
+                    : "released (the user unmuted), due " + at(d.dueAt());
         }
-        if (QUIET_HOURS.equals(d.reason())) {
-            return "held by quiet hours until " + at(d.dueAt());
+        if (d.dueAt() == null) {
+            return "held" + because(d.reason());
         }
-        if (RELEASED.equals(d.reason())) {
-            return "released (the user unmuted), due " + at(d.dueAt());
+        if (HOLD_UNTIL.equals(d.decision()) && d.reason() != null) {
+            return "held by " + d.reason() + " until " + at(d.dueAt());
         }
         return "held" + because(d.reason()) + " until " + at(d.dueAt());
     }

@@ -10,13 +10,15 @@ import java.util.List;
  * One delivery of a notification on a channel, with its attempts. {@code id} is null for a channel its type uses that
  * got no row (skipped: no address, or the channel is not configured). A notification listed in an email digest has
  * {@code digestId} once the digest started, the digest delivery's status, attempts and attempt log: its own row has
- * none. {@code dueAt} of a row waiting for a digest is when that digest is due.
+ * none. {@code dueAt} of a row waiting for a digest is when that digest is due. {@code decision} is the code of what
+ * the recipient's preferences decided ({@code Decision.Kind}); null where none decided.
  */
 public record StoryDelivery(
         String id,
         String channel,
         String target,
         String status,
+        String decision,
         String reason,
         int attempts,
         Instant dueAt,
@@ -33,6 +35,7 @@ public record StoryDelivery(
 
     /** A channel the notification's type uses that got no delivery row, and why. */
     public static StoryDelivery missing(String channel, String reason) {
-        return new StoryDelivery(null, channel, null, "skipped", reason, 0, null, null, null, null, null, List.of());
+        return new StoryDelivery(
+                null, channel, null, "skipped", null, reason, 0, null, null, null, null, null, List.of());
     }
 }

@@ -2,6 +2,7 @@ package dev.herald.preference.entity;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -43,6 +44,19 @@ public record Preferences(
     }
 
     /**
+     * The decisions for one notification on the in-app inbox and every channel its type uses, taken once at intake:
+     * the inbox's toast and the deliveries the planner writes follow the same decision.
+     */
+    public Map<Channel, Decision> decideAll(Notice notice, Instant now, ZoneId zone) {
+        Map<Channel, Decision> decisions = new EnumMap<>(Channel.class);
+        decisions.put(Channel.IN_APP, decide(Channel.IN_APP, notice, now, zone));
+        for (Channel channel : notice.channels()) {
+            decisions.computeIfAbsent(channel, c -> decide(c, notice, now, zone));
+        }
+        return decisions;
+    }
+
+    /**
      * The decision for one notification on one channel at {@code now} in the user's {@code zone}. Skipped when its type
      * does not use the channel or the user turned it off (everywhere or for the category). Otherwise critical goes now,
      * whatever the mute, quiet hours and digests, and so do webhooks (they feed integrations). Else, while muted, held
@@ -81,7 +95,7 @@ public record Preferences(
             Optional<Instant> next = digest.next(now, zone);
             if (next.isPresent()) {
                 Instant at = quietUntil(next.get(), zone).orElse(next.get());
-                return Decision.hold(at, digest.cadence().wire() + " digest");
+                return Decision.digest(at, digest.cadence().wire() + " digest");
             }
         }
         Optional<Instant> quietUntil = quietUntil(now, zone);

@@ -82,6 +82,7 @@ class StoryResourceTest {
                 "email",
                 "alice@example.com",
                 "failed",
+                "deliver",
                 "503: busy",
                 1,
                 AT.plusSeconds(60),

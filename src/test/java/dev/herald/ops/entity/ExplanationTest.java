@@ -33,11 +33,17 @@ class ExplanationTest {
     }
 
     static StoryDelivery delivery(String channel, String status, String reason, int attempts, Instant due) {
+        return delivery(channel, status, null, reason, attempts, due);
+    }
+
+    static StoryDelivery delivery(
+            String channel, String status, String decision, String reason, int attempts, Instant due) {
         return new StoryDelivery(
                 "d-" + channel,
                 channel,
                 "t-" + channel,
                 status,
+                decision,
                 reason,
                 attempts,
                 due,
@@ -67,8 +73,8 @@ class ExplanationTest {
     @Test
     void aSilentNotificationIsExplainedByTheMuteItsDeliveriesWereHeldFor() {
         List<StoryDelivery> deliveries = List.of(
-                delivery("email", "held", "muted: held until you unmute", 0, null),
-                delivery("push", "held", "muted: held until you unmute", 0, null));
+                delivery("email", "held", "hold-muted", "muted: held until you unmute", 0, null),
+                delivery("push", "held", "hold-muted", "muted: held until you unmute", 0, null));
 
         assertThat(Explanation.of(notification(true, 1, null, null), deliveries, ZoneOffset.UTC))
                 .isEqualTo("stored; in the app silently (muted); not seen yet; email held while muted, until the user"
@@ -77,8 +83,8 @@ class ExplanationTest {
 
     @Test
     void aSilentNotificationIsExplainedByQuietHoursAndTheHoldsEndIsInTheUsersZoneWithItsDateOnAnotherDay() {
-        List<StoryDelivery> deliveries =
-                List.of(delivery("email", "held", "quiet hours", 0, Instant.parse("2026-11-30T06:00:00Z")));
+        List<StoryDelivery> deliveries = List.of(
+                delivery("email", "held", "hold-until", "quiet hours", 0, Instant.parse("2026-11-30T06:00:00Z")));
 
         assertThat(Explanation.of(notification(true, 1, null, null), deliveries, BERLIN))
                 .isEqualTo("stored; in the app silently (quiet hours); not seen yet;"
@@ -87,8 +93,8 @@ class ExplanationTest {
 
     @Test
     void anUnmuteReleaseStillTellsTheNotificationWasSilencedByTheMute() {
-        List<StoryDelivery> deliveries =
-                List.of(delivery("email", "held", "released: you unmuted", 0, Instant.parse("2026-11-29T18:45:00Z")));
+        List<StoryDelivery> deliveries = List.of(delivery(
+                "email", "held", "hold-muted", "released: you unmuted", 0, Instant.parse("2026-11-29T18:45:00Z")));
 
         assertThat(Explanation.of(notification(true, 1, null, null), deliveries, ZoneOffset.UTC))
                 .isEqualTo("stored; in the app silently (muted); not seen yet;"
@@ -105,7 +111,8 @@ class ExplanationTest {
     @Test
     void anAggregateCountsItsLaterEventsAndDoesNotGuessWhyItIsSilent() {
         // its flag is its newest event's, its deliveries its first event's
-        List<StoryDelivery> deliveries = List.of(delivery("push", "held", "muted: held until you unmute", 0, null));
+        List<StoryDelivery> deliveries =
+                List.of(delivery("push", "held", "hold-muted", "muted: held until you unmute", 0, null));
 
         assertThat(Explanation.of(notification(true, 3, null, null), deliveries, ZoneOffset.UTC))
                 .startsWith("stored; 2 more events aggregated into it (only the app gets those); in the app silently"
@@ -144,6 +151,7 @@ class ExplanationTest {
                                 d.channel(),
                                 "sub-" + d.status(),
                                 d.status(),
+                                d.decision(),
                                 d.reason(),
                                 d.attempts(),
                                 d.dueAt(),
@@ -165,6 +173,7 @@ class ExplanationTest {
                 "email",
                 null,
                 "digest",
+                "digest",
                 "daily digest",
                 0,
                 Instant.parse("2026-11-30T07:00:00Z"),
@@ -178,6 +187,7 @@ class ExplanationTest {
                 "email",
                 null,
                 "digest",
+                "digest",
                 "daily digest",
                 1,
                 Instant.parse("2026-11-30T07:05:00Z"),
@@ -187,7 +197,19 @@ class ExplanationTest {
                 "failed",
                 List.of(new Attempt(1, Instant.parse("2026-11-30T07:00:00Z"), null, "transient", 503, "busy")));
         StoryDelivery gone = new StoryDelivery(
-                "d1", "email", null, "digest", "daily digest", 0, null, CREATED, CREATED, "dg1", null, List.of());
+                "d1",
+                "email",
+                null,
+                "digest",
+                "digest",
+                "daily digest",
+                0,
+                null,
+                CREATED,
+                CREATED,
+                "dg1",
+                null,
+                List.of());
 
         assertThat(Explanation.of(notification(false, 1, null, null), List.of(waiting), ZoneOffset.UTC))
                 .endsWith("email waits for the daily digest at 2026-11-30 07:00; times in UTC");

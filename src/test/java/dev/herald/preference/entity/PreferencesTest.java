@@ -40,7 +40,7 @@ class PreferencesTest {
         assertThat(defaults.decide(Channel.EMAIL, SOCIAL, now, BERLIN).deliversNow())
                 .isTrue();
         Decision sms = defaults.decide(Channel.SMS, SOCIAL, now, BERLIN);
-        assertThat(sms.outcome()).isEqualTo(Decision.Outcome.SKIP);
+        assertThat(sms.kind()).isEqualTo(Decision.Kind.SKIP);
         assertThat(sms.reason()).isEqualTo("its type is not sent by sms");
     }
 
@@ -49,7 +49,7 @@ class PreferencesTest {
         Instant now = berlin("2026-03-10T12:00");
         Preferences muted = with(true, null, Map.of());
         Decision email = muted.decide(Channel.EMAIL, SOCIAL, now, BERLIN);
-        assertThat(email.outcome()).isEqualTo(Decision.Outcome.HOLD);
+        assertThat(email.kind()).isEqualTo(Decision.Kind.HOLD_WHILE_MUTED);
         assertThat(email.until()).isNull();
         assertThat(email.reason()).isEqualTo("muted: held until you unmute");
         assertThat(muted.decide(Channel.IN_APP, SOCIAL, now, BERLIN).deliversNow())
@@ -73,14 +73,14 @@ class PreferencesTest {
         assertThat(prefs.decide(Channel.PUSH, SOCIAL, now, BERLIN).reason()).isEqualTo("you turned push off");
         assertThat(prefs.decide(Channel.IN_APP, SOCIAL, now, BERLIN).deliversNow())
                 .isTrue();
-        assertThat(prefs.decide(Channel.EMAIL, CRITICAL, now, BERLIN).outcome()).isEqualTo(Decision.Outcome.SKIP);
+        assertThat(prefs.decide(Channel.EMAIL, CRITICAL, now, BERLIN).kind()).isEqualTo(Decision.Kind.SKIP);
     }
 
     @Test
     void quietHoursAcrossMidnightHoldUntilTheirEndInTheUsersZone() {
         Preferences quiet = with(false, NIGHTS, Map.of());
         Decision lateEvening = quiet.decide(Channel.PUSH, SOCIAL, berlin("2026-03-10T23:30"), BERLIN);
-        assertThat(lateEvening.outcome()).isEqualTo(Decision.Outcome.HOLD);
+        assertThat(lateEvening.kind()).isEqualTo(Decision.Kind.HOLD_UNTIL);
         assertThat(lateEvening.until()).isEqualTo(berlin("2026-03-11T07:00"));
         assertThat(lateEvening.reason()).isEqualTo("quiet hours");
         Decision earlyMorning = quiet.decide(Channel.PUSH, SOCIAL, berlin("2026-03-11T06:59"), BERLIN);
@@ -145,15 +145,15 @@ class PreferencesTest {
                 new QuietHours(EnumSet.allOf(DayOfWeek.class), LocalTime.of(2, 30), LocalTime.of(5, 0)),
                 Map.of());
         assertThat(gap.decide(Channel.PUSH, SOCIAL, Instant.parse("2026-03-29T01:00:00Z"), BERLIN)
-                        .outcome())
-                .isEqualTo(Decision.Outcome.HOLD);
+                        .kind())
+                .isEqualTo(Decision.Kind.HOLD_UNTIL);
     }
 
     @Test
     void digestsHoldUntilTheNextDigestOutsideQuietHours() {
         Preferences hourly = with(false, null, Map.of(Channel.EMAIL, new Digest(Digest.Cadence.HOURLY, null)));
         Decision email = hourly.decide(Channel.EMAIL, SOCIAL, berlin("2026-03-10T12:20"), BERLIN);
-        assertThat(email.outcome()).isEqualTo(Decision.Outcome.HOLD);
+        assertThat(email.kind()).isEqualTo(Decision.Kind.DIGEST);
         assertThat(email.until()).isEqualTo(berlin("2026-03-10T13:00"));
         assertThat(email.reason()).isEqualTo("hourly digest");
         assertThat(hourly.decide(Channel.PUSH, SOCIAL, berlin("2026-03-10T12:20"), BERLIN)
