@@ -6,7 +6,7 @@ RUN features.sh
 COPY --chown=1001:0 target/liberty/wlp/usr/shared/resources/jdbc/ /opt/ol/wlp/usr/shared/resources/jdbc/
 COPY --chown=1001:0 target/herald.war /config/apps/
 ENV HERALD_HTTP_HOST=*
-# Liberty's MP JWT configuration needs the default keystore, whose password comes from server.env: one per image
-RUN echo "keystore_password=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" >> /config/server.env
+# Liberty's default keystore (HTTPS) is opened with HERALD_KEYSTORE_PASSWORD: a random one per image
+RUN echo "HERALD_KEYSTORE_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')" >> /config/server.env
 EXPOSE 9080 9443
 RUN configure.sh

@@ -8,11 +8,11 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One circuit breaker per provider key (a provider, or a webhook endpoint's host), in this instance's memory: after
+ * One circuit breaker per provider key (an SMTP host, the SMS provider, a push service's host, a webhook endpoint), in this instance's memory: after
  * {@code threshold} failures in a row the provider is left alone for {@code openFor}; then one message tries it (half
  * open): a success closes the breaker, a failure opens it again. Messages that meet an open breaker wait for it without
  * using a try. MicroProfile Fault Tolerance's {@code @CircuitBreaker} keeps one breaker per method, not per key, so
- * one failing webhook host would stop every other.
+ * one failing webhook endpoint would stop every other.
  */
 public final class CircuitBreakers {
     /** How long the others wait while one message tries a half-open provider. */

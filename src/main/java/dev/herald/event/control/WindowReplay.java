@@ -123,7 +123,7 @@ public class WindowReplay {
         long progressAt = System.nanoTime();
         while (!open.isEmpty()) {
             if (System.nanoTime() - progressAt > STALL.toNanos()) {
-                throw new IllegalStateException("Kafka gave no record of the window for " + STALL.toSeconds() + " s; "
+                throw new StalledException("Kafka gave no record of the window for " + STALL.toSeconds() + " s; "
                         + scanned + " records were replayed before");
             }
             for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {

@@ -33,8 +33,9 @@ import java.util.logging.Logger;
 
 /**
  * {@code /ws/notifications}: the live channel. Opened with a one-time ticket ({@code ?ticket=}); sends JSON frames
- * ({@code notification.created|updated|deleted}, {@code unread.count}, {@code gap}); accepts {@code resume},
- * {@code read} and {@code read-all}. Inbound frames are limited to 64 KiB (1009) and a rate (1008).
+ * ({@code notification.created|updated|deleted}, {@code unread.count}, {@code gap}, {@code preferences.updated},
+ * {@code error}); accepts {@code resume}, {@code read}, {@code seen}, {@code read-all} and {@code seen-all}. Inbound
+ * frames are limited to 64 KiB (1009) and a rate (1008).
  */
 @ServerEndpoint("/ws/notifications")
 @Dependent
