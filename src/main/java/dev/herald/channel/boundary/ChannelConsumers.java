@@ -4,25 +4,21 @@ import dev.herald.channel.control.DeliveryWorker;
 import dev.herald.channel.control.OutboxRelay;
 import dev.herald.channel.control.Providers;
 import dev.herald.platform.control.Batches;
-import dev.herald.platform.control.ConsumerLoop;
-import dev.herald.platform.control.ConsumerState;
-import dev.herald.platform.control.KafkaSettings;
+import dev.herald.platform.control.ConsumerSpec;
+import dev.herald.platform.control.KafkaConsumers;
 import dev.herald.preference.entity.Channel;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,7 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -40,11 +36,10 @@ import org.eclipse.microprofile.metrics.Tag;
  */
 @ApplicationScoped
 public class ChannelConsumers {
-    @Inject
-    MetricRegistry registry;
+    public static final String CHECK = "channel-workers";
 
     @Inject
-    KafkaSettings kafka;
+    KafkaConsumers consumers;
 
     @Inject
     Providers providers;
@@ -55,12 +50,6 @@ public class ChannelConsumers {
     @Inject
     OutboxRelay relay;
 
-    @Inject
-    Clock clock;
-
-    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-    ManagedThreadFactory threads;
-
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
@@ -69,42 +58,35 @@ public class ChannelConsumers {
     String prefix;
 
     @Inject
-    @ConfigProperty(name = "herald.instance.id")
-    String instance;
-
-    @Inject
     @ConfigProperty(name = "herald.channel.batch-size", defaultValue = "64")
     int batchSize;
 
-    @Inject
-    @ConfigProperty(name = "herald.kafka.stall-seconds", defaultValue = "60")
-    long stallSeconds;
-
-    private final Map<Channel, ConsumerLoop<String>> loops = new EnumMap<>(Channel.class);
+    private final List<Channel> started = new CopyOnWriteArrayList<>();
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         for (Channel channel : Channel.values()) {
             if (channel != Channel.IN_APP && providers.enabled(channel)) {
-                Batches batches = new Batches(batchSize, batchSize, Duration.ofMillis(5));
-                Map<String, String> settings = Map.of(
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                        String.valueOf(batchSize));
-                ConsumerLoop<String> loop = new ConsumerLoop<>(
+                consumers.start(new ConsumerSpec<>(
                         "channel-" + channel.wire(),
+                        CHECK,
                         prefix + channel.wire(),
-                        () -> kafka.consumer(
-                                "herald-channel-" + channel.wire(), instance, settings, new StringDeserializer()),
-                        this::handle,
-                        true,
-                        batches,
-                        clock,
-                        Duration.ofSeconds(stallSeconds));
-                registry.gauge(
-                        "herald.channel.lag", loop.state(), ConsumerState::lag, new Tag("channel", channel.wire()));
-                loop.start(threads);
-                loops.put(channel, loop);
+                        "herald-channel-" + channel.wire(),
+                        new StringDeserializer(),
+                        ConsumerSpec.Commit.AFTER_EACH_BATCH,
+                        new Batches(batchSize, batchSize, Duration.ofMillis(5)),
+                        Map.of(
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                "earliest",
+                                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                                String.valueOf(batchSize)),
+                        new ConsumerSpec.Lag(
+                                Metadata.builder()
+                                        .withName("herald.channel.lag")
+                                        .build(),
+                                new Tag("channel", channel.wire())),
+                        null,
+                        this::handle));
+                started.add(channel);
             }
         }
     }
@@ -125,12 +107,10 @@ public class ChannelConsumers {
         }
     }
 
-    @PreDestroy
-    void stop() {
-        loops.values().forEach(ConsumerLoop::stop);
-    }
-
-    /** This consumer's readiness now (served by {@link ChannelHealth}). */
+    /**
+     * The outbox relay publishing (DOWN as {@code channel-relay} when it cannot) and each channel's consumer (DOWN as
+     * {@code kafka-consumer-channel-<channel>}); UP as {@code channel-workers} with the channels it serves.
+     */
     public HealthCheckResponse readiness() {
         String problem = relay.problem();
         if (problem != null) {
@@ -139,18 +119,15 @@ public class ChannelConsumers {
                     .withData("reason", problem)
                     .build();
         }
-        for (ConsumerLoop<String> loop : loops.values()) {
-            HealthCheckResponse response = loop.readiness();
-            if (response.getStatus() == HealthCheckResponse.Status.DOWN) {
-                return response;
-            }
+        HealthCheckResponse consumer = consumers.readiness(CHECK);
+        if (!started.isEmpty() && consumer.getStatus() == HealthCheckResponse.Status.DOWN) {
+            return consumer;
         }
-        return HealthCheckResponse.named("channel-workers")
+        return HealthCheckResponse.named(CHECK)
                 .up()
                 .withData(
                         "channels",
-                        String.join(
-                                ",", loops.keySet().stream().map(Channel::wire).toList()))
+                        String.join(",", started.stream().map(Channel::wire).toList()))
                 .build();
     }
 }

@@ -5,16 +5,13 @@ import dev.herald.live.control.LiveProbe;
 import dev.herald.live.control.SessionRegistry;
 import dev.herald.platform.control.Batches;
 import dev.herald.platform.control.ConsumerLoop;
+import dev.herald.platform.control.ConsumerSpec;
 import dev.herald.platform.control.ConsumerState;
-import dev.herald.platform.control.KafkaSettings;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import dev.herald.platform.control.KafkaConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.metrics.Metadata;
 
 /**
  * Reads {@code herald.deliveries} in this instance's own consumer group, from the end and without committing (a live
@@ -32,22 +30,17 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  */
 @ApplicationScoped
 public class DeliveriesConsumer {
+    public static final String CHECK = "kafka-consumer-live";
     private static final Logger LOG = Logger.getLogger(DeliveriesConsumer.class.getName());
 
     @Inject
-    KafkaSettings kafka;
+    KafkaConsumers consumers;
 
     @Inject
     SessionRegistry sessions;
 
     @Inject
     LiveProbe probe;
-
-    @Inject
-    Clock clock;
-
-    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-    ManagedThreadFactory threads;
 
     @Inject
     @ConfigProperty(name = "herald.topic.deliveries", defaultValue = "herald.deliveries")
@@ -57,27 +50,27 @@ public class DeliveriesConsumer {
     @ConfigProperty(name = "herald.instance.id")
     String instance;
 
-    @Inject
-    @ConfigProperty(name = "herald.kafka.stall-seconds", defaultValue = "60")
-    long stallSeconds;
-
     private ConsumerLoop<byte[]> loop;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        Map<String, String> settings = Map.of(
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536",
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
-        loop = new ConsumerLoop<>(
+        loop = consumers.start(new ConsumerSpec<>(
                 "live",
+                CHECK,
                 topic,
-                () -> kafka.consumer("herald-live-" + instance, instance, settings, new ByteArrayDeserializer()),
-                this::deliver,
-                false,
+                "herald-live-" + instance,
+                new ByteArrayDeserializer(),
+                ConsumerSpec.Commit.NEVER,
                 new Batches(500, 500, Duration.ZERO),
-                clock,
-                Duration.ofSeconds(stallSeconds));
-        loop.start(threads);
+                Map.of(
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536",
+                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5"),
+                new ConsumerSpec.Lag(Metadata.builder()
+                        .withName("herald.live.lag")
+                        .withDescription("Records of herald.deliveries this instance's live consumer is behind")
+                        .build()),
+                null,
+                this::deliver));
     }
 
     private void deliver(List<ConsumerRecord<String, byte[]>> records) {
@@ -101,30 +94,15 @@ public class DeliveriesConsumer {
         return loop.state();
     }
 
-    @PreDestroy
-    void stop() {
-        if (loop != null) {
-            loop.stop();
-        }
-    }
-
-    /** This consumer's readiness now (served by {@link DeliveriesHealth}). */
+    /** The consumer's readiness, and DOWN while this instance does not read its own live probe back. */
     public HealthCheckResponse readiness() {
-        if (loop == null) {
-            return HealthCheckResponse.down("kafka-consumer-live");
-        }
-        HealthCheckResponse consumer = loop.readiness();
+        HealthCheckResponse consumer = consumers.readiness(CHECK);
         if (consumer.getStatus() == HealthCheckResponse.Status.UP && !probe.connected()) {
-            return HealthCheckResponse.named("kafka-consumer-live")
+            return HealthCheckResponse.named(CHECK)
                     .down()
                     .withData("error", "this instance has not read its own live probe back recently")
                     .build();
         }
         return consumer;
-    }
-
-    /** This consumer's liveness now (served by {@link DeliveriesHealth}). */
-    public HealthCheckResponse liveness() {
-        return loop == null ? HealthCheckResponse.up("kafka-consumer-live") : loop.liveness();
     }
 }
