@@ -6,6 +6,7 @@ import dev.herald.platform.control.HealingProducer;
 import dev.herald.platform.control.JsonFactory;
 import dev.herald.platform.control.KafkaSettings;
 import dev.herald.platform.control.LogLimiter;
+import dev.herald.platform.control.Periodic;
 import dev.herald.platform.control.RootCause;
 import dev.herald.preference.entity.Channel;
 import jakarta.annotation.PreDestroy;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -48,6 +48,9 @@ public class OutboxRelay {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
+    Periodic periodic;
+
+    @Inject
     DueDeliveries due;
 
     @Inject
@@ -71,7 +74,6 @@ public class OutboxRelay {
     String dlqTopic;
 
     private HealingProducer<String> producer;
-    private ScheduledFuture<?> polling;
     private LogLimiter failures;
     private volatile String problem;
 
@@ -91,15 +93,12 @@ public class OutboxRelay {
                                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000")),
                 scheduler,
                 clock);
-        long every = settings.relayPollMillis();
-        polling = scheduler.scheduleWithFixedDelay(this::relayAll, every, every, TimeUnit.MILLISECONDS);
+        Duration every = Duration.ofMillis(settings.relayPollMillis());
+        periodic.every(every, every, "The outbox relay", LOG, this::relayAll);
     }
 
     @PreDestroy
     void stop() {
-        if (polling != null) {
-            polling.cancel(false);
-        }
         if (producer != null) {
             producer.close();
         }
@@ -118,6 +117,7 @@ public class OutboxRelay {
         try {
             pending = due.pending(clock.instant(), settings.lease());
         } catch (RuntimeException e) {
+            // not knowing what is pending, try every part: each meets the same failure and reports it below
             pending = new DueDeliveries.Pending(true, true, true);
         }
         if (pending.digests()) {

@@ -2,12 +2,8 @@ package dev.herald.event.control;
 
 import dev.herald.platform.control.AuditTrail;
 import dev.herald.platform.control.JsonFactory;
-import dev.herald.platform.control.LogLimiter;
-import dev.herald.platform.control.RootCause;
-import dev.herald.platform.control.SchemaMigration;
-import jakarta.annotation.PreDestroy;
+import dev.herald.platform.control.Periodic;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -22,9 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -37,8 +30,8 @@ import javax.sql.DataSource;
 public class CatalogSync {
     private static final Logger LOG = Logger.getLogger(CatalogSync.class.getName());
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Periodic periodic;
 
     @Resource(lookup = "jdbc/herald")
     DataSource dataSource;
@@ -50,9 +43,6 @@ public class CatalogSync {
     EventCatalog catalog;
 
     @Inject
-    SchemaMigration schema;
-
-    @Inject
     AuditTrail audit;
 
     @Inject
@@ -61,19 +51,9 @@ public class CatalogSync {
     /** The generation this instance's catalog was read at; -1 until the first look (the file read at start is current). */
     private volatile long generation = -1;
 
-    private ScheduledFuture<?> polling;
-    private LogLimiter failures;
-
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        failures = new LogLimiter(LOG, Duration.ofMinutes(1), clock);
-        polling = scheduler.scheduleWithFixedDelay(this::follow, 1, 2, TimeUnit.SECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (polling != null) {
-            polling.cancel(false);
-        }
+        periodic.every(
+                Duration.ofSeconds(1), Duration.ofSeconds(2), "Reading the catalog generation", LOG, this::follow);
     }
 
     /**
@@ -101,9 +81,8 @@ public class CatalogSync {
         return reloaded;
     }
 
-    void follow() {
+    void follow() throws SQLException {
         try {
-            schema.ensureMigrated();
             long current = read();
             long mine = generation;
             if (mine < 0) {
@@ -114,12 +93,9 @@ public class CatalogSync {
                 LOG.info(() -> "Catalog reloaded after an admin's reload elsewhere (generation " + current + "): "
                         + reloaded.types() + " types");
             }
-            failures.reset();
         } catch (IllegalArgumentException e) {
             LOG.warning("Another instance reloaded the catalog, but this instance's file has a mistake; keeping the"
                     + " catalog in use: " + e.getMessage());
-        } catch (SQLException | RuntimeException e) {
-            failures.log(Level.WARNING, "Cannot read the catalog generation: " + RootCause.message(e));
         }
     }
 

@@ -2,12 +2,8 @@ package dev.herald.event.control;
 
 import dev.herald.platform.control.AuditTrail;
 import dev.herald.platform.control.JsonFactory;
-import dev.herald.platform.control.LogLimiter;
-import dev.herald.platform.control.RootCause;
-import dev.herald.platform.control.SchemaMigration;
-import jakarta.annotation.PreDestroy;
+import dev.herald.platform.control.Periodic;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -23,9 +19,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -41,8 +34,8 @@ public class IntakeSwitch {
     /** The switch as last read: paused or not, who changed it and when, and how many changes it has seen. */
     public record State(boolean paused, String changedBy, Instant changedAt, long version) {}
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Periodic periodic;
 
     @Resource(lookup = "jdbc/herald")
     DataSource dataSource;
@@ -51,28 +44,20 @@ public class IntakeSwitch {
     EntityManager em;
 
     @Inject
-    SchemaMigration schema;
-
-    @Inject
     AuditTrail audit;
 
     @Inject
     Clock clock;
 
     private volatile State state;
-    private ScheduledFuture<?> polling;
-    private LogLimiter failures;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        failures = new LogLimiter(LOG, Duration.ofMinutes(1), clock);
-        polling = scheduler.scheduleWithFixedDelay(this::refresh, 0, 1, TimeUnit.SECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (polling != null) {
-            polling.cancel(false);
-        }
+        periodic.every(
+                Duration.ZERO,
+                Duration.ofSeconds(1),
+                "Reading whether intake is paused (the last state is kept)",
+                LOG,
+                this::refresh);
     }
 
     /** Whether intake must hold now: paused, or not known yet. */
@@ -114,33 +99,25 @@ public class IntakeSwitch {
         state = turned;
     }
 
-    void refresh() {
-        try {
-            schema.ensureMigrated();
-            try (Connection connection = dataSource.getConnection();
-                    Statement statement = connection.createStatement();
-                    ResultSet row = statement.executeQuery(
-                            "SELECT paused, changed_by, changed_at, version FROM intake_control WHERE id = 1")) {
-                if (row.next()) {
-                    Timestamp at = row.getTimestamp(3);
-                    State read = new State(
-                            row.getBoolean(1), row.getString(2), at == null ? null : at.toInstant(), row.getLong(4));
-                    State before = state;
-                    if (before != null && read.version() < before.version()) {
-                        return; // read before this instance's own change committed
-                    }
-                    if (before == null || before.paused() != read.paused()) {
-                        LOG.info(() -> "Intake is " + (read.paused() ? "paused" : "running")
-                                + (read.changedBy() == null ? "" : " (changed by " + read.changedBy() + ")"));
-                    }
-                    state = read;
-                    failures.reset();
+    void refresh() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT paused, changed_by, changed_at, version FROM intake_control WHERE id = 1")) {
+            if (row.next()) {
+                Timestamp at = row.getTimestamp(3);
+                State read = new State(
+                        row.getBoolean(1), row.getString(2), at == null ? null : at.toInstant(), row.getLong(4));
+                State before = state;
+                if (before != null && read.version() < before.version()) {
+                    return; // read before this instance's own change committed
                 }
+                if (before == null || before.paused() != read.paused()) {
+                    LOG.info(() -> "Intake is " + (read.paused() ? "paused" : "running")
+                            + (read.changedBy() == null ? "" : " (changed by " + read.changedBy() + ")"));
+                }
+                state = read;
             }
-        } catch (SQLException | RuntimeException e) {
-            failures.log(
-                    Level.WARNING,
-                    "Cannot read whether intake is paused; keeping the last state: " + RootCause.message(e));
         }
     }
 }

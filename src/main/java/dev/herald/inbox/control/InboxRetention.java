@@ -1,10 +1,6 @@
 package dev.herald.inbox.control;
 
-import dev.herald.platform.control.LogLimiter;
-import dev.herald.platform.control.RootCause;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import dev.herald.platform.control.Periodic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -12,9 +8,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -30,8 +23,8 @@ import org.eclipse.microprofile.metrics.Tag;
 public class InboxRetention {
     private static final Logger LOG = Logger.getLogger(InboxRetention.class.getName());
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Periodic periodic;
 
     /** Rows retention deleted, by kind (notifications, keys, deliveries), for /metrics. */
     public static final String PURGED = "herald.retention.purged";
@@ -61,35 +54,18 @@ public class InboxRetention {
     @ConfigProperty(name = "herald.retention.interval-minutes", defaultValue = "60")
     int intervalMinutes;
 
-    private ScheduledFuture<?> purging;
-    private LogLimiter failures;
-
     /** What one purge did; {@code skipped} when another instance was purging. */
     public record Purged(long read, long old, boolean skipped) {}
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        failures = new LogLimiter(LOG, Duration.ofMinutes(1), clock);
-        purging = scheduler.scheduleWithFixedDelay(this::scheduled, intervalMinutes, intervalMinutes, TimeUnit.MINUTES);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (purging != null) {
-            purging.cancel(false);
-        }
+        Duration every = Duration.ofMinutes(intervalMinutes);
+        periodic.every(every, every, "The inbox purge", LOG, this::scheduled);
     }
 
     private void scheduled() {
-        try {
-            Purged purged = purge();
-            if (purged.read() + purged.old() > 0) {
-                LOG.info(
-                        () -> "Retention purged " + purged.read() + " read and " + purged.old() + " old notifications");
-            }
-        } catch (RuntimeException e) {
-            failures.log(
-                    Level.WARNING,
-                    "The inbox purge failed; next try in " + intervalMinutes + " minutes: " + RootCause.message(e));
+        Purged purged = purge();
+        if (purged.read() + purged.old() > 0) {
+            LOG.info(() -> "Retention purged " + purged.read() + " read and " + purged.old() + " old notifications");
         }
     }
 

@@ -1,19 +1,12 @@
 package dev.herald.inbox.control;
 
-import dev.herald.platform.control.LogLimiter;
-import dev.herald.platform.control.RootCause;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import dev.herald.platform.control.Periodic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SnoozeAlarm {
     private static final Logger LOG = Logger.getLogger(SnoozeAlarm.class.getName());
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Periodic periodic;
 
     @Inject
     Snoozes snoozes;
@@ -38,28 +31,14 @@ public class SnoozeAlarm {
     @ConfigProperty(name = "herald.snooze.poll-ms", defaultValue = "1000")
     long pollMillis;
 
-    private ScheduledFuture<?> polling;
-    private LogLimiter failures;
-
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        failures = new LogLimiter(LOG, Duration.ofMinutes(1), clock);
-        polling = scheduler.scheduleWithFixedDelay(this::wakeAll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (polling != null) {
-            polling.cancel(false);
-        }
+        Duration every = Duration.ofMillis(pollMillis);
+        periodic.every(every, every, "Ending snoozes", LOG, this::wakeAll);
     }
 
     void wakeAll() {
-        try {
-            while (snoozes.wakeDue(clock.instant()) > 0) {
-                // another round: more users may be due
-            }
-        } catch (RuntimeException e) {
-            failures.log(Level.WARNING, "Ending snoozes failed; trying again: " + RootCause.message(e));
+        while (snoozes.wakeDue(clock.instant()) > 0) {
+            // another round: more users may be due
         }
     }
 }

@@ -1,8 +1,7 @@
 package dev.herald.inbox.control;
 
-import jakarta.annotation.PreDestroy;
+import dev.herald.platform.control.Periodic;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -13,8 +12,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,8 +34,8 @@ public class TombstonePurge {
     @Resource(lookup = "jdbc/herald-direct")
     DataSource dataSource;
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Periodic periodic;
 
     @Inject
     MetricRegistry registry;
@@ -50,17 +47,8 @@ public class TombstonePurge {
     @ConfigProperty(name = "herald.dedupe.retention-days", defaultValue = "30")
     int retentionDays;
 
-    private ScheduledFuture<?> purging;
-
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        purging = scheduler.scheduleWithFixedDelay(this::purge, 5, 60, TimeUnit.MINUTES);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (purging != null) {
-            purging.cancel(false);
-        }
+        periodic.every(Duration.ofMinutes(5), Duration.ofMinutes(60), "Purging old idempotency keys", LOG, this::purge);
     }
 
     /**

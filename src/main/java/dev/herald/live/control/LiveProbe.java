@@ -1,15 +1,12 @@
 package dev.herald.live.control;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import dev.herald.platform.control.Periodic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class LiveProbe {
+    private static final Logger LOG = Logger.getLogger(LiveProbe.class.getName());
     static final Duration EVERY = Duration.ofSeconds(3);
 
     @Inject
@@ -30,8 +28,8 @@ public class LiveProbe {
     @ConfigProperty(name = "herald.instance.id")
     String instanceId;
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Periodic periodic;
 
     /** System.nanoTime() of the last echo: elapsed time, which the dev clock (moved by tests) does not touch. */
     private volatile long lastEchoNanos;
@@ -41,21 +39,8 @@ public class LiveProbe {
     /** The consumer's join count at the last catch-up. */
     private volatile long caughtUpAtJoins;
 
-    private ScheduledFuture<?> probing;
-
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        probing = scheduler.scheduleAtFixedRate(this::probe, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (probing != null) {
-            probing.cancel(false);
-        }
-    }
-
-    private void probe() {
-        publisher.probe();
+        periodic.beat(EVERY, "Publishing the live probe", LOG, publisher::probe);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.herald.inbox.control.ChannelReports;
 import dev.herald.inbox.control.Inbox;
 import dev.herald.live.entity.LiveTicket;
 import dev.herald.live.entity.UserFrames;
+import dev.herald.platform.control.Periodic;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -22,8 +23,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  */
 @ApplicationScoped
 public class SessionRegistry {
+    private static final Logger LOG = Logger.getLogger(SessionRegistry.class.getName());
     private final Map<String, Set<LiveSession>> byUser = new ConcurrentHashMap<>();
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
@@ -45,6 +47,9 @@ public class SessionRegistry {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    Periodic periodic;
 
     @Inject
     MetricRegistry registry;
@@ -93,7 +98,6 @@ public class SessionRegistry {
      */
     private ExecutorService senders;
 
-    private ScheduledFuture<?> pinger;
     private long pingTicks;
 
     @PostConstruct
@@ -110,12 +114,11 @@ public class SessionRegistry {
                 this,
                 SessionRegistry::openSessions);
         senders = Executors.newFixedThreadPool(sendThreads, threads);
-        pinger = scheduler.scheduleAtFixedRate(this::pingSlot, 1, 1, TimeUnit.SECONDS);
+        periodic.beat(Duration.ofSeconds(1), "Pinging idle live sockets", LOG, this::pingSlot);
     }
 
     @PreDestroy
     void stop() {
-        pinger.cancel(false);
         byUser.values()
                 .forEach(sessions ->
                         sessions.forEach(s -> s.close(CloseReason.CloseCodes.SERVICE_RESTART, "server restarting")));

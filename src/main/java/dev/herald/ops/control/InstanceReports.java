@@ -1,16 +1,9 @@
 package dev.herald.ops.control;
 
 import dev.herald.channel.control.DeliveryWorker;
-import dev.herald.event.boundary.EventsConsumer;
-import dev.herald.event.control.IntakeMeter;
-import dev.herald.live.boundary.DeliveriesConsumer;
-import dev.herald.live.control.SessionRegistry;
 import dev.herald.platform.control.JsonFactory;
-import dev.herald.platform.control.LogLimiter;
-import dev.herald.platform.control.RootCause;
-import jakarta.annotation.PreDestroy;
+import dev.herald.platform.control.Periodic;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -28,12 +21,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Gauge;
+import org.eclipse.microprofile.metrics.MetricID;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Every instance writes what only it knows to {@code instance_report} every two seconds (live sockets, frames per
@@ -46,23 +41,14 @@ public class InstanceReports {
     private static final Logger LOG = Logger.getLogger(InstanceReports.class.getName());
     static final long EVERY_SECONDS = 2;
 
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    Periodic periodic;
 
     @Resource(lookup = "jdbc/herald")
     DataSource dataSource;
 
     @Inject
-    SessionRegistry sessions;
-
-    @Inject
-    EventsConsumer intake;
-
-    @Inject
-    DeliveriesConsumer live;
-
-    @Inject
-    IntakeMeter meter;
+    MetricRegistry metrics;
 
     @Inject
     DeliveryWorker worker;
@@ -77,29 +63,29 @@ public class InstanceReports {
     /** One instance's report, as it wrote it. */
     public record Report(String instance, Instant reportedAt, JsonObject report) {}
 
-    private ScheduledFuture<?> reporting;
-    private LogLimiter failures;
     private Sample previous;
 
     /** Counters at one moment, to turn into rates. */
     private record Sample(long nanos, long frames, long batches, long records, Duration batchTime) {}
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        failures = new LogLimiter(LOG, Duration.ofMinutes(1), clock);
-        reporting = scheduler.scheduleWithFixedDelay(this::report, 1, EVERY_SECONDS, TimeUnit.SECONDS);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (reporting != null) {
-            reporting.cancel(false);
-        }
+        periodic.every(
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(EVERY_SECONDS),
+                "Writing this instance's report",
+                LOG,
+                this::report);
     }
 
     /** This instance's numbers now, with rates since the previous report. */
     synchronized JsonObject current() {
+        Timer intakeBatches = metrics.getTimer(new MetricID("herald.intake.batch"));
         Sample now = new Sample(
-                System.nanoTime(), sessions.framesSent(), meter.batches(), meter.records(), meter.batchTime());
+                System.nanoTime(),
+                count("herald.live.frames"),
+                intakeBatches == null ? 0 : intakeBatches.getCount(),
+                count("herald.intake.records"),
+                intakeBatches == null ? Duration.ZERO : intakeBatches.getElapsedTime());
         Sample before = previous == null ? now : previous;
         previous = now;
         double seconds = Math.max(1e-3, (now.nanos() - before.nanos()) / 1e9);
@@ -108,7 +94,7 @@ public class InstanceReports {
                 batches == 0 ? 0 : now.batchTime().minus(before.batchTime()).toNanos() / 1e6 / batches;
         return JsonFactory.PROVIDER
                 .createObjectBuilder()
-                .add("sockets", sessions.openSessions())
+                .add("sockets", gauge("herald.live.sockets"))
                 .add("framesPerSecond", round((now.frames() - before.frames()) / seconds))
                 .add(
                         "intake",
@@ -118,13 +104,9 @@ public class InstanceReports {
                                 .add("recordsPerSecond", round((now.records() - before.records()) / seconds))
                                 .add("batchMillisAvg", round(batchMillis))
                                 .add("records", now.records())
-                                .add("lag", intake.state().lag())
-                                .add("paused", intake.state().isPaused()))
-                .add(
-                        "deliveries",
-                        JsonFactory.PROVIDER
-                                .createObjectBuilder()
-                                .add("lag", live.state().lag()))
+                                .add("lag", gauge("herald.intake.lag"))
+                                .add("paused", gauge("herald.intake.paused") > 0))
+                .add("deliveries", JsonFactory.PROVIDER.createObjectBuilder().add("lag", gauge("herald.live.lag")))
                 .add("openBreakers", breakers())
                 .build();
     }
@@ -136,11 +118,24 @@ public class InstanceReports {
         return open;
     }
 
+    /** A counter of this application's registry; 0 before its feature registered it. */
+    private long count(String name) {
+        Counter counter = metrics.getCounter(new MetricID(name));
+        return counter == null ? 0 : counter.getCount();
+    }
+
+    /** A numeric gauge of this application's registry; 0 before its feature registered it. */
+    private long gauge(String name) {
+        Gauge<?> gauge = metrics.getGauge(new MetricID(name));
+        Number value = gauge == null ? null : gauge.getValue();
+        return value == null ? 0 : value.longValue();
+    }
+
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;
     }
 
-    void report() {
+    void report() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement upsert = connection.prepareStatement(
                         "INSERT INTO instance_report (instance, reported_at, report) VALUES (?, now(), CAST(? AS jsonb))"
@@ -153,9 +148,6 @@ public class InstanceReports {
                     "DELETE FROM instance_report WHERE reported_at < now() - interval '1 day'")) {
                 forget.executeUpdate(); // instances gone for a day (renamed pods, scaled down)
             }
-            failures.reset();
-        } catch (SQLException | RuntimeException e) {
-            failures.log(Level.WARNING, "Cannot write this instance's report: " + RootCause.message(e));
         }
     }
 
