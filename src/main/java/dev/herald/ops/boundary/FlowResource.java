@@ -1,6 +1,7 @@
 package dev.herald.ops.boundary;
 
 import dev.herald.Roles;
+import dev.herald.event.boundary.IntakeResource;
 import dev.herald.ops.control.Flow;
 import dev.herald.ops.control.InstanceReports;
 import dev.herald.ops.entity.KafkaView;

@@ -1,7 +1,6 @@
-package dev.herald.ops.boundary;
+package dev.herald.event.boundary;
 
 import dev.herald.Roles;
-import dev.herald.event.boundary.EventsConsumer;
 import dev.herald.event.control.IntakeSwitch;
 import dev.herald.platform.boundary.Caller;
 import dev.herald.platform.boundary.RequestBodies;
@@ -84,7 +83,7 @@ public class IntakeResource {
                 .build();
     }
 
-    static JsonObject toJson(IntakeSwitch.State state) {
+    public static JsonObject toJson(IntakeSwitch.State state) {
         JsonObjectBuilder json = JsonFactory.PROVIDER.createObjectBuilder().add("paused", state.paused());
         if (state.changedBy() == null) {
             json.addNull("changedBy");

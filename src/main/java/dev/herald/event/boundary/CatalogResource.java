@@ -1,4 +1,4 @@
-package dev.herald.ops.boundary;
+package dev.herald.event.boundary;
 
 import dev.herald.Roles;
 import dev.herald.event.control.CatalogSync;
