@@ -175,11 +175,13 @@ public final class HttpOutcomes {
                     ? Optional.empty()
                     : Optional.of(Duration.ofSeconds(Math.min(seconds, MAX_RETRY_AFTER.toSeconds())));
         } catch (NumberFormatException notSeconds) {
+            // not seconds: Retry-After may also be an HTTP date
             try {
                 Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
                         .toInstant();
                 return Optional.of(at.isAfter(now) ? min(Duration.between(now, at), MAX_RETRY_AFTER) : Duration.ZERO);
             } catch (DateTimeParseException notADate) {
+                // an unreadable Retry-After is ignored: the retry policy decides the delay
                 return Optional.empty();
             }
         }

@@ -46,6 +46,7 @@ final class IpLiterals {
             // inside brackets the JDK only parses an IPv6 literal, it never looks the text up
             return unmapped(InetAddress.getByName("[" + bare + "]").getAddress());
         } catch (UnknownHostException e) {
+            // not an address literal: the caller treats the host as a name
             return null;
         }
     }

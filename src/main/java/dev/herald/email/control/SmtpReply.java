@@ -39,6 +39,7 @@ record SmtpReply(Integer code, String text) {
             Method last = transport.getClass().getMethod("getLastServerResponse");
             return parse(String.valueOf(last.invoke(transport))).filter(reply -> reply.code() >= 400);
         } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
+            // the transport does not expose its last reply: the reply is read from the exception instead
             return Optional.empty();
         }
     }

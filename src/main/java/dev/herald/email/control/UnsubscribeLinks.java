@@ -83,6 +83,7 @@ public class UnsubscribeLinks {
             String[] parts = new String(DECODE.decode(payload), StandardCharsets.UTF_8).split("\n", -1);
             return parts.length == 2 ? Optional.of(new Unsubscribe(parts[0], parts[1])) : Optional.empty();
         } catch (IllegalArgumentException notBase64) {
+            // a mangled link is an unknown link: the caller answers 404
             return Optional.empty();
         }
     }

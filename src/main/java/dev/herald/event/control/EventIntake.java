@@ -136,6 +136,7 @@ public class EventIntake {
                     matched.add(accepted);
                 }
             } catch (InvalidEventException e) {
+                // counted: a replay reports how many records were invalid, they stay parked from their first intake
                 invalid++;
             }
         }

@@ -116,6 +116,7 @@ public final class LiveSession implements SerialExecutor.Failures {
                     socket.getBasicRemote().sendPing(ByteBuffer.allocate(0));
                 }
             } catch (IOException e) {
+                // the peer is gone: close, and @OnClose/@OnError unregisters the session
                 closeQuietly(CloseReason.CloseCodes.GOING_AWAY, "ping failed");
             }
         });

@@ -36,6 +36,7 @@ public class OriginPolicy {
                     && host.equalsIgnoreCase(uri.getRawAuthority())
                     && scheme.equalsIgnoreCase(uri.getScheme());
         } catch (IllegalArgumentException e) {
+            // an Origin that is not a URL is not an allowed origin
             return false;
         }
     }

@@ -273,6 +273,7 @@ public class UserStories {
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
+            // a zone the JVM no longer knows: the story shows UTC, and says so
             return ZoneOffset.UTC;
         }
     }

@@ -16,6 +16,7 @@ public final class Instants {
         try {
             instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
+            // null tells the caller to answer 400 for this parameter
             instant = null;
         }
         if (instant == null || instant.isBefore(FIRST) || instant.isAfter(LAST)) {

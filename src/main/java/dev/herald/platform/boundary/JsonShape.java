@@ -108,6 +108,7 @@ final class JsonShape {
             Instant.parse(text);
             return true;
         } catch (DateTimeParseException e) {
+            // the answer is "not this shape"; the caller reports which field
             return false;
         }
     }

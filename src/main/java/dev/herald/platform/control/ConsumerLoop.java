@@ -153,6 +153,7 @@ public final class ConsumerLoop<V> {
                 try {
                     backoff.pause();
                 } catch (InterruptedException e) {
+                    // interrupted while backing off: stop() asked the loop to end
                     return;
                 }
             }

@@ -16,6 +16,7 @@ public class DatabaseProbe {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(2);
         } catch (SQLException e) {
+            // the probe answers only whether PostgreSQL answers; readiness reports the error itself
             return false;
         }
     }

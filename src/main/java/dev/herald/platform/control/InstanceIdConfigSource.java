@@ -19,6 +19,7 @@ public class InstanceIdConfigSource implements ConfigSource {
         try {
             host = InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
+            // no resolvable host name (a bare container): the environment names the instance
             host = System.getenv().getOrDefault("HOSTNAME", "herald");
         }
         String port = System.getenv().getOrDefault("HERALD_HTTP_PORT", "9080");

@@ -98,6 +98,7 @@ public final class WebhookSignature {
             try {
                 given = Base64.getDecoder().decode(entry.substring(comma + 1));
             } catch (IllegalArgumentException notBase64) {
+                // not a signature this endpoint could have made: try the next one
                 continue;
             }
             matched |= MessageDigest.isEqual(expected, given);
