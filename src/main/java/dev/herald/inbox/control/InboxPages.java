@@ -13,11 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -27,9 +25,7 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class InboxPages {
-    private static final String N_COLUMNS = Arrays.stream(NotificationRows.COLUMNS.split(", "))
-            .map("n."::concat)
-            .collect(Collectors.joining(", "));
+    private static final String N_COLUMNS = NotificationTable.N_COLUMNS;
 
     @Resource(lookup = "jdbc/herald")
     DataSource dataSource;
@@ -65,7 +61,7 @@ public class InboxPages {
                     if (rows.size() < limit) {
                         lastPlace = result.getLong("place");
                     }
-                    rows.add(NotificationRows.restore(result));
+                    rows.add(NotificationTable.restore(result));
                 }
             }
             if (rows.size() <= limit) {

@@ -70,7 +70,7 @@ public class RetentionBatch {
         }
         ArrayQuery.run(
                 dataSource,
-                NotificationRows.LOCK_USERS_IN_ORDER,
+                NotificationTable.LOCK_USERS_IN_ORDER,
                 List.<Object[]>of(users.toArray(String[]::new)),
                 rows -> {});
         int[] deleted = new int[1];

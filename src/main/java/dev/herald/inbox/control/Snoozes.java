@@ -90,7 +90,7 @@ public class Snoozes {
             }
         });
         em.flush();
-        NotificationRows.recordMoves(dataSource, woken, now);
+        NotificationTable.recordMoves(dataSource, woken, now);
         Map<String, Long> unread = unread(byUser.keySet());
         List<InboxChanged> announced = new ArrayList<>();
         byUser.forEach((user, notifications) -> {

@@ -3,8 +3,10 @@ package dev.herald.inbox.entity;
 import static java.util.Objects.requireNonNull;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,6 +31,23 @@ public record Aggregation(
         requireNonNull(actorId);
         requireNonNull(actor);
         requireNonNull(wording);
+    }
+
+    /**
+     * The actors an aggregate names once this event joined it: this event's actor first, then the ones it named
+     * before (each once, however often they acted), at most {@code maxActors}.
+     */
+    public List<JsonObject> namedAfter(JsonValue namedBefore) {
+        List<JsonObject> named = new ArrayList<>();
+        named.add(actor);
+        for (JsonValue earlier : namedBefore.asJsonArray()) {
+            if (earlier instanceof JsonObject object
+                    && !actorId.equals(object.getString("id", null))
+                    && named.size() < maxActors) {
+                named.add(object);
+            }
+        }
+        return named;
     }
 
     /** Words an aggregate: its named actors (newest first) and how many distinct actors there are in all. */

@@ -15,7 +15,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.io.StringReader;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -172,65 +171,49 @@ public class Notification {
                 : 0;
     }
 
-    /**
-     * A notification as stored, read back by the inbox store (which writes aggregates with its own statements); the
-     * entity's intent methods then change it like any other.
-     */
-    public static Notification restore(Stored row) {
-        Notification n = new Notification();
-        n.id = row.id();
-        n.recipient = row.recipient();
-        n.seq = row.seq();
-        n.source = row.source();
-        n.eventId = row.eventId();
-        n.type = row.type();
-        n.category = row.category();
-        n.priority = row.priority();
-        n.locale = row.locale();
-        n.title = row.title();
-        n.body = row.body();
-        n.data = row.data();
-        n.actors = row.actors();
-        n.groupKey = row.groupKey();
-        n.windowEndsAt = row.windowEndsAt();
-        n.actorCount = row.actorCount();
-        n.eventCount = row.eventCount();
-        n.createdAt = row.createdAt();
-        n.updatedAt = row.updatedAt();
-        n.seenAt = row.seenAt();
-        n.readAt = row.readAt();
-        n.archivedAt = row.archivedAt();
-        n.snoozedUntil = row.snoozedUntil();
-        n.silent = row.silent();
-        return n;
+    /** A stored row, read by column name (the inbox's own statements read rows through it). */
+    public interface StoredRow {
+        String text(String column);
+
+        long number(String column);
+
+        Instant instant(String column);
+
+        boolean flag(String column);
     }
 
-    /** Every column of a stored notification. */
-    public record Stored(
-            String id,
-            String recipient,
-            long seq,
-            String source,
-            String eventId,
-            String type,
-            String category,
-            String priority,
-            String locale,
-            String title,
-            String body,
-            String data,
-            String actors,
-            String groupKey,
-            Instant windowEndsAt,
-            int actorCount,
-            int eventCount,
-            Instant createdAt,
-            Instant updatedAt,
-            Instant seenAt,
-            Instant readAt,
-            Instant archivedAt,
-            Instant snoozedUntil,
-            boolean silent) {}
+    /**
+     * A notification as stored, read back by the inbox's own statements (which write aggregates themselves); the
+     * entity's intent methods then change it like any other. The column names are the mapping's.
+     */
+    public static Notification restore(StoredRow row) {
+        Notification n = new Notification();
+        n.id = row.text("id");
+        n.recipient = row.text("recipient");
+        n.seq = row.number("seq");
+        n.source = row.text("source");
+        n.eventId = row.text("event_id");
+        n.type = row.text("type");
+        n.category = row.text("category");
+        n.priority = row.text("priority");
+        n.locale = row.text("locale");
+        n.title = row.text("title");
+        n.body = row.text("body");
+        n.data = row.text("data");
+        n.actors = row.text("actors");
+        n.groupKey = row.text("group_key");
+        n.windowEndsAt = row.instant("window_ends_at");
+        n.actorCount = (int) row.number("actor_count");
+        n.eventCount = (int) row.number("event_count");
+        n.createdAt = row.instant("created_at");
+        n.updatedAt = row.instant("updated_at");
+        n.seenAt = row.instant("seen_at");
+        n.readAt = row.instant("read_at");
+        n.archivedAt = row.instant("archived_at");
+        n.snoozedUntil = row.instant("snoozed_until");
+        n.silent = row.flag("silent");
+        return n;
+    }
 
     /** Sets how the notification is delivered and in which locale it was worded; done once, before it is stored. */
     public Notification deliveredAs(String priority, String locale) {
@@ -288,15 +271,7 @@ public class Notification {
         if (!accepts(joining)) {
             throw new IllegalStateException("the aggregate does not accept this event");
         }
-        List<JsonObject> named = new ArrayList<>();
-        named.add(joining.actor());
-        for (JsonValue actor : actorsValue().asJsonArray()) {
-            if (actor instanceof JsonObject object
-                    && !joining.actorId().equals(object.getString("id", null))
-                    && named.size() < joining.maxActors()) {
-                named.add(object);
-            }
-        }
+        List<JsonObject> named = joining.namedAfter(actorsValue());
         if (newActor) {
             actorCount++;
         }
