@@ -3,6 +3,8 @@ package dev.herald.channel.control;
 import static dev.herald.platform.control.SqlValues.instant;
 import static dev.herald.platform.control.SqlValues.textArray;
 
+import dev.herald.channel.entity.Delivery;
+import dev.herald.channel.entity.DeliveryStatus;
 import dev.herald.channel.entity.DeliveryView.Attempt;
 import dev.herald.platform.control.AuditTrail;
 import dev.herald.platform.control.JsonFactory;
@@ -97,11 +99,11 @@ public class DeadLetters {
             return 0;
         }
         Timestamp now = Timestamp.from(clock.instant());
-        em.createNativeQuery("UPDATE delivery SET status = 'queued', due_at = ?2, dispatched_at = NULL,"
-                        + " budget_from = attempts, reason = 'replayed by an admin', updated_at = ?2"
-                        + " WHERE id = ANY(CAST(?1 AS varchar[]))")
-                .setParameter(1, textArray(ids))
-                .setParameter(2, now)
+        em.createNamedQuery(Delivery.REPLAY)
+                .setParameter("queued", DeliveryStatus.QUEUED.wire())
+                .setParameter("now", now.toInstant())
+                .setParameter("reason", "replayed by an admin")
+                .setParameter("ids", ids)
                 .executeUpdate();
         resolve(ids, "replayed", admin, now);
         return ids.size();

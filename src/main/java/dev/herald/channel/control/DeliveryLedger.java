@@ -1,5 +1,8 @@
 package dev.herald.channel.control;
 
+import dev.herald.channel.entity.DeadLetter;
+import dev.herald.channel.entity.Delivery;
+import dev.herald.channel.entity.DeliveryAttempt;
 import dev.herald.channel.entity.DeliveryStatus;
 import dev.herald.channel.entity.Outgoing;
 import dev.herald.channel.entity.SendResult;
@@ -8,9 +11,9 @@ import dev.herald.preference.entity.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +27,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class DeliveryLedger {
     /** The target of a digest delivery; the notifications it lists point to it. */
-    public static final String DIGEST_TARGET = "digest";
+    public static final String DIGEST_TARGET = Delivery.DIGEST_TARGET;
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
@@ -35,38 +38,23 @@ public class DeliveryLedger {
     /** Takes delivery {@code id} for an attempt; empty when it is not queued or has nothing left to send. */
     @Transactional
     public Optional<Outgoing> claim(String id, Instant now) {
-        List<?> rows = em.createNativeQuery(
-                        "SELECT notification_id, recipient, channel, target, status, attempts FROM delivery"
-                                + " WHERE id = ?1 FOR UPDATE")
-                .setParameter(1, id)
-                .getResultList();
-        if (rows.isEmpty()) {
+        Delivery delivery = em.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null || delivery.status() != DeliveryStatus.QUEUED) {
             return Optional.empty();
         }
-        Object[] row = (Object[]) rows.get(0);
-        if (!DeliveryStatus.QUEUED.wire().equals(row[4])) {
-            return Optional.empty();
-        }
-        String target = (String) row[3];
-        boolean digest = DIGEST_TARGET.equals(target);
-        List<Notification> notifications = digest ? listed(id, now) : single((String) row[0]);
+        List<Notification> notifications = delivery.isDigest() ? listed(id, now) : single(delivery.notificationId());
         if (notifications.isEmpty()) {
-            settle(id, DeliveryStatus.SKIPPED, digest ? "nothing unseen to list" : "the notification was deleted", now);
+            delivery.settle(
+                    DeliveryStatus.SKIPPED,
+                    delivery.isDigest() ? "nothing unseen to list" : "the notification was deleted",
+                    now);
             return Optional.empty();
         }
-        int attempt = ((Number) row[5]).intValue() + 1;
-        em.createNativeQuery("UPDATE delivery SET status = 'sending', attempts = ?2, updated_at = ?3 WHERE id = ?1")
-                .setParameter(1, id)
-                .setParameter(2, attempt)
-                .setParameter(3, Timestamp.from(now))
-                .executeUpdate();
-        em.createNativeQuery("INSERT INTO delivery_attempt (delivery_id, attempt, started_at) VALUES (?1, ?2, ?3)")
-                .setParameter(1, id)
-                .setParameter(2, attempt)
-                .setParameter(3, Timestamp.from(now))
-                .executeUpdate();
-        Channel channel = Channel.of((String) row[2]).orElseThrow();
-        return Optional.of(new Outgoing(id, (String) row[1], channel, target, attempt, digest, notifications));
+        int attempt = delivery.claim(now).orElseThrow();
+        em.persist(new DeliveryAttempt(id, attempt, now));
+        Channel channel = Channel.of(delivery.channel()).orElseThrow();
+        return Optional.of(new Outgoing(
+                id, delivery.recipient(), channel, delivery.target(), attempt, delivery.isDigest(), notifications));
     }
 
     private List<Notification> single(String notificationId) {
@@ -76,18 +64,20 @@ public class DeliveryLedger {
 
     /** A digest's notifications that still exist and are unseen; those seen meanwhile are skipped. */
     private List<Notification> listed(String digestId, Instant now) {
-        em.createNativeQuery("UPDATE delivery d SET status = 'skipped', reason = 'seen before the digest',"
-                        + " updated_at = ?2 FROM notification n WHERE d.digest_id = ?1 AND d.status = 'digest'"
-                        + " AND n.id = d.notification_id AND n.seen_at IS NOT NULL")
-                .setParameter(1, digestId)
-                .setParameter(2, Timestamp.from(now))
+        em.createNamedQuery(Delivery.SKIP_SEEN_LISTED)
+                .setParameter("skipped", DeliveryStatus.SKIPPED.wire())
+                .setParameter("reason", "seen before the digest")
+                .setParameter("now", now)
+                .setParameter("digest", digestId)
+                .setParameter("listed", DeliveryStatus.DIGEST.wire())
                 .executeUpdate();
         return em
                 .createNativeQuery(
                         "SELECT n.* FROM notification n JOIN delivery d ON d.notification_id = n.id"
-                                + " WHERE d.digest_id = ?1 AND d.status = 'digest' ORDER BY n.created_at DESC",
+                                + " WHERE d.digest_id = ?1 AND d.status = ?2 ORDER BY n.created_at DESC",
                         Notification.class)
                 .setParameter(1, digestId)
+                .setParameter(2, DeliveryStatus.DIGEST.wire())
                 .getResultList()
                 .stream()
                 .map(Notification.class::cast)
@@ -101,20 +91,19 @@ public class DeliveryLedger {
      */
     @Transactional
     public Optional<DeliveryStatus> finish(Outgoing message, SendResult result, RetryPolicy policy, Instant now) {
-        em.createNativeQuery(
-                        "UPDATE delivery_attempt SET finished_at = ?3, outcome = ?4, status_code = CAST(?5 AS integer),"
-                                + " answer = ?6 WHERE delivery_id = ?1 AND attempt = ?2")
-                .setParameter(1, message.deliveryId())
-                .setParameter(2, message.attempt())
-                .setParameter(3, Timestamp.from(now))
-                .setParameter(4, result.outcome())
-                .setParameter(5, result.statusCode())
-                .setParameter(6, result.answer())
+        em.createNamedQuery(DeliveryAttempt.FINISH)
+                .setParameter("at", now)
+                .setParameter("outcome", result.outcome())
+                .setParameter("code", result.statusCode())
+                .setParameter("answer", result.answer())
+                .setParameter("delivery", message.deliveryId())
+                .setParameter("attempt", message.attempt())
                 .executeUpdate();
-        Optional<Integer> budgetFrom = current(message);
-        if (budgetFrom.isEmpty()) {
+        Optional<Delivery> current = current(message);
+        if (current.isEmpty()) {
             return Optional.empty();
         }
+        Delivery delivery = current.get();
         if (result.forgetTarget() && message.target() != null) {
             providers.of(message.channel()).forget(message.target());
         }
@@ -126,90 +115,57 @@ public class DeliveryLedger {
             status = DeliveryStatus.SKIPPED;
             reason = result.answer();
         } else {
-            int tries = message.attempt() - budgetFrom.get();
+            int tries = delivery.triesSinceReplay(message.attempt());
             if (result.kind() == SendResult.Kind.TRANSIENT && policy.retries(tries)) {
-                retryLater(message, result, now.plus(policy.delay(tries, result.retryAfter())), now);
+                delivery.retryAt(now.plus(policy.delay(tries, result.retryAfter())), result.summary(), now);
                 return Optional.of(DeliveryStatus.FAILED);
             }
             status = DeliveryStatus.DEAD;
             reason = result.kind() == SendResult.Kind.TRANSIENT
                     ? "gave up after " + tries + (tries == 1 ? " try: " : " tries: ") + result.summary()
                     : result.summary();
-            deadLetter(message, reason, now);
+            deadLetter(delivery, reason, now);
         }
-        settle(message.deliveryId(), status, reason, now);
+        delivery.settle(status, reason, now);
         if (message.digest()) {
-            em.createNativeQuery("UPDATE delivery SET status = ?2, reason = ?3, updated_at = ?4"
-                            + " WHERE digest_id = ?1 AND status = 'digest'")
-                    .setParameter(1, message.deliveryId())
-                    .setParameter(2, status.wire())
-                    .setParameter(3, reason == null ? "listed in the digest" : "the digest: " + reason)
-                    .setParameter(4, Timestamp.from(now))
+            em.createNamedQuery(Delivery.END_LISTED)
+                    .setParameter("status", status.wire())
+                    .setParameter("reason", reason == null ? "listed in the digest" : "the digest: " + reason)
+                    .setParameter("now", now)
+                    .setParameter("digest", message.deliveryId())
+                    .setParameter("listed", DeliveryStatus.DIGEST.wire())
                     .executeUpdate();
         }
         return Optional.of(status);
     }
 
-    /** The delivery's replay budget, locked, if this attempt is still the one in progress. */
-    private Optional<Integer> current(Outgoing message) {
-        List<?> row = em.createNativeQuery("SELECT budget_from FROM delivery WHERE id = ?1 AND status = 'sending'"
-                        + " AND attempts = ?2 FOR UPDATE")
-                .setParameter(1, message.deliveryId())
-                .setParameter(2, message.attempt())
-                .getResultList();
-        return row.isEmpty() ? Optional.empty() : Optional.of(((Number) row.get(0)).intValue());
+    /** The delivery, locked, if this attempt is still the one in progress. */
+    private Optional<Delivery> current(Outgoing message) {
+        Delivery delivery = em.find(Delivery.class, message.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
+        return delivery != null && delivery.inAttempt(message.attempt()) ? Optional.of(delivery) : Optional.empty();
     }
 
-    private void retryLater(Outgoing message, SendResult result, Instant due, Instant now) {
-        em.createNativeQuery("UPDATE delivery SET status = 'failed', reason = ?2, due_at = ?3, dispatched_at = NULL,"
-                        + " updated_at = ?4 WHERE id = ?1")
-                .setParameter(1, message.deliveryId())
-                .setParameter(2, result.summary())
-                .setParameter(3, Timestamp.from(due))
-                .setParameter(4, Timestamp.from(now))
-                .executeUpdate();
-    }
-
-    private void deadLetter(Outgoing message, String error, Instant now) {
-        em.createNativeQuery("INSERT INTO dead_letter (delivery_id, channel, recipient, error, dead_at)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (delivery_id) DO UPDATE SET error = EXCLUDED.error,"
-                        + " dead_at = EXCLUDED.dead_at, published_at = NULL, resolution = NULL, resolved_at = NULL,"
-                        + " resolved_by = NULL")
-                .setParameter(1, message.deliveryId())
-                .setParameter(2, message.channel().wire())
-                .setParameter(3, message.recipient())
-                .setParameter(4, error)
-                .setParameter(5, Timestamp.from(now))
-                .executeUpdate();
+    /** Opens its dead letter, or opens it again when a replayed delivery died once more. */
+    private void deadLetter(Delivery delivery, String error, Instant now) {
+        DeadLetter letter = em.find(DeadLetter.class, delivery.id());
+        if (letter == null) {
+            em.persist(new DeadLetter(delivery, error, now));
+        } else {
+            letter.open(error, now);
+        }
     }
 
     /** Puts a taken delivery back without using a try: its provider's circuit breaker is open until {@code until}. */
     @Transactional
     public void postpone(Outgoing message, Instant until, String reason, Instant now) {
-        if (current(message).isEmpty()) {
+        Optional<Delivery> current = current(message);
+        if (current.isEmpty()) {
             return;
         }
-        em.createNativeQuery("DELETE FROM delivery_attempt WHERE delivery_id = ?1 AND attempt = ?2")
-                .setParameter(1, message.deliveryId())
-                .setParameter(2, message.attempt())
+        em.createNamedQuery(DeliveryAttempt.FORGET)
+                .setParameter("delivery", message.deliveryId())
+                .setParameter("attempt", message.attempt())
                 .executeUpdate();
-        em.createNativeQuery("UPDATE delivery SET status = 'failed', attempts = attempts - 1, reason = ?2,"
-                        + " due_at = ?3, dispatched_at = NULL, updated_at = ?4 WHERE id = ?1")
-                .setParameter(1, message.deliveryId())
-                .setParameter(2, reason)
-                .setParameter(3, Timestamp.from(until))
-                .setParameter(4, Timestamp.from(now))
-                .executeUpdate();
-    }
-
-    private void settle(String id, DeliveryStatus status, String reason, Instant now) {
-        em.createNativeQuery(
-                        "UPDATE delivery SET status = ?2, reason = CAST(?3 AS text), due_at = NULL, updated_at = ?4"
-                                + " WHERE id = ?1")
-                .setParameter(1, id)
-                .setParameter(2, status.wire())
-                .setParameter(3, reason)
-                .setParameter(4, Timestamp.from(now))
-                .executeUpdate();
+        current.get().postpone(until, reason, now);
     }
 }

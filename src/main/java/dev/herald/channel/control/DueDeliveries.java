@@ -16,7 +16,9 @@ import java.util.UUID;
  * The relay's reads and writes, each round one transaction holding its rows ({@code FOR UPDATE SKIP LOCKED}, so
  * instances share the work and never publish a row twice at once): deliveries due (queued and not yet published, held
  * or failed and due, published or taken longer than the lease ago without an outcome: a crashed instance's), dead
- * letters not yet on the DLQ topic, and digests due.
+ * letters not yet on the DLQ topic, and digests due. Hand-written SQL on purpose, not the {@code Delivery} entity: JPA
+ * has no {@code SKIP LOCKED}, a round updates its rows in one statement, and the status literals must be literals for
+ * PostgreSQL to use the partial index {@code delivery_due} (a parameter would not prove its predicate).
  */
 @ApplicationScoped
 public class DueDeliveries {

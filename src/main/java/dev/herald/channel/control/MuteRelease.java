@@ -1,12 +1,13 @@
 package dev.herald.channel.control;
 
+import dev.herald.channel.entity.Delivery;
+import dev.herald.channel.entity.DeliveryStatus;
 import dev.herald.preference.entity.PreferencesChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Clock;
 
 /**
@@ -23,11 +24,11 @@ public class MuteRelease {
 
     void onChange(@Observes PreferencesChanged changed) {
         if (!Boolean.TRUE.equals(changed.preferences().muted())) {
-            Timestamp now = Timestamp.from(clock.instant());
-            em.createNativeQuery("UPDATE delivery SET due_at = ?2, reason = 'released: you unmuted', updated_at = ?2"
-                            + " WHERE recipient = ?1 AND status = 'held' AND due_at IS NULL")
-                    .setParameter(1, changed.user())
-                    .setParameter(2, now)
+            em.createNamedQuery(Delivery.RELEASE_MUTED)
+                    .setParameter("now", clock.instant())
+                    .setParameter("reason", "released: you unmuted")
+                    .setParameter("user", changed.user())
+                    .setParameter("held", DeliveryStatus.HELD.wire())
                     .executeUpdate();
         }
     }

@@ -18,6 +18,11 @@ public enum DeliveryStatus {
     DEAD,
     SKIPPED;
 
+    /** The status of a stored name ({@link #wire}). */
+    public static DeliveryStatus of(String wire) {
+        return valueOf(wire.toUpperCase(Locale.ROOT));
+    }
+
     /** The name in the database and the API. */
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
