@@ -1,5 +1,7 @@
 package dev.herald.event.control;
 
+import static dev.herald.platform.control.SqlValues.instant;
+
 import dev.herald.event.entity.ParkedEvent;
 import dev.herald.platform.control.AuditTrail;
 import dev.herald.platform.control.JsonFactory;
@@ -27,6 +29,13 @@ public class ParkedEvents {
     /** The most one replay or discard takes. */
     public static final int MAX_SELECTED = 1000;
 
+    /** The most records {@link #mentioning} answers (a user's or event's story lists them). */
+    static final int MENTIONS_LIMIT = 20;
+
+    /** A binary-mode record keeps its envelope (the event id among it) in its headers. */
+    static final String MENTIONING = "SELECT id, parked_at, reason FROM parked_event WHERE payload ILIKE ?1"
+            + " OR headers ILIKE ?1 ORDER BY parked_at DESC, id LIMIT " + MENTIONS_LIMIT;
+
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
@@ -50,6 +59,9 @@ public class ParkedEvents {
      */
     public record Replayed(int replayed, int stillParked, long remaining) {}
 
+    /** A parked record that mentions something, without its payload. */
+    public record Mention(String id, Instant parkedAt, String reason) {}
+
     public List<ParkedEvent> newest(Filter filter, int limit) {
         return query(filter, "SELECT p FROM ParkedEvent p", " ORDER BY p.parkedAt DESC, p.id", ParkedEvent.class)
                 .setMaxResults(limit)
@@ -59,6 +71,26 @@ public class ParkedEvents {
     public long count(Filter filter) {
         return query(filter, "SELECT COUNT(p) FROM ParkedEvent p", "", Long.class)
                 .getSingleResult();
+    }
+
+    /**
+     * Read-only, for an operator's story of a user or an event (ops composes it): the newest records whose payload or
+     * headers contain {@code text} (a user or event id) anywhere, at most {@link #MENTIONS_LIMIT}.
+     */
+    public List<Mention> mentioning(String text) {
+        List<Mention> mentions = new ArrayList<>();
+        for (Object row : em.createNativeQuery(MENTIONING)
+                .setParameter(1, containing(text))
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            mentions.add(new Mention((String) r[0], instant(r[1]), (String) r[2]));
+        }
+        return mentions;
+    }
+
+    /** An ILIKE pattern matching {@code text} anywhere, its own wildcards and escapes taken literally. */
+    static String containing(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.herald.preference.control;
 
+import static dev.herald.platform.control.SqlValues.textArray;
+
 import dev.herald.preference.entity.Preferences;
 import dev.herald.preference.entity.PreferencesChanged;
 import dev.herald.preference.entity.PreferencesDocument;
@@ -24,6 +26,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -99,6 +102,23 @@ public class Settings {
                 .setParameter(2, Timestamp.from(clock.instant()))
                 .executeUpdate();
         return em.find(UserSettings.class, user, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Read-only, for an operator's story (ops composes it): the time zone each of {@code users} chose, as stored; a user
+     * who chose none (or has no row) is absent or maps to null.
+     */
+    @Transactional
+    public Map<String, String> timeZones(Collection<String> users) {
+        Map<String, String> zones = new HashMap<>();
+        for (Object row : em.createNativeQuery(
+                        "SELECT recipient, time_zone FROM user_setting WHERE recipient = ANY(CAST(?1 AS varchar[]))")
+                .setParameter(1, textArray(List.copyOf(users)))
+                .getResultList()) {
+            Object[] r = (Object[]) row;
+            zones.put((String) r[0], (String) r[1]);
+        }
+        return zones;
     }
 
     /**

@@ -9,12 +9,6 @@ import org.junit.jupiter.api.Test;
 
 class UserStoriesTest {
     @Test
-    void aMentionIsMatchedLiterallyAnywhere() {
-        assertThat(UserStories.containing("alice")).isEqualTo("%alice%");
-        assertThat(UserStories.containing("50%_off\\")).isEqualTo("%50\\%\\_off\\\\%");
-    }
-
-    @Test
     void theUsersZoneOrUtc() {
         assertThat(UserStories.zone("Europe/Berlin")).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(UserStories.zone(null)).isEqualTo(ZoneOffset.UTC);
