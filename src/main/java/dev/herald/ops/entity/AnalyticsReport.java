@@ -2,6 +2,8 @@ package dev.herald.ops.entity;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.herald.channel.control.DeliveryActivity;
+import dev.herald.inbox.control.InboxActivity;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -26,15 +28,18 @@ public record AnalyticsReport(
         List<TypeRow> types,
         Double readRate,
         Double medianSecondsToRead) {
-    /** The metrics as counted: each has a time of its own (created, absorbed, seen, read, settled, tried, died). */
-    public static final String STORED = "stored";
+    /**
+     * The metrics as counted, named by the features that count them: each has a time of its own (created, absorbed,
+     * seen, read, settled, tried, died).
+     */
+    public static final String STORED = InboxActivity.STORED;
 
-    public static final String ABSORBED = "absorbed";
-    public static final String SEEN = "seen";
-    public static final String READ = "read";
-    public static final String DELIVERED = "delivered";
-    public static final String FAILED = "failed";
-    public static final String DEAD = "dead";
+    public static final String ABSORBED = InboxActivity.ABSORBED;
+    public static final String SEEN = InboxActivity.SEEN;
+    public static final String READ = InboxActivity.READ;
+    public static final String DELIVERED = DeliveryActivity.DELIVERED;
+    public static final String FAILED = DeliveryActivity.FAILED;
+    public static final String DEAD = DeliveryActivity.DEAD;
 
     /** Reported only: notifications stored plus events absorbed. */
     public static final String EVENTS_IN = "eventsIn";

@@ -1,0 +1,90 @@
+package dev.herald.channel.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Read-only: what the channels did over a window, for the operators' analytics (ops composes the report): deliveries
+ * delivered, failed attempts and dead letters per channel and bucket, in one query: one branch per metric, each a
+ * range on its own time column (a delivery's updated_at outside the settled statuses, an attempt's started_at and
+ * dead_at of a resolved dead letter are not indexed, so those branches scan), grouped with grouping sets. Narrowed to
+ * one type, each branch joins the delivery's notification.
+ */
+@ApplicationScoped
+public class DeliveryActivity {
+    /** The metrics as counted: each has a time of its own (settled, tried, died). */
+    public static final String DELIVERED = "delivered";
+
+    public static final String FAILED = "failed";
+    public static final String DEAD = "dead";
+
+    /** grouping(channel, b, type) of the per-channel buckets; the other grouping sets are by type and in total. */
+    public static final int BY_BUCKET = 1;
+
+    /** One count: of {@code metric} on {@code channel} in {@code bucket} when {@code grouping} is BY_BUCKET. */
+    public record Count(String metric, String channel, Integer bucket, int grouping, long count) {}
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    /**
+     * The counts from {@code from} (inclusive) to {@code to} in buckets of {@code bucketSeconds} from {@code first};
+     * of notifications of {@code type} only when it is not null.
+     */
+    @Transactional
+    public List<Count> counts(Instant first, long bucketSeconds, Instant from, Instant to, String type) {
+        Query query = em.createNativeQuery(sql(type != null))
+                .setParameter(1, first.getEpochSecond())
+                .setParameter(2, bucketSeconds)
+                .setParameter(3, Timestamp.from(from))
+                .setParameter(4, Timestamp.from(to));
+        if (type != null) {
+            query.setParameter(5, type);
+        }
+        List<Count> counts = new ArrayList<>();
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            counts.add(new Count(
+                    (String) r[0],
+                    (String) r[1],
+                    r[3] == null ? null : ((Number) r[3]).intValue(),
+                    ((Number) r[4]).intValue(),
+                    ((Number) r[5]).longValue()));
+        }
+        return counts;
+    }
+
+    /**
+     * ?1 the first bucket's start in epoch seconds, ?2 a bucket's seconds, ?3 and ?4 the window, ?5 the type if
+     * {@code typed}. Answers (metric, channel, type, bucket, grouping, count, median seconds); type and median are
+     * always null here, the columns are those of the inbox's counts.
+     */
+    static String sql(boolean typed) {
+        String typeOfDelivery = typed ? " JOIN notification n ON n.id = d.notification_id AND n.type = ?5" : "";
+        String branches = String.join(
+                " UNION ALL ",
+                // a digest's own delivery carries the listed ones, which settle with it: those are counted
+                "SELECT '" + DELIVERED + "' AS metric, d.channel AS channel, CAST(NULL AS varchar) AS type,"
+                        + " d.updated_at AS at, CAST(NULL AS float8) AS secs FROM delivery d"
+                        + typeOfDelivery + " WHERE d.status IN ('delivered', 'sent') AND d.updated_at >= ?3"
+                        + " AND d.updated_at < ?4 AND (d.target IS NULL OR d.target <> '"
+                        + DeliveryLedger.DIGEST_TARGET + "')",
+                "SELECT '" + FAILED + "', d.channel, NULL, t.started_at, NULL FROM delivery_attempt t"
+                        + " JOIN delivery d ON d.id = t.delivery_id" + typeOfDelivery
+                        + " WHERE t.outcome IN ('transient', 'permanent') AND t.started_at >= ?3 AND t.started_at < ?4",
+                "SELECT '" + DEAD + "', l.channel, NULL, l.dead_at, NULL FROM dead_letter l"
+                        + (typed ? " JOIN delivery d ON d.id = l.delivery_id" + typeOfDelivery : "")
+                        + " WHERE l.dead_at >= ?3 AND l.dead_at < ?4");
+        return "SELECT metric, channel, type, b, GROUPING(channel, b, type), count(*),"
+                + " percentile_cont(0.5) WITHIN GROUP (ORDER BY secs) FROM (SELECT metric, channel, type, secs,"
+                + " CAST(floor((extract(epoch FROM at) - ?1) / ?2) AS integer) AS b FROM (" + branches + ") e) x"
+                + " GROUP BY GROUPING SETS ((metric, channel, b), (metric, type), (metric))";
+    }
+}
