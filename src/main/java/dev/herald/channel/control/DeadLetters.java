@@ -90,6 +90,14 @@ public class DeadLetters {
         return letters;
     }
 
+    /** Read-only, for the operators' flow view (ops composes it): how many dead letters are not resolved yet. */
+    @Transactional
+    public long openCount() {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM dead_letter WHERE resolution IS NULL")
+                        .getSingleResult())
+                .longValue();
+    }
+
     /** Queues the matching open dead letters again; answers how many. */
     @Transactional
     public int replay(Filter filter, String admin) {
