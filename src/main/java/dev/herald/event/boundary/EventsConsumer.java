@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -104,17 +105,10 @@ public class EventsConsumer {
     }
 
     /**
-     * Waits until this instance's consumer follows the switch (it does between two batches), at most {@code wait};
-     * answers whether it does.
+     * Completes once this instance's consumer follows the switch (it does between two batches), with whether it did
+     * within {@code wait}.
      */
-    public boolean follows(boolean paused, Duration wait) throws InterruptedException {
-        long until = System.nanoTime() + wait.toNanos();
-        while (loop.state().isPaused() != paused) {
-            if (System.nanoTime() > until) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
-        return true;
+    public CompletionStage<Boolean> follows(boolean paused, Duration wait) {
+        return loop.state().follows(paused, wait);
     }
 }

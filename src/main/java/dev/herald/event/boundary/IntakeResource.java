@@ -5,7 +5,9 @@ import dev.herald.event.control.IntakeSwitch;
 import dev.herald.platform.boundary.Caller;
 import dev.herald.platform.boundary.RequestBodies;
 import dev.herald.platform.control.JsonFactory;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,6 +50,9 @@ public class IntakeResource {
     @Inject
     RequestBodies bodies;
 
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
     @Inject
     JsonWebToken token;
 
@@ -68,12 +74,15 @@ public class IntakeResource {
                     + " within a second); thisInstance.paused says whether it did within 5 s.")
     @APIResponse(responseCode = "200", description = "{paused, changedBy, changedAt, thisInstance}")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public JsonObject change(String body) throws InterruptedException {
+    public CompletionStage<JsonObject> change(String body) {
         IntakeChange change = bodies.read(body, IntakeChange.class);
         IntakeSwitch.State state = intakeSwitch.turn(change.paused(), Caller.of(token));
         intakeSwitch.adopt(state); // committed
-        consumer.follows(change.paused(), FOLLOW_WAIT);
-        return withThisInstance(state, consumer.state().isPaused());
+        // answered when this instance follows, without holding the request thread meanwhile
+        // and on a container thread: the consumer's own thread completes the wait and goes back to Kafka at once
+        return consumer.follows(change.paused(), FOLLOW_WAIT)
+                .thenApplyAsync(
+                        followed -> withThisInstance(state, consumer.state().isPaused()), executor);
     }
 
     private static JsonObject withThisInstance(IntakeSwitch.State state, boolean paused) {

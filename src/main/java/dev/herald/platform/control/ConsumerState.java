@@ -3,6 +3,10 @@ package dev.herald.platform.control;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
@@ -29,6 +33,9 @@ public final class ConsumerState {
 
     private volatile long joins;
     private volatile boolean paused;
+
+    /** Callers waiting for the loop to hold (true) or release (false) its partitions. */
+    private final Map<CompletableFuture<Boolean>, Boolean> followers = new ConcurrentHashMap<>();
 
     public ConsumerState(String name, Clock clock, Duration stallAfter) {
         this.name = name;
@@ -69,6 +76,25 @@ public final class ConsumerState {
             progressAt = clock.instant(); // the stall clock starts again at the resume
         }
         paused = now;
+        followers.forEach((follower, wanted) -> {
+            if (wanted == now) {
+                follower.complete(true);
+            }
+        });
+    }
+
+    /**
+     * Completes with true once the loop holds its partitions paused ({@code wanted} true) or consumes again (false),
+     * which it does between two batches; with false if it has not within {@code wait}. Nothing blocks meanwhile.
+     */
+    public CompletableFuture<Boolean> follows(boolean wanted, Duration wait) {
+        CompletableFuture<Boolean> follower = new CompletableFuture<>();
+        followers.put(follower, wanted);
+        follower.whenComplete((done, failure) -> followers.remove(follower));
+        if (paused == wanted) {
+            follower.complete(true);
+        }
+        return follower.completeOnTimeout(false, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Whether the loop holds its partitions paused right now. */

@@ -94,4 +94,18 @@ class ConsumerStateTest {
         state.joined(4);
         assertThat(state.problem()).isNull();
     }
+
+    @Test
+    void aFollowerIsAnsweredWhenTheLoopPausesOrWhenItsWaitEnds() throws Exception {
+        var pausing = state.follows(true, Duration.ofSeconds(30));
+        assertThat(pausing).isNotDone();
+        state.paused(true);
+        assertThat(pausing.get()).isTrue();
+        assertThat(state.follows(true, Duration.ofSeconds(30)).get())
+                .as("already paused")
+                .isTrue();
+        assertThat(state.follows(false, Duration.ofMillis(50)).get())
+                .as("never resumed")
+                .isFalse();
+    }
 }
