@@ -5,7 +5,6 @@ import dev.herald.inbox.control.ChannelReports;
 import dev.herald.inbox.control.Inbox;
 import dev.herald.inbox.control.InboxPages;
 import dev.herald.inbox.entity.CategoryCounts;
-import dev.herald.inbox.entity.InboxCursor;
 import dev.herald.inbox.entity.InboxPage;
 import dev.herald.inbox.entity.Notification;
 import dev.herald.inbox.entity.NotificationView;
@@ -22,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,10 +32,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -61,8 +57,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", ref = "Forbidden")
 public class NotificationsResource {
     /** The furthest ahead a snooze may end. */
-    static final Duration MAX_SNOOZE = Duration.ofDays(365);
-
     @Inject
     ChannelReports reports;
 
@@ -105,7 +99,7 @@ public class NotificationsResource {
                     "A query parameter is not valid.",
                     List.of(FieldError.parameter("unread", "contradicts read; use one of them"))));
         }
-        InboxPage page = pages.page(user(), query.filter(), cursor(cursor), query.pageSize());
+        InboxPage page = pages.page(user(), query.filter(), InboxRequests.cursor(cursor), query.pageSize());
         JsonArrayBuilder items = JsonFactory.PROVIDER.createArrayBuilder();
         reports.report(user(), page.items());
         page.items().forEach(n -> items.add(NotificationView.of(n)));
@@ -166,7 +160,7 @@ public class NotificationsResource {
     @APIResponse(responseCode = "200", ref = "Notification")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public JsonObject change(@PathParam("id") String id, @PathParam("action") String action) {
-        StateChange change = StateChange.of(simpleAction(action));
+        StateChange change = StateChange.of(InboxRequests.simpleAction(action));
         return NotificationView.of(found(inbox.change(user(), id, change, clock.instant())));
     }
 
@@ -183,7 +177,7 @@ public class NotificationsResource {
     public JsonObject snooze(@PathParam("id") String id, String body) {
         Instant now = clock.instant();
         Instant until = bodies.read(body, SnoozeRequest.class).until();
-        checkSnooze(until, now, "/until");
+        InboxRequests.checkSnooze(until, now, "/until");
         return NotificationView.of(found(inbox.change(user(), id, StateChange.snoozeUntil(until), now)));
     }
 
@@ -235,13 +229,14 @@ public class NotificationsResource {
         if (request.action().equals("delete")) {
             result = inbox.delete(user(), request.ids(), now);
         } else if (request.action().equals("snooze")) {
-            checkSnooze(request.until(), now, "/until");
+            InboxRequests.checkSnooze(request.until(), now, "/until");
             result = inbox.change(user(), request.ids(), StateChange.snoozeUntil(request.until()), now);
         } else {
             if (request.until() != null) {
-                throw invalid("/until", "only a snooze has an end");
+                throw InboxRequests.invalid("/until", "only a snooze has an end");
             }
-            result = inbox.change(user(), request.ids(), StateChange.of(simpleAction(request.action())), now);
+            result = inbox.change(
+                    user(), request.ids(), StateChange.of(InboxRequests.simpleAction(request.action())), now);
         }
         return JsonFactory.PROVIDER
                 .createObjectBuilder()
@@ -251,7 +246,7 @@ public class NotificationsResource {
     }
 
     private JsonObject all(Action action, String category, String upToSeq) {
-        bodies.checkParameters(new MarkAllQuery(category, upToSeq));
+        bodies.checkParameters(new InboxRequests.MarkAllQuery(category, upToSeq));
         int changed = inbox.changeAll(
                 user(),
                 StateChange.of(action),
@@ -259,37 +254,6 @@ public class NotificationsResource {
                 upToSeq == null ? null : Long.valueOf(upToSeq),
                 clock.instant());
         return JsonFactory.PROVIDER.createObjectBuilder().add("marked", changed).build();
-    }
-
-    /** The query parameters of read-all and seen-all. */
-    record MarkAllQuery(
-            @Pattern(regexp = InboxQuery.NAME, message = "must be a category name") String category,
-            @Pattern(regexp = "[1-9][0-9]{0,17}", message = "must be a seq: a whole number from 1") String upToSeq) {}
-
-    /** A change without parameters; anything else is no resource here. */
-    private static Action simpleAction(String action) {
-        return switch (action) {
-            case "read", "unread", "seen", "archive", "unarchive", "unsnooze" -> Action.valueOf(
-                    action.toUpperCase(Locale.ROOT));
-            default -> throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "No such action."));
-        };
-    }
-
-    private static void checkSnooze(Instant until, Instant now, String pointer) {
-        if (until == null) {
-            throw invalid(pointer, "is required for a snooze: when the notifications come back");
-        }
-        if (!until.isAfter(now)) {
-            throw invalid(pointer, "must be in the future");
-        }
-        if (until.isAfter(now.plus(MAX_SNOOZE))) {
-            throw invalid(pointer, "must be at most 365 days ahead");
-        }
-    }
-
-    private static ProblemException invalid(String pointer, String detail) {
-        return new ProblemException(
-                Problem.invalid("The request is not valid.", List.of(new FieldError(pointer, detail))));
     }
 
     private static JsonObject count(CategoryCounts.Count count) {
@@ -307,15 +271,5 @@ public class NotificationsResource {
     private static Notification found(Optional<Notification> notification) {
         return notification.orElseThrow(() ->
                 new ProblemException(Problem.of(Response.Status.NOT_FOUND, "You have no notification with this id.")));
-    }
-
-    private static InboxCursor cursor(String text) {
-        try {
-            return InboxCursor.decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.invalid(
-                    "A query parameter is not valid.",
-                    List.of(FieldError.parameter("cursor", "is not a cursor this inbox gave out"))));
-        }
     }
 }
