@@ -1,13 +1,11 @@
 package dev.herald.channel.control;
 
+import dev.herald.platform.control.BucketedCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,7 +24,7 @@ public class DeliveryActivity {
     public static final String DEAD = "dead";
 
     /** grouping(channel, b, type) of the per-channel buckets; the other grouping sets are by type and in total. */
-    public static final int BY_BUCKET = 1;
+    public static final int BY_BUCKET = BucketedCounts.BY_BUCKET;
 
     /** One count: of {@code metric} on {@code channel} in {@code bucket} when {@code grouping} is BY_BUCKET. */
     public record Count(String metric, String channel, Integer bucket, int grouping, long count) {}
@@ -40,25 +38,9 @@ public class DeliveryActivity {
      */
     @Transactional
     public List<Count> counts(Instant first, long bucketSeconds, Instant from, Instant to, String type) {
-        Query query = em.createNativeQuery(sql(type != null))
-                .setParameter(1, first.getEpochSecond())
-                .setParameter(2, bucketSeconds)
-                .setParameter(3, Timestamp.from(from))
-                .setParameter(4, Timestamp.from(to));
-        if (type != null) {
-            query.setParameter(5, type);
-        }
-        List<Count> counts = new ArrayList<>();
-        for (Object row : query.getResultList()) {
-            Object[] r = (Object[]) row;
-            counts.add(new Count(
-                    (String) r[0],
-                    (String) r[1],
-                    r[3] == null ? null : ((Number) r[3]).intValue(),
-                    ((Number) r[4]).intValue(),
-                    ((Number) r[5]).longValue()));
-        }
-        return counts;
+        return BucketedCounts.run(em, sql(type != null), first, bucketSeconds, from, to, type).stream()
+                .map(r -> new Count(r.metric(), r.channel(), r.bucket(), r.grouping(), r.count()))
+                .toList();
     }
 
     /**
@@ -68,8 +50,7 @@ public class DeliveryActivity {
      */
     static String sql(boolean typed) {
         String typeOfDelivery = typed ? " JOIN notification n ON n.id = d.notification_id AND n.type = ?5" : "";
-        String branches = String.join(
-                " UNION ALL ",
+        return BucketedCounts.sql(List.of(
                 // a digest's own delivery carries the listed ones, which settle with it: those are counted
                 "SELECT '" + DELIVERED + "' AS metric, d.channel AS channel, CAST(NULL AS varchar) AS type,"
                         + " d.updated_at AS at, CAST(NULL AS float8) AS secs FROM delivery d"
@@ -81,10 +62,6 @@ public class DeliveryActivity {
                         + " WHERE t.outcome IN ('transient', 'permanent') AND t.started_at >= ?3 AND t.started_at < ?4",
                 "SELECT '" + DEAD + "', l.channel, NULL, l.dead_at, NULL FROM dead_letter l"
                         + (typed ? " JOIN delivery d ON d.id = l.delivery_id" + typeOfDelivery : "")
-                        + " WHERE l.dead_at >= ?3 AND l.dead_at < ?4");
-        return "SELECT metric, channel, type, b, GROUPING(channel, b, type), count(*),"
-                + " percentile_cont(0.5) WITHIN GROUP (ORDER BY secs) FROM (SELECT metric, channel, type, secs,"
-                + " CAST(floor((extract(epoch FROM at) - ?1) / ?2) AS integer) AS b FROM (" + branches + ") e) x"
-                + " GROUP BY GROUPING SETS ((metric, channel, b), (metric, type), (metric))";
+                        + " WHERE l.dead_at >= ?3 AND l.dead_at < ?4"));
     }
 }

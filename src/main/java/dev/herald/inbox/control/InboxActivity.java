@@ -1,13 +1,11 @@
 package dev.herald.inbox.control;
 
+import dev.herald.platform.control.BucketedCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,10 +25,10 @@ public class InboxActivity {
     public static final String READ = "read";
 
     /** grouping(channel, b, type) of each grouping set. */
-    public static final int BY_BUCKET = 1;
+    public static final int BY_BUCKET = BucketedCounts.BY_BUCKET;
 
-    public static final int BY_TYPE = 6;
-    public static final int TOTAL = 7;
+    public static final int BY_TYPE = BucketedCounts.BY_TYPE;
+    public static final int TOTAL = BucketedCounts.TOTAL;
 
     /**
      * One count of {@code metric}: in {@code bucket} ({@link #BY_BUCKET}), of {@code type} ({@link #BY_TYPE}; null for
@@ -48,26 +46,9 @@ public class InboxActivity {
      */
     @Transactional
     public List<Count> counts(Instant first, long bucketSeconds, Instant from, Instant to, String type) {
-        Query query = em.createNativeQuery(sql(type != null))
-                .setParameter(1, first.getEpochSecond())
-                .setParameter(2, bucketSeconds)
-                .setParameter(3, Timestamp.from(from))
-                .setParameter(4, Timestamp.from(to));
-        if (type != null) {
-            query.setParameter(5, type);
-        }
-        List<Count> counts = new ArrayList<>();
-        for (Object row : query.getResultList()) {
-            Object[] r = (Object[]) row;
-            counts.add(new Count(
-                    (String) r[0],
-                    (String) r[2],
-                    r[3] == null ? null : ((Number) r[3]).intValue(),
-                    ((Number) r[4]).intValue(),
-                    ((Number) r[5]).longValue(),
-                    r[6] == null ? null : ((Number) r[6]).doubleValue()));
-        }
-        return counts;
+        return BucketedCounts.run(em, sql(type != null), first, bucketSeconds, from, to, type).stream()
+                .map(r -> new Count(r.metric(), r.type(), r.bucket(), r.grouping(), r.count(), r.medianSeconds()))
+                .toList();
     }
 
     /**
@@ -77,8 +58,7 @@ public class InboxActivity {
      */
     static String sql(boolean typed) {
         String ofType = typed ? " AND n.type = ?5" : "";
-        String branches = String.join(
-                " UNION ALL ",
+        return BucketedCounts.sql(List.of(
                 "SELECT '" + STORED + "' AS metric, CAST(NULL AS varchar) AS channel, n.type,"
                         + " n.created_at AS at, CAST(NULL AS float8) AS secs FROM notification n"
                         + " WHERE n.created_at >= ?3 AND n.created_at < ?4" + ofType,
@@ -89,10 +69,6 @@ public class InboxActivity {
                         + " WHERE n.seen_at >= ?3 AND n.seen_at < ?4" + ofType,
                 "SELECT '" + READ + "', NULL, n.type, n.read_at,"
                         + " CAST(extract(epoch FROM n.read_at - n.created_at) AS float8) FROM notification n"
-                        + " WHERE n.read_at >= ?3 AND n.read_at < ?4" + ofType);
-        return "SELECT metric, channel, type, b, GROUPING(channel, b, type), count(*),"
-                + " percentile_cont(0.5) WITHIN GROUP (ORDER BY secs) FROM (SELECT metric, channel, type, secs,"
-                + " CAST(floor((extract(epoch FROM at) - ?1) / ?2) AS integer) AS b FROM (" + branches + ") e) x"
-                + " GROUP BY GROUPING SETS ((metric, channel, b), (metric, type), (metric))";
+                        + " WHERE n.read_at >= ?3 AND n.read_at < ?4" + ofType));
     }
 }
