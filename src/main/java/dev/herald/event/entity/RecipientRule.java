@@ -62,7 +62,7 @@ public final class RecipientRule {
             switch (source) {
                 case SUBJECT -> {
                     if (event.subject() != null) {
-                        recipients.add(event.subject());
+                        recipients.add(checked(event.subject(), "/subject"));
                     }
                 }
                 case DATA_RECIPIENTS -> addAll(recipients, event.data().get("recipients"), "/data/recipients");
@@ -91,7 +91,7 @@ public final class RecipientRule {
             return;
         }
         if (value instanceof JsonString one) {
-            recipients.add(checked(one, pointer));
+            recipients.add(checked(one.getString(), pointer));
             return;
         }
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
@@ -102,17 +102,33 @@ public final class RecipientRule {
             if (!(each instanceof JsonString string)) {
                 throw new InvalidEventException(pointer + "/" + i, "must be a user id (a string)");
             }
-            recipients.add(checked(string, pointer + "/" + i));
+            recipients.add(checked(string.getString(), pointer + "/" + i));
             i++;
         }
     }
 
-    private static String checked(JsonString id, String pointer) throws InvalidEventException {
-        String text = id.getString();
+    private static String checked(String text, String pointer) throws InvalidEventException {
         if (text.isBlank() || text.length() > MAX_RECIPIENT || text.indexOf('\u0000') >= 0) {
             throw new InvalidEventException(
                     pointer, "must be a non-blank user id of at most " + MAX_RECIPIENT + " characters");
         }
+        if (!wellFormed(text)) {
+            // a lone surrogate ("\ud800") is valid JSON but no text: PostgreSQL would store another id than the one
+            // the inbox was given, and the user could never read it
+            throw new InvalidEventException(pointer, "must be a user id of valid Unicode text (no unpaired surrogate)");
+        }
         return text;
+    }
+
+    private static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
