@@ -144,6 +144,15 @@ public final class Herald {
         return signer.sign(user, List.of(groups), now, now.plus(Duration.ofHours(1)));
     }
 
+    /**
+     * A user token valid until {@code expires}: for a test that moves the shared server's clock, whose live sessions
+     * end when the server's clock passes their token's expiry (mint it from the server's time, not this JVM's).
+     */
+    public String tokenUntil(String user, Instant expires) {
+        Instant now = Instant.now();
+        return signer.sign(user, List.of("user"), now, expires.isAfter(now) ? expires : now.plus(Duration.ofHours(1)));
+    }
+
     /** A user token that also carries OIDC claims such as {@code email} and {@code phone_number}. */
     public String tokenWithClaims(String user, Map<String, String> claims) {
         Instant now = Instant.now();
