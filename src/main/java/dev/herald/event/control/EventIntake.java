@@ -14,6 +14,7 @@ import dev.herald.preference.control.Settings;
 import dev.herald.preference.entity.Channel;
 import dev.herald.preference.entity.Decision;
 import dev.herald.preference.entity.Notice;
+import dev.herald.preference.entity.Preferences;
 import dev.herald.preference.entity.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -215,12 +217,24 @@ public class EventIntake {
             Instant now,
             Map<Notification, Map<Channel, Decision>> decisions) {
         Notice notice = null;
+        Map<Channel, Decision> byDefault = null;
         for (Notification n : rendered) {
             Recipient recipient = settingsOf.getOrDefault(n.recipient(), Recipient.DEFAULT);
             if (notice == null) {
                 notice = notice(n);
             }
-            Map<Channel, Decision> decided = recipient.preferences().decideAll(notice, now, recipient.zone());
+            Map<Channel, Decision> decided;
+            if (recipient.preferences() == Preferences.DEFAULTS) {
+                // the defaults have no quiet hours, mute or digest, so their decisions are the same in every zone:
+                // one map for all the event's recipients who changed nothing (most of them)
+                if (byDefault == null) {
+                    byDefault =
+                            Collections.unmodifiableMap(Preferences.DEFAULTS.decideAll(notice, now, recipient.zone()));
+                }
+                decided = byDefault;
+            } else {
+                decided = recipient.preferences().decideAll(notice, now, recipient.zone());
+            }
             if (!decided.get(Channel.IN_APP).deliversNow()) {
                 n.silence();
             }

@@ -78,6 +78,8 @@ final class NotificationTable {
     private static final Column UPDATED_AT = time("updated_at", Notification::updatedAt);
     private static final Column SEEN_AT = time("seen_at", Notification::seenAt);
     private static final Column READ_AT = time("read_at", Notification::readAt);
+    private static final Column ARCHIVED_AT = time("archived_at", Notification::archivedAt);
+    private static final Column SNOOZED_UNTIL = time("snoozed_until", Notification::snoozedUntil);
     private static final Column SILENT = flag("silent", Notification::silent);
 
     /** Every column, in the order of {@link #COLUMNS}. */
@@ -103,9 +105,14 @@ final class NotificationTable {
             UPDATED_AT,
             SEEN_AT,
             READ_AT,
-            time("archived_at", Notification::archivedAt),
-            time("snoozed_until", Notification::snoozedUntil),
+            ARCHIVED_AT,
+            SNOOZED_UNTIL,
             SILENT);
+
+    /** What a new notification has: not the states only a user gives it (seen, read, archived, snoozed). */
+    private static final List<Column> INSERTED = ALL.stream()
+            .filter(c -> !List.of(SEEN_AT, READ_AT, ARCHIVED_AT, SNOOZED_UNTIL).contains(c))
+            .toList();
 
     /** What gathering an event changes in a stored aggregate (see {@link Notification#absorb}). */
     private static final List<Column> GATHERED = List.of(
@@ -117,8 +124,8 @@ final class NotificationTable {
     /** {@link #COLUMNS} of the table aliased {@code n}. */
     static final String N_COLUMNS = names(ALL, "n.");
 
-    private static final String INSERT = "INSERT INTO notification (" + COLUMNS + ") SELECT "
-            + ALL.stream().map(Column::select).collect(Collectors.joining(", ")) + " FROM " + unnest(ALL);
+    private static final String INSERT = "INSERT INTO notification (" + names(INSERTED, "") + ") SELECT "
+            + INSERTED.stream().map(Column::select).collect(Collectors.joining(", ")) + " FROM " + unnest(INSERTED);
 
     private static final String UPDATE = "UPDATE notification n SET "
             + GATHERED.stream().map(c -> c.name() + " = " + c.select()).collect(Collectors.joining(", "))
@@ -155,7 +162,7 @@ final class NotificationTable {
     /** Inserts new notifications in one statement, through the transaction's connection. */
     static void insert(DataSource dataSource, List<Notification> rows) {
         if (!rows.isEmpty()) {
-            ArrayQuery.run(dataSource, INSERT, arrays(ALL, rows), null);
+            ArrayQuery.run(dataSource, INSERT, arrays(INSERTED, rows), null);
         }
     }
 
