@@ -4,6 +4,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +45,7 @@ public class KafkaConsumers {
     long stallSeconds;
 
     private final Map<String, List<ConsumerLoop<?>>> byCheck = new ConcurrentHashMap<>();
+    private boolean stopped;
 
     /** Starts the consumer a spec declares; answers its loop (for its state). */
     public <V> ConsumerLoop<V> start(ConsumerSpec<V> spec) {
@@ -109,8 +112,19 @@ public class KafkaConsumers {
         return !byCheck.getOrDefault(check, List.of()).isEmpty();
     }
 
+    /**
+     * Stops every consumer as the application begins to stop, before any bean is destroyed, so no batch is handed to
+     * a handler whose beans are gone; it stops them once.
+     */
+    void beforeStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+        stop();
+    }
+
     @PreDestroy
-    void stop() {
-        byCheck.values().forEach(loops -> loops.forEach(ConsumerLoop::stop));
+    synchronized void stop() {
+        if (!stopped) {
+            stopped = true;
+            byCheck.values().forEach(loops -> loops.forEach(ConsumerLoop::stop));
+        }
     }
 }

@@ -4,6 +4,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,6 +81,14 @@ public class Periodic {
         return every.toMinutes() >= 1 && every.toSecondsPart() == 0
                 ? every.toMinutes() + " min"
                 : every.toMillis() % 1000 == 0 ? every.toSeconds() + " s" : every.toMillis() + " ms";
+    }
+
+    /**
+     * Cancels every task as the application begins to stop, before any bean is destroyed: a turn that ran later would
+     * call beans already gone. Also at this bean's own end, in case it was created after that event.
+     */
+    void beforeStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+        stop();
     }
 
     @PreDestroy
