@@ -553,10 +553,21 @@ class OperationsIT {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return java.net.http.HttpClient.newBuilder()
-                .sslContext(ssl)
-                .build()
-                .send(request.build(), HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpClient client =
+                java.net.http.HttpClient.newBuilder().sslContext(ssl).build();
+        // a server that answers HTTP may still be opening its HTTPS listener (seen once on Payara under CI load):
+        // a refused connection is tried again for a while, every answer is the test's to judge
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.ConnectException refused) {
+                if (System.nanoTime() > until) {
+                    throw refused;
+                }
+                Thread.sleep(250);
+            }
+        }
     }
 
     /** Trusts the test server's self-signed certificate, whatever host name it names (an extended manager is not
