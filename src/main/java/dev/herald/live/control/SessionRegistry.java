@@ -188,11 +188,6 @@ public class SessionRegistry {
         byUser.values().forEach(sessions -> sessions.forEach(LiveSession::catchUp));
     }
 
-    /** Frames sent to live sockets since this instance started. */
-    public long framesSent() {
-        return framesSent.getCount();
-    }
-
     public int openSessions() {
         return byUser.values().stream().mapToInt(Set::size).sum();
     }

@@ -107,11 +107,6 @@ public class KafkaConsumers {
         return HealthCheckResponse.up(check);
     }
 
-    /** Whether any consumer was declared under {@code check}. */
-    public boolean started(String check) {
-        return !byCheck.getOrDefault(check, List.of()).isEmpty();
-    }
-
     /**
      * Stops every consumer as the application begins to stop, before any bean is destroyed, so no batch is handed to
      * a handler whose beans are gone; it stops them once.
