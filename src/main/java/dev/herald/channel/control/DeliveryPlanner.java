@@ -69,7 +69,7 @@ public class DeliveryPlanner {
                         : plan(p, channel, reachable, rows, now);
                 report.put(channel.wire(), status.wire());
             }
-            p.notification().reportChannels(report);
+            p.notification().handling().reportChannels(report);
         }
         rows.insert(dataSource);
     }

@@ -117,7 +117,7 @@ public class DeliveryStatuses implements ChannelReports {
                     report.put(channel.wire(), found.getOrDefault(channel.wire(), "skipped"));
                 }
             }
-            n.reportChannels(report);
+            n.handling().reportChannels(report);
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.OptionalInt;
         name = Delivery.SKIP_SEEN_LISTED,
         query = "UPDATE Delivery d SET d.status = :skipped, d.reason = :reason, d.updatedAt = :now"
                 + " WHERE d.digestId = :digest AND d.status = :listed AND EXISTS (SELECT n.id FROM Notification n"
-                + " WHERE n.id = d.notificationId AND n.seenAt IS NOT NULL)")
+                + " WHERE n.id = d.notificationId AND n.reading.seenAt IS NOT NULL)")
 @NamedQuery(
         name = Delivery.RELEASE_MUTED,
         query = "UPDATE Delivery d SET d.dueAt = :now, d.reason = :reason, d.updatedAt = :now"

@@ -236,7 +236,7 @@ public class EventIntake {
                 decided = recipient.preferences().decideAll(notice, now, recipient.zone());
             }
             if (!decided.get(Channel.IN_APP).deliversNow()) {
-                n.silence();
+                n.handling().silence();
             }
             decisions.put(n, decided);
         }
@@ -244,7 +244,7 @@ public class EventIntake {
 
     /** What the preferences decide on: the notification's category, priority and the channels its type uses. */
     private Notice notice(Notification n) {
-        return new Notice(n.category(), "critical".equals(n.priority()), catalog.channelsOf(n.type()));
+        return new Notice(n.category(), "critical".equals(n.handling().priority()), catalog.channelsOf(n.type()));
     }
 
     /** The type, its data schema and the recipients; a silent type has none. */

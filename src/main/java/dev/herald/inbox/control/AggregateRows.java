@@ -26,8 +26,9 @@ final class AggregateRows {
     /** The newest stored aggregate of each (recipient, type, group) the candidates belong to. */
     static List<Notification> openAggregates(DataSource dataSource, Collection<Notification> fresh) {
         Set<Gathering.Key> keys = new HashSet<>();
-        fresh.forEach(n ->
-                n.aggregation().ifPresent(a -> keys.add(new Gathering.Key(n.recipient(), n.type(), a.groupKey()))));
+        fresh.forEach(n -> n.grouping()
+                .candidate()
+                .ifPresent(a -> keys.add(new Gathering.Key(n.recipient(), n.type(), a.groupKey()))));
         List<Notification> open = new ArrayList<>();
         ArrayQuery.run(
                 dataSource,

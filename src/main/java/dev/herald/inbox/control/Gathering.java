@@ -43,9 +43,9 @@ final class Gathering {
     /** @param open the newest stored aggregate of each key the batch's candidates may join */
     Gathering(Collection<Notification> open) {
         for (Notification n : open) {
-            newest.put(new Key(n.recipient(), n.type(), n.groupKey()), n);
+            newest.put(new Key(n.recipient(), n.type(), n.grouping().groupKey()), n);
             stored.add(n.id());
-            readBefore.put(n.id(), n.readAt() != null);
+            readBefore.put(n.id(), n.reading().readAt() != null);
         }
     }
 
@@ -55,14 +55,14 @@ final class Gathering {
     }
 
     private void route(Notification candidate) {
-        Aggregation aggregation = candidate.aggregation().orElse(null);
+        Aggregation aggregation = candidate.grouping().candidate().orElse(null);
         if (aggregation == null) {
             create(candidate);
             return;
         }
         Key key = new Key(candidate.recipient(), candidate.type(), aggregation.groupKey());
         Notification target = newest.get(key);
-        if (target != null && target.accepts(aggregation)) {
+        if (target != null && target.grouping().accepts(aggregation, target.reading())) {
             absorptions.add(new Absorption(target, candidate));
             touch(target);
             return;
@@ -89,7 +89,8 @@ final class Gathering {
         for (Absorption a : absorptions) {
             if (stored.contains(a.target().id())) {
                 pairs.add(new ActorPair(
-                        a.target().id(), a.event().aggregation().orElseThrow().actorId()));
+                        a.target().id(),
+                        a.event().grouping().candidate().orElseThrow().actorId()));
             }
         }
         return pairs;
@@ -104,7 +105,8 @@ final class Gathering {
         Set<ActorPair> unseen = new HashSet<>(newInStore);
         for (Absorption a : absorptions) {
             ActorPair pair = new ActorPair(
-                    a.target().id(), a.event().aggregation().orElseThrow().actorId());
+                    a.target().id(),
+                    a.event().grouping().candidate().orElseThrow().actorId());
             boolean newActor = stored.contains(pair.notificationId()) ? unseen.remove(pair) : batchActors.add(pair);
             a.target().absorb(a.event(), newActor, now);
         }
@@ -151,7 +153,9 @@ final class Gathering {
      */
     long reopened(String recipient) {
         return gathered().stream()
-                .filter(n -> n.recipient().equals(recipient) && readBefore.get(n.id()) && n.snoozedUntil() == null)
+                .filter(n -> n.recipient().equals(recipient)
+                        && readBefore.get(n.id())
+                        && n.reading().snoozedUntil() == null)
                 .count();
     }
 }

@@ -90,7 +90,7 @@ public class Inbox {
     public Optional<Notification> change(String user, String id, StateChange change, Instant now) {
         lock(user);
         Optional<Notification> notification = find(user, id);
-        notification.ifPresent(n -> announce(user, change.applyTo(n, now) ? List.of(n) : List.of(), List.of()));
+        notification.ifPresent(n -> announce(user, n.change(change, now) ? List.of(n) : List.of(), List.of()));
         return notification;
     }
 
@@ -99,7 +99,7 @@ public class Inbox {
         lock(user);
         List<Notification> found = byIds(user, ids);
         List<Notification> changed = new ArrayList<>();
-        found.stream().filter(n -> change.applyTo(n, now)).forEach(changed::add);
+        found.stream().filter(n -> n.change(change, now)).forEach(changed::add);
         announce(user, changed, List.of());
         return new BulkResult(changed.size(), notFound(ids, found));
     }
@@ -136,7 +136,7 @@ public class Inbox {
             query.setParameter("upTo", upToSeq);
         }
         List<Notification> changed = query.getResultList().stream()
-                .filter(n -> change.applyTo(n, now))
+                .filter(n -> n.change(change, now))
                 .toList();
         announce(user, changed, List.of());
         return changed.size();

@@ -61,7 +61,7 @@ public class NotificationStore {
             return Appended.NOTHING;
         }
         Set<EventKey> stored = Set.copyOf(fresh.keySet());
-        if (fresh.values().stream().noneMatch(n -> n.aggregation().isPresent())) {
+        if (fresh.values().stream().noneMatch(n -> n.grouping().candidate().isPresent())) {
             return new Appended(appendPlain(fresh.values()), List.of(), stored);
         }
         return appendGathering(fresh.values(), stored);

@@ -3,6 +3,7 @@ package dev.herald.inbox.control;
 import static dev.herald.platform.control.ArrayQuery.timestamp;
 
 import dev.herald.inbox.entity.Notification;
+import dev.herald.inbox.entity.StoredRow;
 import dev.herald.platform.control.ArrayQuery;
 import jakarta.persistence.PersistenceException;
 import java.sql.ResultSet;
@@ -70,17 +71,21 @@ final class NotificationTable {
     private static final Column SEQ = bigNumber("seq", Notification::seq);
     private static final Column TITLE = longText("title", Notification::title);
     private static final Column BODY = longText("body", Notification::body);
-    private static final Column DATA = json("data", Notification::data);
-    private static final Column ACTORS = json("actors", Notification::actors);
+    private static final Column DATA = json("data", n -> n.payload().dataText());
+    private static final Column ACTORS = json("actors", n -> n.payload().actorsText());
     private static final Column LOCALE = text("locale", Notification::locale);
-    private static final Column ACTOR_COUNT = number("actor_count", Notification::actorCount);
-    private static final Column EVENT_COUNT = number("event_count", Notification::eventCount);
+    private static final Column ACTOR_COUNT =
+            number("actor_count", n -> n.grouping().actorCount());
+    private static final Column EVENT_COUNT =
+            number("event_count", n -> n.grouping().eventCount());
     private static final Column UPDATED_AT = time("updated_at", Notification::updatedAt);
-    private static final Column SEEN_AT = time("seen_at", Notification::seenAt);
-    private static final Column READ_AT = time("read_at", Notification::readAt);
-    private static final Column ARCHIVED_AT = time("archived_at", Notification::archivedAt);
-    private static final Column SNOOZED_UNTIL = time("snoozed_until", Notification::snoozedUntil);
-    private static final Column SILENT = flag("silent", Notification::silent);
+    private static final Column SEEN_AT = time("seen_at", n -> n.reading().seenAt());
+    private static final Column READ_AT = time("read_at", n -> n.reading().readAt());
+    private static final Column ARCHIVED_AT =
+            time("archived_at", n -> n.reading().archivedAt());
+    private static final Column SNOOZED_UNTIL =
+            time("snoozed_until", n -> n.reading().snoozedUntil());
+    private static final Column SILENT = flag("silent", n -> n.handling().silent());
 
     /** Every column, in the order of {@link #COLUMNS}. */
     private static final List<Column> ALL = List.of(
@@ -91,14 +96,14 @@ final class NotificationTable {
             text("event_id", n -> n.eventKey().eventId()),
             text("type", Notification::type),
             text("category", Notification::category),
-            text("priority", Notification::priority),
+            text("priority", n -> n.handling().priority()),
             LOCALE,
             TITLE,
             BODY,
             DATA,
             ACTORS,
-            text("group_key", Notification::groupKey),
-            time("window_ends_at", Notification::windowEndsAt),
+            text("group_key", n -> n.grouping().groupKey()),
+            time("window_ends_at", n -> n.grouping().windowEndsAt()),
             ACTOR_COUNT,
             EVENT_COUNT,
             time("created_at", Notification::createdAt),
@@ -175,7 +180,7 @@ final class NotificationTable {
 
     /** A notification from a row that has {@link #COLUMNS}. */
     static Notification restore(ResultSet rows) {
-        return Notification.restore(new Notification.StoredRow() {
+        return Notification.restore(new StoredRow() {
             @Override
             public String text(String column) {
                 return read(() -> rows.getString(column));

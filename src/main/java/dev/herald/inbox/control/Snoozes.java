@@ -69,8 +69,8 @@ public class Snoozes {
         }
         Map<String, List<Notification>> byUser = new LinkedHashMap<>();
         em.createQuery(
-                        "SELECT n FROM Notification n WHERE n.recipient IN :users AND n.snoozedUntil <= :now"
-                                + " ORDER BY n.recipient, n.snoozedUntil, n.seq",
+                        "SELECT n FROM Notification n WHERE n.recipient IN :users AND n.reading.snoozedUntil <= :now"
+                                + " ORDER BY n.recipient, n.reading.snoozedUntil, n.seq",
                         Notification.class)
                 .setParameter("users", users)
                 .setParameter("now", now)

@@ -33,24 +33,24 @@ public final class NotificationView {
                 .write("seq", n.seq())
                 .write("type", n.type())
                 .write("category", n.category())
-                .write("priority", n.priority())
+                .write("priority", n.handling().priority())
                 .write("title", n.title())
                 .write("body", n.body())
-                .write("data", n.dataValue())
-                .write("actors", n.actorsValue())
-                .write("actorCount", n.actorCount())
-                .write("eventCount", n.eventCount())
-                .write("read", n.readAt() != null)
-                .write("seen", n.seenAt() != null);
+                .write("data", n.payload().data())
+                .write("actors", n.payload().actors())
+                .write("actorCount", n.grouping().actorCount())
+                .write("eventCount", n.grouping().eventCount())
+                .write("read", n.reading().readAt() != null)
+                .write("seen", n.reading().seenAt() != null);
         time(json, "createdAt", n.createdAt());
         time(json, "updatedAt", n.updatedAt());
-        time(json, "seenAt", n.seenAt());
-        time(json, "readAt", n.readAt());
-        time(json, "archivedAt", n.archivedAt());
-        time(json, "snoozedUntil", n.snoozedUntil());
-        if (!n.channels().isEmpty()) {
+        time(json, "seenAt", n.reading().seenAt());
+        time(json, "readAt", n.reading().readAt());
+        time(json, "archivedAt", n.reading().archivedAt());
+        time(json, "snoozedUntil", n.reading().snoozedUntil());
+        if (!n.handling().channels().isEmpty()) {
             json.writeStartObject("channels");
-            new TreeMap<>(n.channels()).forEach(json::write);
+            new TreeMap<>(n.handling().channels()).forEach(json::write);
             json.writeEnd();
         }
         json.writeEnd();

@@ -31,16 +31,16 @@ public record StateChange(Action action, Instant until) {
         return new StateChange(Action.SNOOZE, until);
     }
 
-    /** Applies the change; answers whether the notification changed (doing it twice changes nothing). */
-    public boolean applyTo(Notification n, Instant now) {
+    /** Applies the change; answers whether anything changed (doing it twice changes nothing). */
+    boolean applyTo(Reading r, Instant now) {
         return switch (action) {
-            case READ -> n.markRead(now);
-            case UNREAD -> n.markUnread(now);
-            case SEEN -> n.markSeen(now);
-            case ARCHIVE -> n.archive(now);
-            case UNARCHIVE -> n.unarchive(now);
-            case SNOOZE -> n.snooze(until, now);
-            case UNSNOOZE -> n.unsnooze(now);
+            case READ -> r.markRead(now);
+            case UNREAD -> r.markUnread();
+            case SEEN -> r.markSeen(now);
+            case ARCHIVE -> r.archive(now);
+            case UNARCHIVE -> r.unarchive();
+            case SNOOZE -> r.snooze(until, now);
+            case UNSNOOZE -> r.unsnooze();
         };
     }
 }

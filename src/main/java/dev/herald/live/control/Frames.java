@@ -42,7 +42,7 @@ public final class Frames {
      * sequenced at its current {@code seq}.
      */
     public static Frame catchUp(Notification n) {
-        return notification(n.eventCount() > 1 ? Frame.UPDATED : Frame.CREATED, n, n.seq());
+        return notification(n.grouping().eventCount() > 1 ? Frame.UPDATED : Frame.CREATED, n, n.seq());
     }
 
     /** The user's preferences changed (in another tab or over the API): {@code preferences.updated}, unsequenced. */
@@ -77,7 +77,7 @@ public final class Frames {
         StringWriter text = new StringWriter(512);
         try (JsonGenerator json = JsonFactory.PROVIDER.createGenerator(text)) {
             json.writeStartObject().write("type", type).write("seq", n.seq());
-            if (n.silent()) {
+            if (n.handling().silent()) {
                 // stored and counted, but the user muted it or is in quiet hours: no toast, no sound
                 json.write("silent", true);
             }

@@ -94,8 +94,8 @@ public class PushProvider implements ChannelProvider {
                 subscription.p256dh(), subscription.auth(), payload(n).getBytes(StandardCharsets.UTF_8));
         Map<String, String> headers = Map.of(
                 "Content-Encoding", "aes128gcm",
-                "TTL", String.valueOf(ttl(n.priority()).toSeconds()),
-                "Urgency", urgency(n.priority()),
+                "TTL", String.valueOf(ttl(n.handling().priority()).toSeconds()),
+                "Urgency", urgency(n.handling().priority()),
                 "Authorization", keys.vapid().orElseThrow().authorization(endpoint, clock.instant()));
         SendResult result = destinations
                 .http()

@@ -19,11 +19,11 @@ public final class WebhookPayload {
                 .add("recipient", n.recipient())
                 .add("type", n.type())
                 .add("category", n.category())
-                .add("priority", n.priority())
+                .add("priority", n.handling().priority())
                 .add("title", n.title())
                 .add("body", n.body())
-                .add("data", n.dataValue())
-                .add("actors", n.actorsValue())
+                .add("data", n.payload().data())
+                .add("actors", n.payload().actors())
                 .add("createdAt", n.createdAt().toString());
         return JsonFactory.PROVIDER
                 .createObjectBuilder()

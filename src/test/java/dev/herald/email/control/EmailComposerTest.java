@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.email.control.EmailComposer.Email;
 import dev.herald.inbox.entity.Notification;
+import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,17 @@ class EmailComposerTest {
     static int events;
 
     static Notification notification(String title, String body, String locale) {
-        return new Notification("bob", "/src", "e" + (++events), "post.liked", "social", title, body, "{}", "[]", T0)
+        return new Notification(
+                        "bob",
+                        "/src",
+                        "e" + (++events),
+                        "post.liked",
+                        "social",
+                        title,
+                        body,
+                        JsonValue.EMPTY_JSON_OBJECT,
+                        JsonValue.EMPTY_JSON_ARRAY,
+                        T0)
                 .deliveredAs("normal", locale);
     }
 
@@ -232,8 +243,8 @@ class EmailComposerTest {
                         "social",
                         "a".repeat(198) + "\uD83D\uDE00" + "b".repeat(10),
                         "",
-                        "{}",
-                        "[]",
+                        JsonValue.EMPTY_JSON_OBJECT,
+                        JsonValue.EMPTY_JSON_ARRAY,
                         T0)
                 .deliveredAs("normal", "en");
         String subject = EmailComposer.single(n, "i", "u").subject();

@@ -64,7 +64,7 @@ class NotificationRendererTest {
 
     /** What an aggregate of {@code total} distinct actors, naming at most the rule's number, reads. */
     static String aggregateTitle(String locale, int total) throws InvalidEventException {
-        Aggregation aggregation = like(locale).aggregation().orElseThrow();
+        Aggregation aggregation = like(locale).grouping().candidate().orElseThrow();
         return aggregation
                 .wording()
                 .render(actors(Math.min(total, aggregation.maxActors())), total)
@@ -82,19 +82,19 @@ class NotificationRendererTest {
         Notification first = notifications.get(0);
         assertThat(first.title()).isEqualTo("Achievement unlocked: Early bird");
         assertThat(first.body()).isEqualTo("Up at 6");
-        assertThat(first.data()).doesNotContain("recipients").contains("Early bird");
+        assertThat(first.payload().dataText()).doesNotContain("recipients").contains("Early bird");
         assertThat(first.createdAt()).isEqualTo(NOW);
         assertThat(first.eventKey().eventId()).isEqualTo("e1");
         assertThat(first.locale()).isEqualTo("en");
-        assertThat(first.aggregation()).isEmpty();
+        assertThat(first.grouping().candidate()).isEmpty();
     }
 
     @Test
     void aLikeNamesItsActorAndCarriesItsAggregation() throws Exception {
         Notification n = like(null);
         assertThat(n.title()).isEqualTo("Ana liked your post");
-        assertThat(n.actors()).isEqualTo("[{\"id\":\"u-ana\",\"name\":\"Ana\"}]");
-        Aggregation aggregation = n.aggregation().orElseThrow();
+        assertThat(n.payload().actorsText()).isEqualTo("[{\"id\":\"u-ana\",\"name\":\"Ana\"}]");
+        Aggregation aggregation = n.grouping().candidate().orElseThrow();
         assertThat(aggregation.groupKey()).isEqualTo("p1");
         assertThat(aggregation.actorId()).isEqualTo("u-ana");
         assertThat(aggregation.occurredAt()).isEqualTo(NOW);
@@ -207,6 +207,6 @@ class NotificationRendererTest {
                 Map.of());
         assertThat(n).isNotEmpty();
         assertThat(n).extracting(Notification::recipient).contains("admin");
-        assertThat(n.get(0).priority()).isEqualTo("critical");
+        assertThat(n.get(0).handling().priority()).isEqualTo("critical");
     }
 }

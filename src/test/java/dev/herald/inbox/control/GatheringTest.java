@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.herald.inbox.control.Gathering.ActorPair;
 import dev.herald.inbox.entity.Aggregation;
 import dev.herald.inbox.entity.Notification;
+import dev.herald.inbox.entity.StateChange;
 import dev.herald.platform.control.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -69,8 +70,8 @@ class GatheringTest {
         Gathering gathering = gather(List.of(), batch, Set.of());
         assertThat(gathering.created()).hasSize(1);
         Notification aggregate = gathering.created().get(0);
-        assertThat(aggregate.actorCount()).isEqualTo(7);
-        assertThat(aggregate.eventCount()).isEqualTo(10);
+        assertThat(aggregate.grouping().actorCount()).isEqualTo(7);
+        assertThat(aggregate.grouping().eventCount()).isEqualTo(10);
         assertThat(aggregate.title()).isEqualTo("gus, fatou, ben +4");
         assertThat(gathering.absorptions()).hasSize(9);
         assertThat(gathering.batchActors()).hasSize(7);
@@ -83,9 +84,10 @@ class GatheringTest {
         Notification atTheEdge = like("chen", T0.plus(WINDOW));
         Gathering gathering = gather(List.of(), List.of(first, inside, atTheEdge), Set.of());
         assertThat(gathering.created()).containsExactly(first, atTheEdge);
-        assertThat(first.actorCount()).isEqualTo(2);
-        assertThat(atTheEdge.actorCount()).isEqualTo(1);
-        assertThat(atTheEdge.windowEndsAt()).isEqualTo(T0.plus(WINDOW).plus(WINDOW));
+        assertThat(first.grouping().actorCount()).isEqualTo(2);
+        assertThat(atTheEdge.grouping().actorCount()).isEqualTo(1);
+        assertThat(atTheEdge.grouping().windowEndsAt())
+                .isEqualTo(T0.plus(WINDOW).plus(WINDOW));
     }
 
     @Test
@@ -111,8 +113,8 @@ class GatheringTest {
         assertThat(gathering.gathered()).containsExactly(stored);
         assertThat(gathering.storedPairs())
                 .containsExactly(new ActorPair(stored.id(), "ana"), new ActorPair(stored.id(), "ben"));
-        assertThat(stored.actorCount()).isEqualTo(2);
-        assertThat(stored.eventCount()).isEqualTo(3);
+        assertThat(stored.grouping().actorCount()).isEqualTo(2);
+        assertThat(stored.grouping().eventCount()).isEqualTo(3);
         assertThat(stored.title()).isEqualTo("ben, ana");
         assertThat(gathering.wasStored(stored)).isTrue();
     }
@@ -121,31 +123,31 @@ class GatheringTest {
     void aReadAggregateIsReopenedOrLeftAloneAsTheRuleSays() {
         Notification reopens = like("ana", "p1", T0, false);
         reopens.assignSeq(1);
-        reopens.markRead(T0.plusSeconds(1));
+        reopens.change(StateChange.of(StateChange.Action.READ), T0.plusSeconds(1));
         Gathering gathering = gather(
                 List.of(reopens),
                 List.of(like("ben", "p1", T0.plusSeconds(2), false)),
                 Set.of(new ActorPair(reopens.id(), "ben")));
         assertThat(gathering.gathered()).containsExactly(reopens);
-        assertThat(reopens.readAt()).isNull();
-        assertThat(reopens.seenAt()).isNull();
+        assertThat(reopens.reading().readAt()).isNull();
+        assertThat(reopens.reading().seenAt()).isNull();
         assertThat(gathering.reopened("bob")).isEqualTo(1);
 
         Notification done = like("ana", "p1", T0, true);
         done.assignSeq(1);
-        done.markRead(T0.plusSeconds(1));
+        done.change(StateChange.of(StateChange.Action.READ), T0.plusSeconds(1));
         Notification next = like("ben", "p1", T0.plusSeconds(2), true);
         Gathering afterRead = gather(List.of(done), List.of(next), Set.of());
         assertThat(afterRead.gathered()).isEmpty();
         assertThat(afterRead.created()).containsExactly(next);
-        assertThat(done.readAt()).isNotNull();
+        assertThat(done.reading().readAt()).isNotNull();
     }
 
     @Test
     void anArchivedAggregateIsNeverReopened() {
         Notification archived = like("ana", T0);
         archived.assignSeq(1);
-        archived.archive(T0.plusSeconds(1));
+        archived.change(StateChange.of(StateChange.Action.ARCHIVE), T0.plusSeconds(1));
         Notification next = like("ben", T0.plusSeconds(2));
         Gathering gathering = gather(List.of(archived), List.of(next), Set.of());
         assertThat(gathering.created()).containsExactly(next);
@@ -155,8 +157,17 @@ class GatheringTest {
     void touchedNotificationsAreNumberedInTheOrderTheyWereLastTouched() {
         Notification stored = like("ana", T0);
         stored.assignSeq(1);
-        Notification plain =
-                new Notification("bob", "/t", "plain", "mission.completed", "game", "m", "", "{}", "[]", T0);
+        Notification plain = new Notification(
+                "bob",
+                "/t",
+                "plain",
+                "mission.completed",
+                "game",
+                "m",
+                "",
+                JsonValue.EMPTY_JSON_OBJECT,
+                JsonValue.EMPTY_JSON_ARRAY,
+                T0);
         Notification ben = like("ben", T0.plusSeconds(1));
         Gathering gathering = gather(List.of(stored), List.of(ben, plain), Set.of(new ActorPair(stored.id(), "ben")));
         assertThat(gathering.touchedByRecipient().get("bob")).containsExactly(stored, plain);
@@ -170,11 +181,11 @@ class GatheringTest {
         Notification stored = like("ana", T0);
         stored.assignSeq(1);
         Notification muted = like("ben", T0.plusSeconds(10));
-        muted.silence();
+        muted.handling().silence();
         stored.absorb(muted, true, T0.plusSeconds(10));
-        assertThat(stored.silent()).isTrue();
+        assertThat(stored.handling().silent()).isTrue();
         Notification loud = like("chen", T0.plusSeconds(20));
         stored.absorb(loud, true, T0.plusSeconds(20));
-        assertThat(stored.silent()).isFalse();
+        assertThat(stored.handling().silent()).isFalse();
     }
 }

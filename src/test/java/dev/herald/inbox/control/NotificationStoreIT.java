@@ -13,6 +13,7 @@ import dev.herald.testing.ArquillianServer;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.transaction.TransactionalException;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
@@ -176,8 +177,8 @@ class NotificationStoreIT {
         List<Notification> items =
                 pages.page(user, InboxFilter.INBOX, InboxCursor.START, 100).items();
         assertThat(items).hasSize(1);
-        assertThat(items.get(0).eventCount()).isEqualTo(100);
-        assertThat(items.get(0).actorCount()).isEqualTo(97);
+        assertThat(items.get(0).grouping().eventCount()).isEqualTo(100);
+        assertThat(items.get(0).grouping().actorCount()).isEqualTo(97);
         assertThat(items.get(0).title()).endsWith("and 94 others liked your post");
         // each batch took one number for the aggregate: created by one, moved by the three others
         assertThat(items.get(0).seq()).isEqualTo(4);
@@ -258,7 +259,16 @@ class NotificationStoreIT {
 
     private static Notification notification(String user, String eventId) {
         return new Notification(
-                user, "/store-test", eventId, "user.followed", "social", "t", "b", "{}", "[]", Instant.now());
+                user,
+                "/store-test",
+                eventId,
+                "user.followed",
+                "social",
+                "t",
+                "b",
+                JsonValue.EMPTY_JSON_OBJECT,
+                JsonValue.EMPTY_JSON_ARRAY,
+                Instant.now());
     }
 
     private static String followed(String id, String user) {
