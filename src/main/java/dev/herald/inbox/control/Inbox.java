@@ -114,12 +114,12 @@ public class Inbox {
         }
         lock(user);
         StringBuilder jpql = new StringBuilder("SELECT n FROM Notification n WHERE n.recipient = :recipient"
-                + " AND n.archivedAt IS NULL AND n.snoozedUntil IS NULL");
+                + " AND n.reading.archivedAt IS NULL AND n.reading.snoozedUntil IS NULL");
         // reading marks seen too, so every unseen notification is unread: both walk the unread index
         jpql.append(
                 change.action() == StateChange.Action.READ
-                        ? " AND n.readAt IS NULL"
-                        : " AND n.readAt IS NULL AND n.seenAt IS NULL");
+                        ? " AND n.reading.readAt IS NULL"
+                        : " AND n.reading.readAt IS NULL AND n.reading.seenAt IS NULL");
         if (category != null) {
             jpql.append(" AND n.category = :category");
         }
