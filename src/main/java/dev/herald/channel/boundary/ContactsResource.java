@@ -9,8 +9,6 @@ import dev.herald.platform.control.AuditTrail;
 import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,8 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Channels", description = "Where notifications go besides the inbox (role: user).")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class ContactsResource {
     @Inject
     Contacts contacts;
@@ -56,8 +51,8 @@ public class ContactsResource {
     @Path("me/contacts")
     @RolesAllowed(Roles.USER)
     @Operation(summary = "The user's email address and phone number")
-    public JsonObject mine() {
-        return view(contacts.of(Caller.of(token)));
+    public ContactsView mine() {
+        return ContactsView.of(contacts.of(Caller.of(token)));
     }
 
     @PUT
@@ -65,9 +60,10 @@ public class ContactsResource {
     @RolesAllowed(Roles.USER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set the user's email address and phone number (E.164); null clears one")
-    public JsonObject setMine(String body) {
+    public ContactsView setMine(String body) {
         ContactRequest request = bodies.read(body, ContactRequest.class);
-        return view(Optional.of(contacts.set(Caller.of(token), request.email(), request.phone(), Contact.Source.USER)));
+        return ContactsView.of(
+                Optional.of(contacts.set(Caller.of(token), request.email(), request.phone(), Contact.Source.USER)));
     }
 
     @GET
@@ -75,8 +71,8 @@ public class ContactsResource {
     @RolesAllowed(Roles.ADMIN)
     @Tag(name = "Operations")
     @Operation(summary = "A user's email address and phone number")
-    public JsonObject of(@PathParam("user") String user) {
-        return view(contacts.of(user));
+    public ContactsView of(@PathParam("user") String user) {
+        return ContactsView.of(contacts.of(user));
     }
 
     @PUT
@@ -86,9 +82,10 @@ public class ContactsResource {
     @Tag(name = "Operations")
     @Operation(summary = "Set a user's email address and phone number (a directory sync)")
     @Transactional // the change and its audit entry commit together
-    public JsonObject set(@PathParam("user") String user, String body) {
+    public ContactsView set(@PathParam("user") String user, String body) {
         ContactRequest request = bodies.read(body, ContactRequest.class);
-        JsonObject view = view(Optional.of(contacts.set(user, request.email(), request.phone(), Contact.Source.ADMIN)));
+        ContactsView view = ContactsView.of(
+                Optional.of(contacts.set(user, request.email(), request.phone(), Contact.Source.ADMIN)));
         // who changed whose addresses; the addresses themselves stay out of the trail
         audit.record(
                 Caller.of(token),
@@ -100,26 +97,5 @@ public class ContactsResource {
                         .add("phone", request.phone() != null)
                         .build());
         return view;
-    }
-
-    private static JsonObject view(Optional<Contact> contact) {
-        JsonObjectBuilder json = JsonFactory.PROVIDER.createObjectBuilder();
-        String email = contact.map(Contact::email).orElse(null);
-        String phone = contact.map(Contact::phone).orElse(null);
-        if (email == null) {
-            json.addNull("email");
-        } else {
-            json.add("email", email);
-        }
-        if (phone == null) {
-            json.addNull("phone");
-        } else {
-            json.add("phone", phone);
-        }
-        return json.add(
-                        "source",
-                        contact.map(c -> c.source().name().toLowerCase(Locale.ROOT))
-                                .orElse("none"))
-                .build();
     }
 }

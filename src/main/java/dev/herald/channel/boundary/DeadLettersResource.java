@@ -2,19 +2,14 @@ package dev.herald.channel.boundary;
 
 import dev.herald.Roles;
 import dev.herald.channel.control.DeadLetters;
-import dev.herald.channel.control.DeadLetters.DeadLetter;
 import dev.herald.channel.control.DeadLetters.Filter;
 import dev.herald.platform.boundary.Caller;
 import dev.herald.platform.boundary.Instants;
 import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.ProblemException;
 import dev.herald.platform.boundary.RequestBodies;
-import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,8 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Operations", description = "For operators (role: admin).")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class DeadLettersResource {
     @Inject
     DeadLetters deadLetters;
@@ -53,7 +46,7 @@ public class DeadLettersResource {
 
     @GET
     @Operation(summary = "Dead letters, newest first (open ones unless resolved=true)")
-    public JsonObject list(
+    public DeadLetterList list(
             @QueryParam("channel") String channel,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
@@ -67,30 +60,24 @@ public class DeadLettersResource {
         if (max < 1 || max > 1000) {
             throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "limit must be 1 to 1000"));
         }
-        JsonArrayBuilder items = JsonFactory.PROVIDER.createArrayBuilder();
-        deadLetters.list(filter(filter), resolved, max).forEach(l -> items.add(view(l)));
-        return JsonFactory.PROVIDER.createObjectBuilder().add("items", items).build();
+        return new DeadLetterList(deadLetters.list(filter(filter), resolved, max));
     }
 
     @POST
     @Path("replay")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue the matching open dead letters again")
-    public JsonObject replay(String body) {
-        int count = deadLetters.replay(selection(bodies.read(body, DeadLetterFilter.class)), Caller.of(token));
-        return JsonFactory.PROVIDER.createObjectBuilder().add("replayed", count).build();
+    public Replayed replay(String body) {
+        return new Replayed(deadLetters.replay(selection(bodies.read(body, DeadLetterFilter.class)), Caller.of(token)));
     }
 
     @POST
     @Path("discard")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Close the matching open dead letters without sending")
-    public JsonObject discard(String body) {
-        int count = deadLetters.discard(selection(bodies.read(body, DeadLetterFilter.class)), Caller.of(token));
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("discarded", count)
-                .build();
+    public Discarded discard(String body) {
+        return new Discarded(
+                deadLetters.discard(selection(bodies.read(body, DeadLetterFilter.class)), Caller.of(token)));
     }
 
     /** A replay or discard must say which: an empty body would otherwise mean every open dead letter. */
@@ -111,26 +98,5 @@ public class DeadLettersResource {
                 Instants.bodyInstant("/from", f.from()),
                 Instants.bodyInstant("/to", f.to()),
                 f.error());
-    }
-
-    private static JsonObject view(DeadLetter l) {
-        JsonObjectBuilder json = JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("deliveryId", l.deliveryId())
-                .add("notificationId", l.notificationId())
-                .add("channel", l.channel())
-                .add("recipient", l.recipient())
-                .add("error", l.error())
-                .add("attempts", l.attempts())
-                .add("deadAt", l.deadAt().toString());
-        JsonArrayBuilder attempts = JsonFactory.PROVIDER.createArrayBuilder();
-        l.attemptLog().forEach(a -> attempts.add(DeliveriesResource.attempt(a)));
-        json.add("attemptLog", attempts);
-        if (l.resolution() != null) {
-            json.add("resolution", l.resolution())
-                    .add("resolvedAt", l.resolvedAt().toString())
-                    .add("resolvedBy", l.resolvedBy());
-        }
-        return json.build();
     }
 }

@@ -5,10 +5,8 @@ import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.ProblemException;
 import dev.herald.platform.boundary.RequestBodies;
 import dev.herald.platform.control.AdjustableClock;
-import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -34,8 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.ADMIN)
 @Tag(name = "Dev mode", description = "Only with HERALD_DEV_TOKENS_ENABLED / HERALD_DEV_CLOCK_ENABLED; 404 otherwise.")
 @APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 @APIResponse(responseCode = "404", ref = "NotFound")
 @SecurityRequirement(name = "jwt")
 public class DevClockResource {
@@ -61,16 +57,12 @@ public class DevClockResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Move this instance's clock forward (dev mode only, role: admin)")
     @APIResponse(responseCode = "200", description = "The clock now.")
-    public JsonObject advance(String body) {
+    public DevTime advance(String body) {
         if (!enabled) {
             throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "The dev clock is disabled."));
         }
         Duration offset = clock.advance(
                 Duration.ofSeconds(bodies.read(body, Advance.class).advanceSeconds()));
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("now", clock.instant().toString())
-                .add("offsetSeconds", offset.toSeconds())
-                .build();
+        return new DevTime(clock.instant(), offset.toSeconds());
     }
 }

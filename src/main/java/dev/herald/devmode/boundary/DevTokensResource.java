@@ -48,7 +48,7 @@ public class DevTokensResource {
     @APIResponse(responseCode = "200", description = "A signed token.")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public JsonObject mint(String body) {
+    public DevToken mint(String body) {
         if (!tokens.enabled()) {
             throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "Dev tokens are disabled."));
         }
@@ -69,12 +69,7 @@ public class DevTokensResource {
             throw bad("ttlSeconds must be from 1 to " + DevTokens.MAX_TTL.toSeconds());
         }
         String token = tokens.mint(subject, groups, Duration.ofSeconds(ttl));
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("token", token)
-                .add("sub", subject)
-                .add("expiresIn", ttl)
-                .build();
+        return new DevToken(token, subject, ttl);
     }
 
     private static final BigInteger BIG = BigInteger.valueOf(Long.MAX_VALUE);

@@ -11,7 +11,6 @@ import dev.herald.platform.control.JsonFactory;
 import dev.herald.platform.control.RootCause;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,8 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations", description = "For operators (role: admin).")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class CatalogResource {
     @Inject
     CatalogSync catalog;
@@ -53,7 +50,7 @@ public class CatalogResource {
                     + " the new catalog knows can then be replayed.")
     @APIResponse(responseCode = "200", description = "{types, locales, source}")
     @APIResponse(responseCode = "422", description = "The file has a mistake; nothing changed.")
-    public JsonObject reload() {
+    public EventCatalog.Reloaded reload() {
         String actor = Caller.of(token);
         EventCatalog.Reloaded reloaded;
         try {
@@ -75,11 +72,6 @@ public class CatalogResource {
                     "The catalog file has a mistake; the catalog in use stays.",
                     List.of(new Problem.FieldError("", reason))));
         }
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("types", reloaded.types())
-                .add("locales", JsonFactory.PROVIDER.createArrayBuilder(reloaded.locales()))
-                .add("source", reloaded.source())
-                .build();
+        return reloaded;
     }
 }

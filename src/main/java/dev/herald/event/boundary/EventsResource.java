@@ -9,7 +9,6 @@ import dev.herald.event.entity.AcceptedEvent;
 import dev.herald.event.entity.CloudEvent;
 import dev.herald.event.entity.InvalidEventException;
 import dev.herald.platform.boundary.Problem;
-import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,8 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Events", description = "Publishing events and the catalog of event types.")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class EventsResource {
 
     @Inject
@@ -78,14 +75,12 @@ public class EventsResource {
                 return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "Kafka did not acknowledge the event; retry.")
                         .toResponse();
             }
-            return Response.accepted(JsonFactory.PROVIDER
-                            .createObjectBuilder()
-                            .add("id", event.id())
-                            .add("source", event.source())
-                            .add("type", event.type())
-                            .add("recipients", accepted.recipients().size())
-                            .add("silent", accepted.type().silent())
-                            .build())
+            return Response.accepted(new Accepted(
+                            event.id(),
+                            event.source(),
+                            event.type(),
+                            accepted.recipients().size(),
+                            accepted.type().silent()))
                     .type(MediaType.APPLICATION_JSON)
                     .build();
         });

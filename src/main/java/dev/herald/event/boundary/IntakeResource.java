@@ -4,13 +4,10 @@ import dev.herald.Roles;
 import dev.herald.event.control.IntakeSwitch;
 import dev.herald.platform.boundary.Caller;
 import dev.herald.platform.boundary.RequestBodies;
-import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,8 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations", description = "For operators (role: admin).")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class IntakeResource {
     private static final Duration FOLLOW_WAIT = Duration.ofSeconds(5);
 
@@ -62,8 +57,8 @@ public class IntakeResource {
     @GET
     @Operation(summary = "Whether intake is paused, who changed it and when")
     @APIResponse(responseCode = "200", description = "{paused, changedBy, changedAt, thisInstance}")
-    public JsonObject get() {
-        return withThisInstance(intakeSwitch.state(), consumer.state().isPaused());
+    public IntakeState get() {
+        return IntakeState.of(intakeSwitch.state(), consumer.state().isPaused());
     }
 
     @POST
@@ -74,7 +69,7 @@ public class IntakeResource {
                     + " within a second); thisInstance.paused says whether it did within 5 s.")
     @APIResponse(responseCode = "200", description = "{paused, changedBy, changedAt, thisInstance}")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public CompletionStage<JsonObject> change(String body) {
+    public CompletionStage<IntakeState> change(String body) {
         IntakeChange change = bodies.read(body, IntakeChange.class);
         IntakeSwitch.State state = intakeSwitch.turn(change.paused(), Caller.of(token));
         intakeSwitch.adopt(state); // committed
@@ -82,28 +77,6 @@ public class IntakeResource {
         // and on a container thread: the consumer's own thread completes the wait and goes back to Kafka at once
         return consumer.follows(change.paused(), FOLLOW_WAIT)
                 .thenApplyAsync(
-                        followed -> withThisInstance(state, consumer.state().isPaused()), executor);
-    }
-
-    private static JsonObject withThisInstance(IntakeSwitch.State state, boolean paused) {
-        return JsonFactory.PROVIDER
-                .createObjectBuilder(toJson(state))
-                .add("thisInstance", JsonFactory.PROVIDER.createObjectBuilder().add("paused", paused))
-                .build();
-    }
-
-    public static JsonObject toJson(IntakeSwitch.State state) {
-        JsonObjectBuilder json = JsonFactory.PROVIDER.createObjectBuilder().add("paused", state.paused());
-        if (state.changedBy() == null) {
-            json.addNull("changedBy");
-        } else {
-            json.add("changedBy", state.changedBy());
-        }
-        if (state.changedAt() == null) {
-            json.addNull("changedAt");
-        } else {
-            json.add("changedAt", state.changedAt().toString());
-        }
-        return json.build();
+                        followed -> IntakeState.of(state, consumer.state().isPaused()), executor);
     }
 }

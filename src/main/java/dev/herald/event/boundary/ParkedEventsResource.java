@@ -2,20 +2,13 @@ package dev.herald.event.boundary;
 
 import dev.herald.Roles;
 import dev.herald.event.control.ParkedEvents;
-import dev.herald.event.entity.ParkedEvent;
 import dev.herald.platform.boundary.Caller;
 import dev.herald.platform.boundary.Instants;
 import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.ProblemException;
 import dev.herald.platform.boundary.RequestBodies;
-import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -43,8 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Operations", description = "For operators (role: admin).")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class ParkedEventsResource {
     @Inject
     ParkedEvents parked;
@@ -80,7 +71,7 @@ public class ParkedEventsResource {
             description = "Each with its topic, partition, offset, payload, headers and every reason as a pointer;"
                     + " filters: reason (text it contains), from, to (when parked). total counts all that match.")
     @APIResponse(responseCode = "200", description = "The parked records.")
-    public JsonObject list(
+    public ParkedPage list(
             @QueryParam("limit") String limit,
             @QueryParam("reason") String reason,
             @QueryParam("from") String from,
@@ -88,13 +79,11 @@ public class ParkedEventsResource {
         bodies.checkParameters(new ParkedQuery(limit, reason));
         ParkedEvents.Filter filter = new ParkedEvents.Filter(
                 null, blankToNull(reason), Instants.parameter("from", from), Instants.parameter("to", to));
-        JsonArrayBuilder items = JsonFactory.PROVIDER.createArrayBuilder();
-        parked.newest(filter, limit == null ? 50 : Integer.parseInt(limit)).forEach(p -> items.add(toJson(p)));
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("items", items)
-                .add("total", parked.count(filter))
-                .build();
+        return new ParkedPage(
+                parked.newest(filter, limit == null ? 50 : Integer.parseInt(limit)).stream()
+                        .map(ParkedView::of)
+                        .toList(),
+                parked.count(filter));
     }
 
     @POST
@@ -107,14 +96,8 @@ public class ParkedEventsResource {
                     + ParkedEvents.MAX_SELECTED + " per call. A record that still cannot be used is parked again with"
                     + " its new reason.")
     @APIResponse(responseCode = "200", description = "{replayed, stillParked, remaining}")
-    public JsonObject replay(String body) {
-        ParkedEvents.Replayed replayed = parked.replay(selection(body), Caller.of(token));
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("replayed", replayed.replayed())
-                .add("stillParked", replayed.stillParked())
-                .add("remaining", replayed.remaining())
-                .build();
+    public ParkedEvents.Replayed replay(String body) {
+        return parked.replay(selection(body), Caller.of(token));
     }
 
     @POST
@@ -123,12 +106,8 @@ public class ParkedEventsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Delete the selected parked records for good (role: admin)")
     @APIResponse(responseCode = "200", description = "{discarded}")
-    public JsonObject discard(String body) {
-        int discarded = parked.discard(selection(body), Caller.of(token));
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("discarded", discarded)
-                .build();
+    public Discarded discard(String body) {
+        return new Discarded(parked.discard(selection(body), Caller.of(token)));
     }
 
     /** A replay or discard must say which: an empty body would otherwise take every parked record. */
@@ -149,36 +128,5 @@ public class ParkedEventsResource {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
-    }
-
-    private static JsonObject toJson(ParkedEvent p) {
-        JsonObjectBuilder json = JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("id", p.id())
-                .add("parkedAt", p.parkedAt().toString())
-                .add("reason", p.reason());
-        if (p.topic() != null) {
-            json.add("topic", p.topic()).add("partition", p.partition()).add("offset", p.offset());
-        }
-        if (p.key() != null) {
-            json.add("key", p.key());
-        }
-        if (p.payload() != null) {
-            json.add("payload", p.payload());
-        }
-        if (p.errors() != null) {
-            json.add("errors", parse(p.errors()));
-        }
-        if (p.headers() != null) {
-            json.add("headers", parse(p.headers()));
-        }
-        return json.build();
-    }
-
-    /** JSON this application wrote itself. */
-    private static JsonValue parse(String json) {
-        try (JsonReader reader = JsonFactory.strictReader(json)) {
-            return reader.readValue();
-        }
     }
 }

@@ -12,7 +12,6 @@ import dev.herald.platform.control.JsonFactory;
 import dev.herald.platform.control.RootCause;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -43,8 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Operations", description = "For operators (role: admin).")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class ReplayResource {
     @Inject
     WindowReplay replay;
@@ -77,7 +74,7 @@ public class ReplayResource {
                     + " {scanned, matched, restored, present, invalid}: records read, events that matched, of them"
                     + " stored anew and already present, and records intake could not use (not parked again).")
     @APIResponse(responseCode = "200", description = "What the replay did.")
-    public JsonObject replay(String body) {
+    public WindowReplay.Result replay(String body) {
         ReplayRequest request = bodies.read(body, ReplayRequest.class);
         Instants.bodyInstant("/from", request.from());
         Instants.bodyInstant("/to", request.to());
@@ -113,19 +110,11 @@ public class ReplayResource {
                     "Kafka could not be read: " + RootCause.message(e)
                             + ". What was replayed before stays; replaying the window again is safe."));
         }
-        JsonObject answer = JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("scanned", result.scanned())
-                .add("matched", result.matched())
-                .add("restored", result.restored())
-                .add("present", result.present())
-                .add("invalid", result.invalid())
-                .build();
         audit.record(
                 actor,
                 "events.replay",
                 "herald.events",
-                details.add("result", answer).build());
-        return answer;
+                details.add("result", JsonFactory.bound(result)).build());
+        return result;
     }
 }

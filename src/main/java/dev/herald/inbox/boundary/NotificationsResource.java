@@ -4,7 +4,6 @@ import dev.herald.Roles;
 import dev.herald.inbox.control.ChannelReports;
 import dev.herald.inbox.control.Inbox;
 import dev.herald.inbox.control.InboxPages;
-import dev.herald.inbox.entity.CategoryCounts;
 import dev.herald.inbox.entity.InboxPage;
 import dev.herald.inbox.entity.Notification;
 import dev.herald.inbox.entity.NotificationView;
@@ -53,8 +52,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Inbox", description = "The signed-in user's notifications (role: user).")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class NotificationsResource {
     /** The furthest ahead a snooze may end. */
     @Inject
@@ -118,27 +115,16 @@ public class NotificationsResource {
             summary = "Badges: unread and unseen, in all and per category",
             description = "Counts the inbox proper: archived and snoozed notifications are not counted.")
     @APIResponse(responseCode = "200", ref = "Counts")
-    public JsonObject counts() {
-        CategoryCounts counts = pages.counts(user());
-        JsonObjectBuilder categories = JsonFactory.PROVIDER.createObjectBuilder();
-        counts.categories().forEach((category, count) -> categories.add(category, count(count)));
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("unread", counts.total().unread())
-                .add("unseen", counts.total().unseen())
-                .add("categories", categories)
-                .build();
+    public Badges counts() {
+        return Badges.of(pages.counts(user()));
     }
 
     @GET
     @Path("unread-count")
     @Operation(summary = "The unread badge", description = "The same number the live unread.count frame carries.")
     @APIResponse(responseCode = "200", ref = "UnreadCount")
-    public JsonObject unreadCount() {
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("count", inbox.unreadCount(user()))
-                .build();
+    public UnreadCount unreadCount() {
+        return new UnreadCount(inbox.unreadCount(user()));
     }
 
     @GET
@@ -199,7 +185,7 @@ public class NotificationsResource {
             summary = "Mark the whole inbox read",
             description = "Optionally only one category, and only notifications up to a seq (what the user saw).")
     @APIResponse(responseCode = "200", ref = "Marked")
-    public JsonObject markAllRead(@QueryParam("category") String category, @QueryParam("upToSeq") String upToSeq) {
+    public Marked markAllRead(@QueryParam("category") String category, @QueryParam("upToSeq") String upToSeq) {
         return all(Action.READ, category, upToSeq);
     }
 
@@ -209,7 +195,7 @@ public class NotificationsResource {
             summary = "Mark the whole inbox seen (clear the badge without reading)",
             description = "Optionally only one category, and only notifications up to a seq.")
     @APIResponse(responseCode = "200", ref = "Marked")
-    public JsonObject markAllSeen(@QueryParam("category") String category, @QueryParam("upToSeq") String upToSeq) {
+    public Marked markAllSeen(@QueryParam("category") String category, @QueryParam("upToSeq") String upToSeq) {
         return all(Action.SEEN, category, upToSeq);
     }
 
@@ -222,7 +208,7 @@ public class NotificationsResource {
                     + " the others are changed in one transaction.")
     @RequestBody(ref = "BulkRequest")
     @APIResponse(responseCode = "200", ref = "BulkResult")
-    public JsonObject bulk(String body) {
+    public BulkResult bulk(String body) {
         BulkRequest request = bodies.read(body, BulkRequest.class);
         Instant now = clock.instant();
         Inbox.BulkResult result;
@@ -238,14 +224,10 @@ public class NotificationsResource {
             result = inbox.change(
                     user(), request.ids(), StateChange.of(InboxRequests.simpleAction(request.action())), now);
         }
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("changed", result.changed())
-                .add("notFound", JsonFactory.PROVIDER.createArrayBuilder(result.notFound()))
-                .build();
+        return BulkResult.of(result);
     }
 
-    private JsonObject all(Action action, String category, String upToSeq) {
+    private Marked all(Action action, String category, String upToSeq) {
         bodies.checkParameters(new InboxRequests.MarkAllQuery(category, upToSeq));
         int changed = inbox.changeAll(
                 user(),
@@ -253,15 +235,7 @@ public class NotificationsResource {
                 category,
                 upToSeq == null ? null : Long.valueOf(upToSeq),
                 clock.instant());
-        return JsonFactory.PROVIDER.createObjectBuilder().add("marked", changed).build();
-    }
-
-    private static JsonObject count(CategoryCounts.Count count) {
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("unread", count.unread())
-                .add("unseen", count.unseen())
-                .build();
+        return new Marked(changed);
     }
 
     private String user() {

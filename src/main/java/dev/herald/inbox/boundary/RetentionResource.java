@@ -7,7 +7,6 @@ import dev.herald.platform.control.AuditTrail;
 import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,8 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations", description = "For operators (role: admin).")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class RetentionResource {
     @Inject
     InboxRetention retention;
@@ -42,15 +39,13 @@ public class RetentionResource {
             description = "Read ones older than HERALD_RETENTION_READ_DAYS, all older than HERALD_RETENTION_DAYS;"
                     + " skipped (skipped: true) while another instance is purging.")
     @APIResponse(responseCode = "200", ref = "Purged")
-    public JsonObject run() {
+    public InboxRetention.Purged run() {
         InboxRetention.Purged purged = retention.purge();
-        JsonObject result = JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("read", purged.read())
-                .add("old", purged.old())
-                .add("skipped", purged.skipped())
-                .build();
-        audit.record(Caller.of(token), "retention.run", "inbox", result);
-        return result;
+        audit.record(
+                Caller.of(token),
+                "retention.run",
+                "inbox",
+                JsonFactory.bound(purged).asJsonObject());
+        return purged;
     }
 }

@@ -3,10 +3,8 @@ package dev.herald.live.boundary;
 import dev.herald.Roles;
 import dev.herald.live.control.LiveTickets;
 import dev.herald.platform.boundary.Caller;
-import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,8 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.USER)
 @Tag(name = "Live", description = "The WebSocket /ws/notifications (role: user).")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class LiveTicketsResource {
     @Inject
     LiveTickets tickets;
@@ -43,13 +39,9 @@ public class LiveTicketsResource {
                     + " token ever travels in a URL. Frames: notification.created|updated|deleted, unread.count,"
                     + " preferences.updated, gap, error.")
     @APIResponse(responseCode = "200", description = "The ticket.")
-    public JsonObject issue() {
+    public Ticket issue() {
         String user = Caller.of(token);
         String ticket = tickets.issue(user, Instant.ofEpochSecond(token.getExpirationTime()));
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("ticket", ticket)
-                .add("expiresIn", tickets.ttl().toSeconds())
-                .build();
+        return new Ticket(ticket, tickets.ttl().toSeconds());
     }
 }

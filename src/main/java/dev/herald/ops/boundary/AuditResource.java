@@ -4,11 +4,8 @@ import dev.herald.Roles;
 import dev.herald.ops.control.AuditEntries;
 import dev.herald.platform.boundary.Instants;
 import dev.herald.platform.boundary.RequestBodies;
-import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
@@ -28,8 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Operations", description = "For operators (role: admin).")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class AuditResource {
     @Inject
     AuditEntries entries;
@@ -54,7 +49,7 @@ public class AuditResource {
             description = "Filters: action (an action such as intake.pause, or a family such as intake), actor, from,"
                     + " to; limit 1-1000 (100). Entries are only ever added.")
     @APIResponse(responseCode = "200", description = "{items: [{id, at, actor, action, target, details}]}")
-    public JsonObject list(
+    public AuditPage list(
             @QueryParam("action") String action,
             @QueryParam("actor") String actor,
             @QueryParam("from") String from,
@@ -66,18 +61,9 @@ public class AuditResource {
                 blankToNull(actor),
                 Instants.parameter("from", from),
                 Instants.parameter("to", to));
-        JsonArrayBuilder items = JsonFactory.PROVIDER.createArrayBuilder();
-        for (AuditEntries.Entry e : entries.newest(filter, limit == null ? 100 : Integer.parseInt(limit))) {
-            items.add(JsonFactory.PROVIDER
-                    .createObjectBuilder()
-                    .add("id", e.id())
-                    .add("at", e.at().toString())
-                    .add("actor", e.actor())
-                    .add("action", e.action())
-                    .add("target", e.target() == null ? "" : e.target())
-                    .add("details", e.details()));
-        }
-        return JsonFactory.PROVIDER.createObjectBuilder().add("items", items).build();
+        return new AuditPage(entries.newest(filter, limit == null ? 100 : Integer.parseInt(limit)).stream()
+                .map(AuditPage.Item::of)
+                .toList());
     }
 
     private static String blankToNull(String text) {

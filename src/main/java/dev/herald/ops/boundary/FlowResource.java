@@ -1,7 +1,7 @@
 package dev.herald.ops.boundary;
 
 import dev.herald.Roles;
-import dev.herald.event.boundary.IntakeResource;
+import dev.herald.event.boundary.IntakeState;
 import dev.herald.ops.control.Flow;
 import dev.herald.ops.control.InstanceReports;
 import dev.herald.ops.entity.KafkaView;
@@ -34,8 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations", description = "For operators (role: admin).")
 @SecurityRequirement(name = "jwt")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class FlowResource {
     @Inject
     Flow flow;
@@ -72,7 +70,7 @@ public class FlowResource {
         return JsonFactory.PROVIDER
                 .createObjectBuilder()
                 .add("at", snapshot.at().toString())
-                .add("intake", IntakeResource.toJson(snapshot.intake()))
+                .add("intake", JsonFactory.bound(IntakeState.of(snapshot.intake())))
                 .add("kafka", reachability)
                 .add("topics", topics(kafka))
                 .add("groups", groups(kafka, liveLag))

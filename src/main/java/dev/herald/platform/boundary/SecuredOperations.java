@@ -6,9 +6,9 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Every operation that needs a token documents the 401 and 403 it can answer. The resources say so once per class
- * ({@code @APIResponse} on the class); Liberty adds those to each operation, Payara only to operations that declare no
- * response of their own, so this filter (registered as {@code mp.openapi.filter}) makes both documents the same.
+ * Every operation that needs a token documents the 401 and 403 it can answer, in this one place (registered as
+ * {@code mp.openapi.filter}) rather than on each resource: class-level {@code @APIResponse}s reach every operation on
+ * Liberty but only operations that declare no response of their own on Payara.
  */
 public class SecuredOperations implements OASFilter {
     @Override

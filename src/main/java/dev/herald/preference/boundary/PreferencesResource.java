@@ -45,8 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Preferences", description = "What reaches the signed-in user and when (role: user).")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class PreferencesResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 

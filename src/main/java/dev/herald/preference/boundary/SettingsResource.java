@@ -6,14 +6,12 @@ import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.Problem.FieldError;
 import dev.herald.platform.boundary.ProblemException;
 import dev.herald.platform.boundary.RequestBodies;
-import dev.herald.platform.control.JsonFactory;
 import dev.herald.preference.control.Settings;
 import dev.herald.preference.control.SupportedLocales;
 import dev.herald.preference.entity.UserSettings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -43,8 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Preferences", description = "What reaches the signed-in user and when (role: user).")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class SettingsResource {
     @Inject
     Settings settings;
@@ -61,7 +57,7 @@ public class SettingsResource {
     @GET
     @Operation(summary = "The user's locale and time zone")
     @APIResponse(responseCode = "200", ref = "Settings")
-    public JsonObject get() {
+    public SettingsView get() {
         return view(settings.of(Caller.of(token)));
     }
 
@@ -72,7 +68,7 @@ public class SettingsResource {
             description = "locale: a BCP 47 tag Herald has templates for; timeZone: an IANA zone (used by quiet hours"
                     + " and digests); null clears one.")
     @APIResponse(responseCode = "200", ref = "Settings")
-    public JsonObject put(String body) {
+    public SettingsView put(String body) {
         JsonObject request = bodies.object(body);
         List<FieldError> errors = new ArrayList<>();
         String locale = locale(request, errors);
@@ -130,26 +126,12 @@ public class SettingsResource {
         return string.getString();
     }
 
-    private JsonObject view(Optional<UserSettings> stored) {
-        JsonObjectBuilder json = JsonFactory.PROVIDER.createObjectBuilder();
+    private SettingsView view(Optional<UserSettings> stored) {
         String locale = stored.map(UserSettings::locale).orElse(null);
-        String zone = stored.map(UserSettings::timeZone).orElse(null);
-        if (locale == null) {
-            json.addNull("locale");
-        } else {
-            json.add("locale", locale);
-        }
-        if (zone == null) {
-            json.addNull("timeZone");
-        } else {
-            json.add("timeZone", zone);
-        }
-        return json.add(
-                        "effectiveLocale",
-                        locale == null
-                                ? locales.defaultLocale()
-                                : locales.resolve(locale).orElse(locales.defaultLocale()))
-                .add("supportedLocales", JsonFactory.PROVIDER.createArrayBuilder(locales.all()))
-                .build();
+        String effective = locale == null
+                ? locales.defaultLocale()
+                : locales.resolve(locale).orElse(locales.defaultLocale());
+        return new SettingsView(
+                locale, stored.map(UserSettings::timeZone).orElse(null), effective, List.copyOf(locales.all()));
     }
 }

@@ -8,15 +8,12 @@ import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.Problem.FieldError;
 import dev.herald.platform.boundary.ProblemException;
 import dev.herald.platform.boundary.RequestBodies;
-import dev.herald.platform.control.JsonFactory;
 import dev.herald.push.control.PushSubscriptions;
 import dev.herald.push.control.VapidKeys;
 import dev.herald.push.control.WebPushCipher;
 import dev.herald.push.entity.PushSubscription;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -46,8 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Channels", description = "Where notifications go besides the inbox (role: user).")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class PushResource {
     @Inject
     PushSubscriptions subscriptions;
@@ -68,22 +63,17 @@ public class PushResource {
     @Path("vapid-public-key")
     @Operation(summary = "The applicationServerKey for PushManager.subscribe (404 while web push is off)")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public JsonObject vapidKey() {
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add(
-                        "publicKey",
-                        keys.vapid().orElseThrow(NotFoundException::new).publicKey())
-                .build();
+    public VapidKey vapidKey() {
+        return new VapidKey(keys.vapid().orElseThrow(NotFoundException::new).publicKey());
     }
 
     @GET
     @Path("subscriptions")
     @Operation(summary = "The user's push subscriptions")
-    public JsonObject list() {
-        JsonArrayBuilder items = JsonFactory.PROVIDER.createArrayBuilder();
-        subscriptions.of(Caller.of(token)).forEach(s -> items.add(view(s)));
-        return JsonFactory.PROVIDER.createObjectBuilder().add("items", items).build();
+    public Subscriptions list() {
+        return new Subscriptions(subscriptions.of(Caller.of(token)).stream()
+                .map(SubscriptionView::of)
+                .toList());
     }
 
     @POST
@@ -108,7 +98,7 @@ public class PushResource {
                 .orElseThrow(() -> new ProblemException(Problem.of(
                         Response.Status.CONFLICT, "Too many push subscriptions: remove one of this user's first.")));
         return Response.status(Response.Status.CREATED)
-                .entity(view(subscription))
+                .entity(SubscriptionView.of(subscription))
                 .build();
     }
 
@@ -138,14 +128,5 @@ public class PushResource {
     private static ProblemException invalid(String pointer, String detail) {
         return new ProblemException(
                 Problem.invalid("The push subscription is not valid.", List.of(new FieldError(pointer, detail))));
-    }
-
-    private static JsonObject view(PushSubscription s) {
-        return JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("id", s.id())
-                .add("endpoint", s.endpoint())
-                .add("createdAt", s.createdAt().toString())
-                .build();
     }
 }

@@ -6,9 +6,7 @@ import dev.herald.platform.control.AuditTrail;
 import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -41,8 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Operations", description = "For operators (role: admin).")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class AppWebhooksResource {
     @Inject
     WebhookApi api;
@@ -55,7 +51,7 @@ public class AppWebhooksResource {
 
     @GET
     @Operation(summary = "The application's webhook endpoints")
-    public JsonObject list() {
+    public Endpoints list() {
         return api.list(null);
     }
 
@@ -69,8 +65,8 @@ public class AppWebhooksResource {
     @Transactional // the change and its audit entry commit together
     public Response create(String body) {
         Response created = api.create(null, body);
-        JsonObject endpoint = (JsonObject) created.getEntity();
-        audited("webhook.create", endpoint.getString("id"), endpoint);
+        EndpointView endpoint = (EndpointView) created.getEntity();
+        audited("webhook.create", endpoint.id(), endpoint);
         return created;
     }
 
@@ -78,7 +74,7 @@ public class AppWebhooksResource {
     @Path("{id}")
     @Operation(summary = "One endpoint, without its secret (shown only by create and rotate-secret)")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public JsonObject get(@PathParam("id") String id) {
+    public EndpointView get(@PathParam("id") String id) {
         return api.get(null, id);
     }
 
@@ -88,8 +84,8 @@ public class AppWebhooksResource {
     @Operation(summary = "Change an endpoint's URL or description")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @Transactional
-    public JsonObject change(@PathParam("id") String id, String body) {
-        JsonObject changed = api.change(null, id, body);
+    public EndpointView change(@PathParam("id") String id, String body) {
+        EndpointView changed = api.change(null, id, body);
         audited("webhook.update", id, changed);
         return changed;
     }
@@ -99,8 +95,8 @@ public class AppWebhooksResource {
     @Operation(summary = "A new signing secret; the previous one stays valid for a day")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @Transactional
-    public JsonObject rotate(@PathParam("id") String id) {
-        JsonObject rotated = api.rotate(null, id);
+    public EndpointView rotate(@PathParam("id") String id) {
+        EndpointView rotated = api.rotate(null, id);
         audited("webhook.rotate-secret", id, null);
         return rotated;
     }
@@ -120,12 +116,12 @@ public class AppWebhooksResource {
      * Records an admin's change of an application webhook: which endpoint, its host and a fingerprint of its URL
      * (URLs often carry a token in their path or query), never its secret.
      */
-    private void audited(String action, String id, JsonObject endpoint) {
+    private void audited(String action, String id, EndpointView endpoint) {
         JsonObjectBuilder details = JsonFactory.PROVIDER.createObjectBuilder();
-        if (endpoint != null && endpoint.get("url") instanceof JsonString url) {
-            URI uri = URI.create(url.getString());
+        if (endpoint != null) {
+            URI uri = URI.create(endpoint.url());
             details.add("host", uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()))
-                    .add("urlSha256", fingerprint(url.getString()));
+                    .add("urlSha256", fingerprint(endpoint.url()));
         }
         audit.record(Caller.of(token), action, "webhook " + id, details.build());
     }

@@ -5,14 +5,10 @@ import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.Problem.FieldError;
 import dev.herald.platform.boundary.ProblemException;
 import dev.herald.platform.boundary.RequestBodies;
-import dev.herald.platform.control.JsonFactory;
 import dev.herald.webhook.control.WebhookEndpoints;
 import dev.herald.webhook.entity.WebhookEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -32,10 +28,10 @@ public class WebhookApi {
     @Inject
     RequestBodies bodies;
 
-    public JsonObject list(String owner) {
-        JsonArrayBuilder items = JsonFactory.PROVIDER.createArrayBuilder();
-        endpoints.list(owner).forEach(e -> items.add(view(e, false)));
-        return JsonFactory.PROVIDER.createObjectBuilder().add("items", items).build();
+    public Endpoints list(String owner) {
+        return new Endpoints(endpoints.list(owner).stream()
+                .map(e -> EndpointView.of(e, false))
+                .toList());
     }
 
     public Response create(String owner, String body) {
@@ -46,22 +42,23 @@ public class WebhookApi {
                 .orElseThrow(() -> new ProblemException(Problem.of(
                         Response.Status.CONFLICT, "At most " + endpoints.maxPerOwner() + " endpoints each.")));
         return Response.status(Response.Status.CREATED)
-                .entity(view(endpoint, true))
+                .entity(EndpointView.of(endpoint, true))
                 .build();
     }
 
-    public JsonObject get(String owner, String id) {
-        return view(endpoints.find(owner, id).orElseThrow(NotFoundException::new), false);
+    public EndpointView get(String owner, String id) {
+        return EndpointView.of(endpoints.find(owner, id).orElseThrow(NotFoundException::new), false);
     }
 
-    public JsonObject change(String owner, String id, String body) {
+    public EndpointView change(String owner, String id, String body) {
         WebhookRequest request = bodies.read(body, WebhookRequest.class);
         URI url = url(request.url());
-        return view(endpoints.change(owner, id, url, request.description()).orElseThrow(NotFoundException::new), false);
+        return EndpointView.of(
+                endpoints.change(owner, id, url, request.description()).orElseThrow(NotFoundException::new), false);
     }
 
-    public JsonObject rotate(String owner, String id) {
-        return view(endpoints.rotate(owner, id).orElseThrow(NotFoundException::new), true);
+    public EndpointView rotate(String owner, String id) {
+        return EndpointView.of(endpoints.rotate(owner, id).orElseThrow(NotFoundException::new), true);
     }
 
     public void remove(String owner, String id) {
@@ -89,25 +86,5 @@ public class WebhookApi {
     private static ProblemException invalid(String detail) {
         return new ProblemException(
                 Problem.invalid("The webhook endpoint is not valid.", List.of(new FieldError("/url", detail))));
-    }
-
-    private static JsonObject view(WebhookEndpoint e, boolean withSecret) {
-        JsonObjectBuilder json = JsonFactory.PROVIDER
-                .createObjectBuilder()
-                .add("id", e.id())
-                .add("url", e.url())
-                .add("scope", e.owner() == null ? "application" : "user")
-                .add("createdAt", e.createdAt().toString())
-                .add("updatedAt", e.updatedAt().toString());
-        if (e.description() != null) {
-            json.add("description", e.description());
-        }
-        if (e.previousUntil() != null) {
-            json.add("previousSecretValidUntil", e.previousUntil().toString());
-        }
-        if (withSecret) {
-            json.add("secret", e.secret());
-        }
-        return json.build();
     }
 }

@@ -4,7 +4,6 @@ import dev.herald.Roles;
 import dev.herald.platform.boundary.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Channels", description = "Where notifications go besides the inbox (role: user).")
 @SecurityRequirement(name = "jwt")
 @APIResponse(responseCode = "400", ref = "BadRequest")
-@APIResponse(responseCode = "401", ref = "Unauthorized")
-@APIResponse(responseCode = "403", ref = "Forbidden")
 public class WebhooksResource {
     @Inject
     WebhookApi api;
@@ -42,7 +39,7 @@ public class WebhooksResource {
 
     @GET
     @Operation(summary = "The user's webhook endpoints")
-    public JsonObject list() {
+    public Endpoints list() {
         return api.list(Caller.of(token));
     }
 
@@ -61,7 +58,7 @@ public class WebhooksResource {
     @Path("{id}")
     @Operation(summary = "One endpoint, without its secret (shown only by create and rotate-secret)")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public JsonObject get(@PathParam("id") String id) {
+    public EndpointView get(@PathParam("id") String id) {
         return api.get(Caller.of(token), id);
     }
 
@@ -70,7 +67,7 @@ public class WebhooksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change an endpoint's URL or description")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public JsonObject change(@PathParam("id") String id, String body) {
+    public EndpointView change(@PathParam("id") String id, String body) {
         return api.change(Caller.of(token), id, body);
     }
 
@@ -78,7 +75,7 @@ public class WebhooksResource {
     @Path("{id}/rotate-secret")
     @Operation(summary = "A new signing secret; the previous one stays valid for a day")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public JsonObject rotate(@PathParam("id") String id) {
+    public EndpointView rotate(@PathParam("id") String id) {
         return api.rotate(Caller.of(token), id);
     }
 
