@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -34,7 +36,11 @@ final class RawLimits {
             admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         String payload = "x".repeat(payloadBytes);
-        CompletableFuture<Long> consumed = CompletableFuture.supplyAsync(() -> consume(bootstrap, topic, records));
+        // its own thread: the common pool has one thread on two cores, and a test before may still hold it
+        ExecutorService consumer = Executors.newSingleThreadExecutor();
+        CompletableFuture<Long> consumed =
+                CompletableFuture.supplyAsync(() -> consume(bootstrap, topic, records), consumer);
+        consumer.shutdown();
         long start = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", bootstrap, "acks", "all", "linger.ms", "5", "batch.size", "262144"),
@@ -77,11 +83,14 @@ final class RawLimits {
         }
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<CompletableFuture<Void>> workers = new ArrayList<>();
+        // a thread per writer: on the common pool (one thread on two cores) they would write one after the other
+        ExecutorService writers = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             int thread = t;
-            workers.add(CompletableFuture.runAsync(() -> insert(url, database, run + thread, rows / threads)));
+            workers.add(CompletableFuture.runAsync(() -> insert(url, database, run + thread, rows / threads), writers));
         }
+        writers.shutdown();
         CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
         return (rows / threads * threads) / ((System.nanoTime() - start) / 1e9);
     }

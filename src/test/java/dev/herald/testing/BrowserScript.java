@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,13 +34,18 @@ public final class BrowserScript {
         command.addAll(List.of(args));
         Process node = new ProcessBuilder(command).redirectErrorStream(true).start();
         // read while it runs, so a chatty script cannot fill the pipe and stall
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        // on a thread of its own: the common pool has a single thread on two cores, which a test may hold
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                reader);
+        reader.shutdown();
         boolean finished = node.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!finished) {
             node.destroyForcibly();
