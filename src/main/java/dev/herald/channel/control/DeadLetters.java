@@ -1,8 +1,7 @@
 package dev.herald.channel.control;
 
-import static dev.herald.platform.control.SqlValues.instant;
-import static dev.herald.platform.control.SqlValues.textArray;
-
+import dev.herald.channel.entity.DeadLetter;
+import dev.herald.channel.entity.DeadLetterView;
 import dev.herald.channel.entity.Delivery;
 import dev.herald.channel.entity.DeliveryStatus;
 import dev.herald.channel.entity.DeliveryView.Attempt;
@@ -11,15 +10,18 @@ import dev.herald.platform.control.JsonFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Dead letters for an admin: listed by channel, time range and error text; replayed (the same delivery, so the same
@@ -36,20 +38,6 @@ public class DeadLetters {
         }
     }
 
-    /** One dead letter as listed. */
-    public record DeadLetter(
-            String deliveryId,
-            String notificationId,
-            String channel,
-            String recipient,
-            String error,
-            int attempts,
-            Instant deadAt,
-            String resolution,
-            Instant resolvedAt,
-            String resolvedBy,
-            List<Attempt> attemptLog) {}
-
     @Inject
     AuditTrail audit;
 
@@ -60,75 +48,63 @@ public class DeadLetters {
     Clock clock;
 
     @Transactional
-    public List<DeadLetter> list(Filter filter, boolean includeResolved, int limit) {
-        List<Object> parameters = new ArrayList<>();
-        String where = where(filter, parameters, includeResolved);
-        Query query = em.createNativeQuery("SELECT l.delivery_id, d.notification_id, l.channel, l.recipient, l.error,"
-                + " d.attempts, l.dead_at, l.resolution, l.resolved_at, l.resolved_by FROM dead_letter l JOIN delivery"
-                + " d ON d.id = l.delivery_id WHERE " + where + " ORDER BY l.dead_at DESC, l.delivery_id LIMIT "
-                + limit);
-        bind(query, parameters);
-        List<?> rows = query.getResultList();
-        Map<String, List<Attempt>> attempts = DeliveryStatuses.attemptsOf(
-                em, rows.stream().map(r -> (String) ((Object[]) r)[0]).toList());
-        List<DeadLetter> letters = new ArrayList<>();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            letters.add(new DeadLetter(
-                    (String) r[0],
-                    (String) r[1],
-                    (String) r[2],
-                    (String) r[3],
-                    (String) r[4],
-                    ((Number) r[5]).intValue(),
-                    instant(r[6]),
-                    (String) r[7],
-                    instant(r[8]),
-                    (String) r[9],
-                    attempts.getOrDefault((String) r[0], List.of())));
+    public List<DeadLetterView> list(Filter filter, boolean includeResolved, int limit) {
+        List<DeadLetter> letters = matching(filter, includeResolved, "ORDER BY l.deadAt DESC, l.deliveryId")
+                .setMaxResults(limit)
+                .getResultList();
+        List<String> ids = letters.stream().map(DeadLetter::deliveryId).toList();
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return letters;
+        Map<String, Delivery> deliveries = em.createNamedQuery(Delivery.WITH_IDS, Delivery.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(Delivery::id, d -> d));
+        Map<String, List<Attempt>> attempts = DeliveryStatuses.attemptsOf(em, ids);
+        return letters.stream()
+                .map(l -> DeadLetterView.of(
+                        l, deliveries.get(l.deliveryId()), attempts.getOrDefault(l.deliveryId(), List.of())))
+                .toList();
     }
 
     /** Read-only, for the operators' flow view (ops composes it): how many dead letters are not resolved yet. */
     @Transactional
     public long openCount() {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM dead_letter WHERE resolution IS NULL")
-                        .getSingleResult())
-                .longValue();
+        return em.createQuery("SELECT COUNT(l) FROM DeadLetter l WHERE l.resolution IS NULL", Long.class)
+                .getSingleResult();
     }
 
     /** Queues the matching open dead letters again; answers how many. */
     @Transactional
     public int replay(Filter filter, String admin) {
-        List<String> ids = open(filter);
+        List<DeadLetter> ids = open(filter);
         audited(admin, "dead-letters.replay", ids);
         if (ids.isEmpty()) {
             return 0;
         }
-        Timestamp now = Timestamp.from(clock.instant());
+        Instant now = clock.instant();
         em.createNamedQuery(Delivery.REPLAY)
                 .setParameter("queued", DeliveryStatus.QUEUED.wire())
-                .setParameter("now", now.toInstant())
+                .setParameter("now", now)
                 .setParameter("reason", "replayed by an admin")
-                .setParameter("ids", ids)
+                .setParameter("ids", ids.stream().map(DeadLetter::deliveryId).toList())
                 .executeUpdate();
-        resolve(ids, "replayed", admin, now);
+        ids.forEach(l -> l.resolve("replayed", admin, now));
         return ids.size();
     }
 
     /** Closes the matching open dead letters without sending; answers how many. */
     @Transactional
     public int discard(Filter filter, String admin) {
-        List<String> ids = open(filter);
-        audited(admin, "dead-letters.discard", ids);
-        if (!ids.isEmpty()) {
-            resolve(ids, "discarded", admin, Timestamp.from(clock.instant()));
-        }
-        return ids.size();
+        List<DeadLetter> letters = open(filter);
+        audited(admin, "dead-letters.discard", letters);
+        Instant now = clock.instant();
+        letters.forEach(l -> l.resolve("discarded", admin, now));
+        return letters.size();
     }
 
-    private void audited(String admin, String action, List<String> ids) {
+    private void audited(String admin, String action, List<DeadLetter> letters) {
+        List<String> ids = letters.stream().map(DeadLetter::deliveryId).toList();
         audit.record(
                 admin,
                 action,
@@ -140,56 +116,56 @@ public class DeadLetters {
                         .build());
     }
 
-    private List<String> open(Filter filter) {
-        List<Object> parameters = new ArrayList<>();
-        Query query = em.createNativeQuery("SELECT l.delivery_id FROM dead_letter l WHERE "
-                + where(filter, parameters, false) + " ORDER BY l.delivery_id FOR UPDATE");
-        bind(query, parameters);
-        return query.getResultList().stream().map(String.class::cast).toList();
+    /** The matching open dead letters, locked, in id order (so two admins never wait for each other in a cycle). */
+    private List<DeadLetter> open(Filter filter) {
+        return matching(filter, false, "ORDER BY l.deliveryId")
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
-    private void resolve(List<String> ids, String resolution, String admin, Timestamp now) {
-        em.createNativeQuery("UPDATE dead_letter SET resolution = ?2, resolved_at = ?3, resolved_by = ?4"
-                        + " WHERE delivery_id = ANY(CAST(?1 AS varchar[]))")
-                .setParameter(1, textArray(ids))
-                .setParameter(2, resolution)
-                .setParameter(3, now)
-                .setParameter(4, admin)
-                .executeUpdate();
-    }
-
-    private static String where(Filter filter, List<Object> parameters, boolean includeResolved) {
+    /** The dead letters that match {@code filter} (open ones unless {@code includeResolved}), ordered. */
+    private TypedQuery<DeadLetter> matching(Filter filter, boolean includeResolved, String orderBy) {
         List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
         if (!includeResolved) {
             conditions.add("l.resolution IS NULL");
         }
         if (filter.ids() != null) {
-            parameters.add(textArray(filter.ids()));
-            conditions.add("l.delivery_id = ANY(CAST(?" + parameters.size() + " AS varchar[]))");
+            // an empty list names nothing
+            conditions.add(filter.ids().isEmpty() ? "1 = 0" : "l.deliveryId IN :ids");
+            if (!filter.ids().isEmpty()) {
+                parameters.put("ids", filter.ids());
+            }
         }
         if (filter.channel() != null) {
-            parameters.add(filter.channel());
-            conditions.add("l.channel = ?" + parameters.size());
+            conditions.add("l.channel = :channel");
+            parameters.put("channel", filter.channel());
         }
         if (filter.from() != null) {
-            parameters.add(Timestamp.from(filter.from()));
-            conditions.add("l.dead_at >= ?" + parameters.size());
+            conditions.add("l.deadAt >= :from");
+            parameters.put("from", filter.from());
         }
         if (filter.to() != null) {
-            parameters.add(Timestamp.from(filter.to()));
-            conditions.add("l.dead_at < ?" + parameters.size());
+            conditions.add("l.deadAt < :to");
+            parameters.put("to", filter.to());
         }
         if (filter.error() != null) {
-            parameters.add("%"
-                    + filter.error().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            conditions.add("l.error ILIKE ?" + parameters.size());
+            conditions.add("LOWER(l.error) LIKE :error ESCAPE '\\'");
+            parameters.put(
+                    "error",
+                    "%"
+                            + filter.error()
+                                    .toLowerCase(Locale.ROOT)
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_")
+                            + "%");
         }
-        return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
-    }
-
-    private static void bind(Query query, List<Object> parameters) {
-        for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
-        }
+        TypedQuery<DeadLetter> query = em.createQuery(
+                "SELECT l FROM DeadLetter l WHERE "
+                        + (conditions.isEmpty() ? "1 = 1" : String.join(" AND ", conditions)) + " " + orderBy,
+                DeadLetter.class);
+        parameters.forEach(query::setParameter);
+        return query;
     }
 }

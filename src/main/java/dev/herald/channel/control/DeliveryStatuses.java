@@ -1,8 +1,10 @@
 package dev.herald.channel.control;
 
-import static dev.herald.platform.control.SqlValues.instant;
 import static dev.herald.platform.control.SqlValues.textArray;
 
+import dev.herald.channel.entity.ChannelStatus;
+import dev.herald.channel.entity.Delivery;
+import dev.herald.channel.entity.DeliveryAttempt;
 import dev.herald.channel.entity.DeliveryView;
 import dev.herald.channel.entity.DeliveryView.Attempt;
 import dev.herald.inbox.control.ChannelReports;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What happened to a notification on each channel: its delivery rows with their attempts, and for each channel its
@@ -40,52 +43,54 @@ public class DeliveryStatuses implements ChannelReports {
     /** The deliveries of notification {@code id} if it is {@code user}'s; empty otherwise (also for another's). */
     @Transactional
     public Optional<List<DeliveryView>> of(String user, String id) {
-        List<?> type = em.createNativeQuery("SELECT type FROM notification WHERE id = ?1 AND recipient = ?2")
-                .setParameter(1, id)
-                .setParameter(2, user)
-                .getResultList();
+        Optional<String> type = em.createQuery(
+                        "SELECT n.type FROM Notification n WHERE n.id = :id AND n.recipient = :user", String.class)
+                .setParameter("id", id)
+                .setParameter("user", user)
+                .getResultStream()
+                .findFirst();
         if (type.isEmpty()) {
             return Optional.empty();
         }
-        // a webhook of the application's (or a removed one) is the operator's: its answers are not the user's to read
-        List<?> rows = em.createNativeQuery("SELECT d.id, d.channel, d.target, d.status, d.reason, d.attempts,"
-                        + " d.due_at, d.created_at, d.updated_at, (d.channel <> 'webhook' OR w.owner = ?2) AS own"
-                        + " FROM delivery d LEFT JOIN webhook_endpoint w ON d.channel = 'webhook' AND w.id = d.target"
-                        + " WHERE d.notification_id = ?1 AND d.recipient = ?2"
-                        + " AND (d.target IS NULL OR d.target <> ?3) ORDER BY d.channel, d.created_at, d.id")
-                .setParameter(1, id)
-                .setParameter(2, user)
-                .setParameter(3, DeliveryLedger.DIGEST_TARGET)
+        List<Delivery> rows = em.createNamedQuery(Delivery.OF_NOTIFICATION, Delivery.class)
+                .setParameter("notification", id)
+                .setParameter("user", user)
+                .setParameter("digest", Delivery.DIGEST_TARGET)
                 .getResultList();
-        Map<String, List<Attempt>> attempts = attempts(rows);
+        Set<String> ownHooks = ownHooks(user, rows);
+        Map<String, List<Attempt>> attempts =
+                attemptsOf(em, rows.stream().map(Delivery::id).toList());
         List<DeliveryView> views = new ArrayList<>();
         Set<String> covered = new LinkedHashSet<>();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            covered.add((String) r[1]);
-            boolean own = Boolean.TRUE.equals(r[9]);
-            views.add(new DeliveryView(
-                    (String) r[0],
-                    (String) r[1],
-                    own ? (String) r[2] : null,
-                    (String) r[3],
-                    own ? (String) r[4] : null,
-                    ((Number) r[5]).intValue(),
-                    instant(r[6]),
-                    instant(r[7]),
-                    instant(r[8]),
-                    own
-                            ? attempts.getOrDefault((String) r[0], List.of())
-                            : attempts.getOrDefault((String) r[0], List.of()).stream()
-                                    .map(Attempt::withoutAnswer)
-                                    .toList()));
+        for (Delivery d : rows) {
+            covered.add(d.channel());
+            // a webhook of the application's (or a removed one) is the operator's: its answers are not the user's
+            boolean own = !d.channel().equals(Channel.WEBHOOK.wire()) || ownHooks.contains(d.target());
+            views.add(DeliveryView.of(d, own, attempts.getOrDefault(d.id(), List.of())));
         }
-        for (Channel channel : catalog.channelsOf((String) type.get(0))) {
+        for (Channel channel : catalog.channelsOf(type.get())) {
             if (channel != Channel.IN_APP && !covered.contains(channel.wire())) {
                 views.add(DeliveryView.skipped(channel.wire(), whyNoRow(channel)));
             }
         }
         return Optional.of(views);
+    }
+
+    /** Which of the webhook endpoints these deliveries went to are the user's own. */
+    private Set<String> ownHooks(String user, List<Delivery> rows) {
+        List<String> hooks = rows.stream()
+                .filter(d -> d.channel().equals(Channel.WEBHOOK.wire()) && d.target() != null)
+                .map(Delivery::target)
+                .toList();
+        if (hooks.isEmpty()) {
+            return Set.of();
+        }
+        List<?> own = em.createNativeQuery(
+                        "SELECT id FROM webhook_endpoint WHERE owner = ?1 AND id = ANY(CAST(?2 AS varchar[]))")
+                .setParameter(1, user)
+                .setParameter(2, textArray(hooks))
+                .getResultList();
+        return own.stream().map(String.class::cast).collect(Collectors.toSet());
     }
 
     /** Each notification's latest status per channel its type uses besides the inbox; skipped where it has no row. */
@@ -95,20 +100,16 @@ public class DeliveryStatuses implements ChannelReports {
         if (notifications.isEmpty()) {
             return;
         }
-        List<?> rows = em.createNativeQuery("SELECT notification_id, channel, status FROM delivery WHERE recipient = ?1"
-                        + " AND notification_id = ANY(CAST(?2 AS varchar[])) AND (target IS NULL OR target <> ?3)"
-                        + " ORDER BY updated_at, id")
-                .setParameter(1, user)
-                .setParameter(
-                        2,
-                        textArray(notifications.stream().map(Notification::id).toList()))
-                .setParameter(3, DeliveryLedger.DIGEST_TARGET)
-                .getResultList();
         Map<String, Map<String, String>> latest = new HashMap<>();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
-            latest.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((String) r[1], (String) r[2]);
-        }
+        em.createNamedQuery(Delivery.STATUSES, ChannelStatus.class)
+                .setParameter("user", user)
+                .setParameter(
+                        "notifications",
+                        notifications.stream().map(Notification::id).toList())
+                .setParameter("digest", Delivery.DIGEST_TARGET)
+                .getResultList()
+                .forEach(s -> latest.computeIfAbsent(s.notificationId(), k -> new HashMap<>())
+                        .put(s.channel(), s.status()));
         for (Notification n : notifications) {
             Map<String, String> found = latest.getOrDefault(n.id(), Map.of());
             Map<String, String> report = new HashMap<>();
@@ -121,11 +122,6 @@ public class DeliveryStatuses implements ChannelReports {
         }
     }
 
-    private Map<String, List<Attempt>> attempts(List<?> rows) {
-        return attemptsOf(em, rows.stream().map(r -> (String) ((Object[]) r)[0]).toList());
-    }
-
-    /** Every attempt of each of these deliveries, in order. */
     /**
      * Why a channel the type uses has no delivery row for a notification: intake writes none when the channel has no
      * provider or the user had no address, subscription or endpoint then.
@@ -139,24 +135,12 @@ public class DeliveryStatuses implements ChannelReports {
     /** Every attempt of the given deliveries, in order, by delivery id. */
     public static Map<String, List<Attempt>> attemptsOf(EntityManager em, List<String> ids) {
         Map<String, List<Attempt>> attempts = new HashMap<>();
-        if (ids.isEmpty()) {
-            return attempts;
-        }
-        List<?> found = em.createNativeQuery("SELECT delivery_id, attempt, started_at, finished_at, outcome,"
-                        + " status_code, answer FROM delivery_attempt WHERE delivery_id = ANY(CAST(?1 AS varchar[]))"
-                        + " ORDER BY delivery_id, attempt")
-                .setParameter(1, textArray(ids))
-                .getResultList();
-        for (Object row : found) {
-            Object[] a = (Object[]) row;
-            attempts.computeIfAbsent((String) a[0], k -> new ArrayList<>())
-                    .add(new Attempt(
-                            ((Number) a[1]).intValue(),
-                            instant(a[2]),
-                            instant(a[3]),
-                            (String) a[4],
-                            a[5] == null ? null : ((Number) a[5]).intValue(),
-                            (String) a[6]));
+        if (!ids.isEmpty()) {
+            em.createNamedQuery(DeliveryAttempt.OF_DELIVERIES, DeliveryAttempt.class)
+                    .setParameter("deliveries", ids)
+                    .getResultList()
+                    .forEach(a -> attempts.computeIfAbsent(a.deliveryId(), k -> new ArrayList<>())
+                            .add(a.view()));
         }
         return attempts;
     }

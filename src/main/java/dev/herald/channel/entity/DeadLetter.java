@@ -44,6 +44,13 @@ public class DeadLetter {
         open(error, at);
     }
 
+    /** Closed by an admin: {@code replayed} or {@code discarded}. */
+    public void resolve(String how, String by, Instant at) {
+        resolution = how;
+        resolvedBy = by;
+        resolvedAt = at;
+    }
+
     /** Dead (again): open, unpublished, with this error. */
     public void open(String why, Instant at) {
         error = why;
@@ -52,5 +59,37 @@ public class DeadLetter {
         resolution = null;
         resolvedAt = null;
         resolvedBy = null;
+    }
+
+    public String deliveryId() {
+        return deliveryId;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public String recipient() {
+        return recipient;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public Instant deadAt() {
+        return deadAt;
+    }
+
+    public String resolution() {
+        return resolution;
+    }
+
+    public Instant resolvedAt() {
+        return resolvedAt;
+    }
+
+    public String resolvedBy() {
+        return resolvedBy;
     }
 }

@@ -33,6 +33,16 @@ import java.util.OptionalInt;
         name = Delivery.REPLAY,
         query = "UPDATE Delivery d SET d.status = :queued, d.dueAt = :now, d.dispatchedAt = NULL,"
                 + " d.budgetFrom = d.attempts, d.reason = :reason, d.updatedAt = :now WHERE d.id IN :ids")
+@NamedQuery(
+        name = Delivery.OF_NOTIFICATION,
+        query = "SELECT d FROM Delivery d WHERE d.notificationId = :notification AND d.recipient = :user"
+                + " AND (d.target IS NULL OR d.target <> :digest) ORDER BY d.channel, d.createdAt, d.id")
+@NamedQuery(
+        name = Delivery.STATUSES,
+        query = "SELECT NEW dev.herald.channel.entity.ChannelStatus(d.notificationId, d.channel, d.status)"
+                + " FROM Delivery d WHERE d.recipient = :user AND d.notificationId IN :notifications"
+                + " AND (d.target IS NULL OR d.target <> :digest) ORDER BY d.updatedAt, d.id")
+@NamedQuery(name = Delivery.WITH_IDS, query = "SELECT d FROM Delivery d WHERE d.id IN :ids")
 public class Delivery {
     /** The target of a digest delivery; the notifications it lists point to it. */
     public static final String DIGEST_TARGET = "digest";
@@ -45,6 +55,12 @@ public class Delivery {
     public static final String RELEASE_MUTED = "Delivery.releaseMuted";
     /** Queues deliveries again with a fresh budget of tries (an admin replayed their dead letters). */
     public static final String REPLAY = "Delivery.replay";
+    /** A user's deliveries of one notification, by channel (not the digest rows). */
+    public static final String OF_NOTIFICATION = "Delivery.ofNotification";
+    /** A user's notifications' delivery statuses, oldest change first, as {@link ChannelStatus}es. */
+    public static final String STATUSES = "Delivery.statuses";
+    /** The deliveries with these ids. */
+    public static final String WITH_IDS = "Delivery.withIds";
 
     @Id
     private String id;
@@ -160,5 +176,17 @@ public class Delivery {
 
     public int attempts() {
         return attempts;
+    }
+
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 }

@@ -21,11 +21,16 @@ import java.util.Objects;
 @NamedQuery(
         name = DeliveryAttempt.FORGET,
         query = "DELETE FROM DeliveryAttempt a WHERE a.deliveryId = :delivery AND a.attempt = :attempt")
+@NamedQuery(
+        name = DeliveryAttempt.OF_DELIVERIES,
+        query = "SELECT a FROM DeliveryAttempt a WHERE a.deliveryId IN :deliveries ORDER BY a.deliveryId, a.attempt")
 public class DeliveryAttempt {
     /** Records how an attempt ended, without reading it first. */
     public static final String FINISH = "DeliveryAttempt.finish";
     /** Forgets an attempt that never reached the provider (its breaker was open). */
     public static final String FORGET = "DeliveryAttempt.forget";
+    /** Every attempt of the given deliveries, in order. */
+    public static final String OF_DELIVERIES = "DeliveryAttempt.ofDeliveries";
 
     /** The attempt's identity (a class, not a record: JPA sets its fields). */
     public static final class Key implements Serializable {
@@ -72,5 +77,14 @@ public class DeliveryAttempt {
         this.deliveryId = deliveryId;
         this.attempt = attempt;
         this.startedAt = at;
+    }
+
+    public String deliveryId() {
+        return deliveryId;
+    }
+
+    /** The attempt as the status API and the dead letters show it. */
+    public DeliveryView.Attempt view() {
+        return new DeliveryView.Attempt(attempt, startedAt, finishedAt, outcome, statusCode, answer);
     }
 }

@@ -24,6 +24,24 @@ public record DeliveryView(
         }
     }
 
+    /**
+     * A delivery with its attempts; one the user does not own (an application's webhook) shows neither its target,
+     * its reason nor what the provider answered.
+     */
+    public static DeliveryView of(Delivery d, boolean own, List<Attempt> attempts) {
+        return new DeliveryView(
+                d.id(),
+                d.channel(),
+                own ? d.target() : null,
+                d.status().wire(),
+                own ? d.reason() : null,
+                d.attempts(),
+                d.dueAt(),
+                d.createdAt(),
+                d.updatedAt(),
+                own ? attempts : attempts.stream().map(Attempt::withoutAnswer).toList());
+    }
+
     /** A channel the type uses that got no delivery row. */
     public static DeliveryView skipped(String channel, String reason) {
         return new DeliveryView(null, channel, null, "skipped", reason, 0, null, null, null, List.of());

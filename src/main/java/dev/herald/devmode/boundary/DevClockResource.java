@@ -7,9 +7,6 @@ import dev.herald.platform.boundary.RequestBodies;
 import dev.herald.platform.control.AdjustableClock;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,13 +41,6 @@ public class DevClockResource {
     @Inject
     @ConfigProperty(name = "herald.dev.clock.enabled", defaultValue = "false")
     boolean enabled;
-
-    /** How far to move the clock. */
-    public record Advance(
-            @NotNull(message = "is required")
-                    @Min(value = 0, message = "must not be negative")
-                    @Max(value = 3_153_600_000L, message = "must be at most 100 years")
-                    Long advanceSeconds) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

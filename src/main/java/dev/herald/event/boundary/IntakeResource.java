@@ -8,7 +8,6 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -50,9 +49,6 @@ public class IntakeResource {
 
     @Inject
     JsonWebToken token;
-
-    /** {@code {"paused": true}} */
-    public record IntakeChange(@NotNull(message = "must be true or false") Boolean paused) {}
 
     @GET
     @Operation(summary = "Whether intake is paused, who changed it and when")

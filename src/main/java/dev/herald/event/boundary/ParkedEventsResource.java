@@ -9,8 +9,6 @@ import dev.herald.platform.boundary.ProblemException;
 import dev.herald.platform.boundary.RequestBodies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,8 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,24 +41,6 @@ public class ParkedEventsResource {
 
     @Inject
     JsonWebToken token;
-
-    /** The query parameters, checked with Bean Validation. */
-    record ParkedQuery(
-            @Pattern(regexp = "[1-9][0-9]?|[1-4][0-9]{2}|500", message = "must be a whole number from 1 to 500")
-                    String limit,
-            @Size(max = 200, message = "must be at most 200 characters")
-                    @Pattern(regexp = RequestBodies.NO_NUL, message = "must not contain a NUL character")
-                    String reason) {}
-
-    /** Which parked records a replay or discard takes: ids, or reason text and parking time. */
-    public record ParkedSelection(
-            @Size(max = 1000, message = "must list at most 1000 ids")
-                    List<@Size(max = 40) @Pattern(regexp = RequestBodies.NO_NUL) String> ids,
-            @Size(max = 200, message = "must be at most 200 characters")
-                    @Pattern(regexp = RequestBodies.NO_NUL, message = "must not contain a NUL character")
-                    String reason,
-            Instant from,
-            Instant to) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

@@ -13,16 +13,12 @@ import dev.herald.platform.control.RootCause;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.KafkaException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -54,17 +50,6 @@ public class ReplayResource {
 
     @Inject
     JsonWebToken token;
-
-    /** The window and what of it. */
-    public record ReplayRequest(
-            @NotNull(message = "is required (an RFC 3339 instant)") Instant from,
-            @NotNull(message = "is required (an RFC 3339 instant)") Instant to,
-            @Size(min = 1, max = 200, message = "must be 1 to 200 characters")
-                    @Pattern(regexp = RequestBodies.NO_NUL, message = "must not contain a NUL character")
-                    String user,
-            @Size(min = 1, max = 200, message = "must be 1 to 200 characters")
-                    @Pattern(regexp = RequestBodies.NO_NUL, message = "must not contain a NUL character")
-                    String type) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

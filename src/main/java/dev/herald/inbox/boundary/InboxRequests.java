@@ -5,7 +5,6 @@ import dev.herald.inbox.entity.StateChange.Action;
 import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.Problem.FieldError;
 import dev.herald.platform.boundary.ProblemException;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,11 +16,6 @@ final class InboxRequests {
     static final Duration MAX_SNOOZE = Duration.ofDays(365);
 
     private InboxRequests() {}
-
-    /** The query parameters of read-all and seen-all. */
-    record MarkAllQuery(
-            @Pattern(regexp = InboxQuery.NAME, message = "must be a category name") String category,
-            @Pattern(regexp = "[1-9][0-9]{0,17}", message = "must be a seq: a whole number from 1") String upToSeq) {}
 
     /** A change without parameters; anything else is no resource here. */
     static Action simpleAction(String action) {

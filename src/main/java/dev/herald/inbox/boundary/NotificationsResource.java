@@ -14,12 +14,9 @@ import dev.herald.platform.boundary.Problem;
 import dev.herald.platform.boundary.Problem.FieldError;
 import dev.herald.platform.boundary.ProblemException;
 import dev.herald.platform.boundary.RequestBodies;
-import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -79,7 +76,7 @@ public class NotificationsResource {
                     + " continues the walk through the inbox as it stood at its first page: nothing is skipped or"
                     + " repeated while notifications arrive or aggregates move to the top (cursors last a day).")
     @APIResponse(responseCode = "200", ref = "InboxPage")
-    public JsonObject page(
+    public InboxPageView page(
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor,
             @QueryParam("read") String read,
@@ -97,16 +94,10 @@ public class NotificationsResource {
                     List.of(FieldError.parameter("unread", "contradicts read; use one of them"))));
         }
         InboxPage page = pages.page(user(), query.filter(), InboxRequests.cursor(cursor), query.pageSize());
-        JsonArrayBuilder items = JsonFactory.PROVIDER.createArrayBuilder();
         reports.report(user(), page.items());
-        page.items().forEach(n -> items.add(NotificationView.of(n)));
-        JsonObjectBuilder json = JsonFactory.PROVIDER.createObjectBuilder().add("items", items);
-        if (page.next() == null) {
-            json.addNull("nextCursor");
-        } else {
-            json.add("nextCursor", page.next().encode());
-        }
-        return json.build();
+        return new InboxPageView(
+                page.items().stream().map(NotificationView::of).toList(),
+                page.next() == null ? null : page.next().encode());
     }
 
     @GET
@@ -228,7 +219,7 @@ public class NotificationsResource {
     }
 
     private Marked all(Action action, String category, String upToSeq) {
-        bodies.checkParameters(new InboxRequests.MarkAllQuery(category, upToSeq));
+        bodies.checkParameters(new MarkAllQuery(category, upToSeq));
         int changed = inbox.changeAll(
                 user(),
                 StateChange.of(action),

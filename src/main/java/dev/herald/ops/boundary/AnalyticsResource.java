@@ -14,8 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -47,13 +45,6 @@ public class AnalyticsResource {
 
     @Inject
     RequestBodies bodies;
-
-    /** The query parameters Bean Validation checks; from and to are parsed after. */
-    record AnalyticsQuery(
-            @Pattern(regexp = "hour|day", message = "must be hour or day") String bucket,
-            @Size(min = 1, max = 200, message = "must be 1 to 200 characters")
-                    @Pattern(regexp = StoryResource.NO_NUL, message = "must not contain a NUL character")
-                    String type) {}
 
     @GET
     @Operation(

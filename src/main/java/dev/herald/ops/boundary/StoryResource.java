@@ -8,8 +8,6 @@ import dev.herald.ops.entity.StoryDelivery;
 import dev.herald.ops.entity.StoryEvent;
 import dev.herald.ops.entity.StoryItem;
 import dev.herald.ops.entity.StoryNotification;
-import dev.herald.platform.boundary.Problem;
-import dev.herald.platform.boundary.ProblemException;
 import dev.herald.platform.boundary.RequestBodies;
 import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,15 +16,12 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -54,35 +49,6 @@ public class StoryResource {
 
     @Inject
     RequestBodies bodies;
-
-    /** The query parameters, checked with Bean Validation; exactly one of user and event is checked after. */
-    record StoryQuery(
-            @Size(min = 1, max = 200, message = "must be 1 to 200 characters")
-                    @Pattern(regexp = NO_NUL, message = "must not contain a NUL character")
-                    String user,
-            @Size(min = 1, max = 200, message = "must be 1 to 200 characters")
-                    @Pattern(regexp = NO_NUL, message = "must not contain a NUL character")
-                    String event,
-            @Pattern(regexp = "[1-9][0-9]?|1[0-9]{2}|200", message = "must be a whole number from 1 to 200")
-                    String limit) {
-        /** Refuses a query naming neither a user nor an event, or both. */
-        void requireOneSubject() {
-            if (user == null && event == null) {
-                throw new ProblemException(Problem.invalid(
-                        "Name a user or an event.",
-                        List.of(Problem.FieldError.parameter("user", "give user or event"))));
-            }
-            if (user != null && event != null) {
-                throw new ProblemException(Problem.invalid(
-                        "Name a user or an event, not both.",
-                        List.of(Problem.FieldError.parameter("event", "give user or event, not both"))));
-            }
-        }
-
-        int max() {
-            return limit == null ? DEFAULT_LIMIT : Integer.parseInt(limit);
-        }
-    }
 
     @GET
     @Operation(

@@ -22,23 +22,23 @@ class StoryResourceTest {
 
     @Test
     void exactlyOneOfUserAndEvent() {
-        assertThatThrownBy(() -> new StoryResource.StoryQuery(null, null, null).requireOneSubject())
+        assertThatThrownBy(() -> new StoryQuery(null, null, null).requireOneSubject())
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(400);
                     assertThat(e.problem().errors().get(0).parameter()).isEqualTo("user");
                 });
-        assertThatThrownBy(() -> new StoryResource.StoryQuery("alice", "evt-1", null).requireOneSubject())
+        assertThatThrownBy(() -> new StoryQuery("alice", "evt-1", null).requireOneSubject())
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(400);
                     assertThat(e.problem().errors().get(0).parameter()).isEqualTo("event");
                 });
-        new StoryResource.StoryQuery("alice", null, null).requireOneSubject();
-        new StoryResource.StoryQuery(null, "evt-1", null).requireOneSubject();
+        new StoryQuery("alice", null, null).requireOneSubject();
+        new StoryQuery(null, "evt-1", null).requireOneSubject();
     }
 
     @Test
     void theLimitIsAWholeNumberFrom1To200AndDefaultsTo50() throws Exception {
-        String regexp = StoryResource.StoryQuery.class
+        String regexp = StoryQuery.class
                 .getDeclaredField("limit")
                 .getAnnotation(Pattern.class)
                 .regexp();
@@ -48,8 +48,8 @@ class StoryResourceTest {
         }
         assertThat(List.of("0", "201", "1000", "-1", "01", "1.5", "", "fifty", "99999999999"))
                 .allSatisfy(limit -> assertThat(limit).doesNotMatch(regexp));
-        assertThat(new StoryResource.StoryQuery("alice", null, null).max()).isEqualTo(50);
-        assertThat(new StoryResource.StoryQuery("alice", null, "200").max()).isEqualTo(200);
+        assertThat(new StoryQuery("alice", null, null).max()).isEqualTo(50);
+        assertThat(new StoryQuery("alice", null, "200").max()).isEqualTo(200);
     }
 
     @Test

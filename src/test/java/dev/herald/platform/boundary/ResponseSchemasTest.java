@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.inbox.boundary.Badges;
 import dev.herald.inbox.boundary.BulkResult;
+import dev.herald.inbox.boundary.InboxPageView;
 import dev.herald.inbox.boundary.Marked;
 import dev.herald.inbox.boundary.UnreadCount;
 import dev.herald.inbox.control.InboxRetention;
@@ -30,6 +31,7 @@ import org.yaml.snakeyaml.Yaml;
 class ResponseSchemasTest {
     static List<Arguments> documented() {
         return List.of(
+                Arguments.of("schemas/InboxPage", InboxPageView.class),
                 Arguments.of("schemas/Counts", Badges.class),
                 Arguments.of("schemas/Count", Badges.Count.class),
                 Arguments.of("schemas/BulkResult", BulkResult.class),
