@@ -1,6 +1,8 @@
 package dev.herald.devstack;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +58,7 @@ public interface HeraldServer {
     /** Runs in the foreground with this process's console; answers the process. */
     Process run() throws IOException;
 
-    /** Starts in the background and waits until {@code /health/ready} answers 200. */
+    /** Starts in the background and waits until {@code /health/ready} answers 200 and HTTPS listens. */
     default void start(Duration timeout) throws IOException, InterruptedException {
         launch();
         awaitReady(timeout);
@@ -77,10 +79,14 @@ public interface HeraldServer {
             checkAlive();
             try {
                 HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
+                if (response.statusCode() != 200) {
+                    last = response.statusCode() + " " + response.body();
+                } else if (!listens(httpsPort())) {
+                    // both servers answer /metrics and the mutual TLS paths over HTTPS only
+                    last = "ready over HTTP, but nothing listens for HTTPS on port " + httpsPort();
+                } else {
                     return;
                 }
-                last = response.statusCode() + " " + response.body();
             } catch (IOException e) {
                 last = e.toString();
             }
@@ -88,6 +94,15 @@ public interface HeraldServer {
         }
         throw new IOException("Herald not ready after " + timeout + ": " + last + "; the end of "
                 + logs().resolve("messages.log") + ":\n" + logTail(80));
+    }
+
+    private static boolean listens(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Herald's WAR on Payara Micro, as {@code mvn package} prepared it under target/payara: the Payara Micro jar, the
- * PostgreSQL driver and the post-boot commands that define the datasources from the environment
- * (src/main/payara/postboot.asadmin). The same WAR and environment as on Liberty.
+ * PostgreSQL driver, the pre-boot commands that set up the listeners (src/main/payara/preboot.asadmin) and the post-boot
+ * commands that define the datasources from the environment (src/main/payara/postboot.asadmin). The same WAR and environment as on Liberty.
  */
 public final class PayaraMicroServer implements HeraldServer {
     private final Path home;
@@ -173,6 +173,8 @@ public final class PayaraMicroServer implements HeraldServer {
                 dir.resolve("runtime").toString(),
                 "--addlibs",
                 home.resolve("postgresql.jar").toString(),
+                "--prebootcommandfile",
+                home.resolve("preboot.asadmin").toString(),
                 "--postbootcommandfile",
                 home.resolve("postboot.asadmin").toString(),
                 "--deploy",

@@ -555,18 +555,19 @@ class OperationsIT {
         }
         java.net.http.HttpClient client =
                 java.net.http.HttpClient.newBuilder().sslContext(ssl).build();
-        // a server that answers HTTP may still be opening its HTTPS listener (seen once on Payara under CI load):
-        // a refused connection is tried again for a while, every answer is the test's to judge
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (java.net.ConnectException refused) {
-                if (System.nanoTime() > until) {
-                    throw refused;
-                }
-                Thread.sleep(250);
-            }
+        // readiness includes HTTPS (HeraldServer.awaitReady); a listener that went away since is this test's failure,
+        // with what the server logged about its listeners
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException refused) {
+            throw new AssertionError(
+                    "HTTPS refused on port " + herald.server().httpsPort() + "; the server's listener lines:\n"
+                            + herald.server()
+                                    .logTail(100_000)
+                                    .lines()
+                                    .filter(line -> line.contains("istener"))
+                                    .collect(java.util.stream.Collectors.joining("\n")),
+                    refused);
         }
     }
 
