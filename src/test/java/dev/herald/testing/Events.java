@@ -2,6 +2,7 @@ package dev.herald.testing;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,21 +20,9 @@ public final class Events {
     }
 
     public static String postLiked(String id, String recipient, String actor, String postTitle) {
+        // a post of its own: likes of different posts never gather
         return envelope(id, "post.liked", recipient)
-                .add(
-                        "data",
-                        Json.createObjectBuilder()
-                                .add(
-                                        "actor",
-                                        Json.createObjectBuilder()
-                                                .add("id", "u-" + actor)
-                                                .add("name", actor))
-                                .add(
-                                        "post",
-                                        Json.createObjectBuilder()
-                                                // a post of its own: likes of different posts never gather
-                                                .add("id", "p-" + id)
-                                                .add("title", postTitle)))
+                .add("data", liked(actor, "p-" + id, postTitle))
                 .build()
                 .toString();
     }
@@ -45,21 +34,15 @@ public final class Events {
     public static String like(String id, String recipient, String actor, String postId, Instant time) {
         return envelope(id, "post.liked", recipient)
                 .add("time", time.toString())
-                .add(
-                        "data",
-                        Json.createObjectBuilder()
-                                .add(
-                                        "actor",
-                                        Json.createObjectBuilder()
-                                                .add("id", "u-" + actor)
-                                                .add("name", actor))
-                                .add(
-                                        "post",
-                                        Json.createObjectBuilder()
-                                                .add("id", postId)
-                                                .add("title", "Post " + postId)))
+                .add("data", liked(actor, postId, "Post " + postId))
                 .build()
                 .toString();
+    }
+
+    private static JsonObjectBuilder liked(String actor, String postId, String postTitle) {
+        return Json.createObjectBuilder()
+                .add("actor", Json.createObjectBuilder().add("id", "u-" + actor).add("name", actor))
+                .add("post", Json.createObjectBuilder().add("id", postId).add("title", postTitle));
     }
 
     /** A generic notification whose title is {@code title} (type notification.created: never aggregated). */

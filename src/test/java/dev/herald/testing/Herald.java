@@ -37,7 +37,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * server with Herald (Open Liberty, or Payara Micro with {@code -Dherald.server=payara}), started once per test JVM
  * and stopped when it exits.
  */
-public final class Herald {
+public final class Herald implements AutoCloseable {
     private static Herald shared;
 
     private final Stack stack;
@@ -431,6 +431,7 @@ public final class Herald {
         server.kill();
     }
 
+    @Override
     public void close() {
         producer.close();
         try {

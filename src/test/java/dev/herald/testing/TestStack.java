@@ -18,10 +18,20 @@ public final class TestStack {
 
     public static synchronized Stack shared() throws Exception {
         if (stack == null) {
-            stack = Stack.start(Path.of(System.getProperty("herald.work.dir", "target/it")), Ports.free());
+            stack = Stack.start(workDir(), Ports.free());
             Runtime.getRuntime().addShutdownHook(new Thread(TestStack::shutdown));
         }
         return stack;
+    }
+
+    /** Where the tests keep what they run ({@code herald.work.dir}: target/it, or target/it-payara on Payara). */
+    public static Path workDir() {
+        return Path.of(System.getProperty("herald.work.dir", "target/it"));
+    }
+
+    /** A directory of its own under {@link #workDir()} for a test's broker or cluster. */
+    public static Path workDir(String name) {
+        return workDir().resolve(name);
     }
 
     /** Registers something started on the stack, to stop before it. */

@@ -3,12 +3,14 @@ package dev.herald.channel.control;
 import static dev.herald.platform.control.SqlValues.instant;
 import static dev.herald.platform.control.SqlValues.textArray;
 
+import dev.herald.channel.entity.DeliveryTrace;
 import dev.herald.channel.entity.DeliveryView.Attempt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,33 +35,12 @@ public class DeliveryHistory {
             + " AND w.channel = d.channel WHERE d.notification_id = ANY(CAST(?1 AS varchar[]))"
             + " AND (d.target IS NULL OR d.target <> ?2) ORDER BY d.notification_id, d.channel, d.created_at, d.id";
 
-    /**
-     * One delivery row. A notification listed in an email digest has {@code digestId} once the digest started, and
-     * the digest delivery's status, attempts and attempt log: its own row has none. {@code dueAt} of a row waiting for
-     * a digest is when that digest is due. {@code decision} is the code of what the preferences decided, or null.
-     */
-    public record Delivery(
-            String id,
-            String notificationId,
-            String channel,
-            String target,
-            String status,
-            String reason,
-            String decision,
-            int attempts,
-            Instant dueAt,
-            Instant createdAt,
-            Instant updatedAt,
-            String digestId,
-            String digestStatus,
-            List<Attempt> attemptLog) {}
-
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
-    /** The deliveries of the notifications {@code ids}, by notification, channel and creation. */
+    /** The deliveries of the notifications {@code ids} by notification id, each by channel and creation. */
     @Transactional
-    public List<Delivery> of(List<String> ids) {
+    public Map<String, List<DeliveryTrace>> of(List<String> ids) {
         List<?> rows = em.createNativeQuery(DELIVERIES)
                 .setParameter(1, textArray(ids))
                 .setParameter(2, DeliveryLedger.DIGEST_TARGET)
@@ -70,26 +51,26 @@ public class DeliveryHistory {
             attempted.add(r[11] != null ? (String) r[11] : (String) r[0]);
         }
         Map<String, List<Attempt>> attempts = DeliveryStatuses.attemptsOf(em, List.copyOf(attempted));
-        return rows.stream()
-                .map(row -> {
-                    Object[] r = (Object[]) row;
-                    String digestId = (String) r[11];
-                    return new Delivery(
+        Map<String, List<DeliveryTrace>> traces = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            String digestId = (String) r[11];
+            traces.computeIfAbsent((String) r[1], notification -> new ArrayList<>())
+                    .add(new DeliveryTrace(
                             (String) r[0],
-                            (String) r[1],
                             (String) r[2],
                             (String) r[3],
                             (String) r[4],
-                            (String) r[5],
                             (String) r[6],
+                            (String) r[5],
                             ((Number) r[7]).intValue(),
                             instant(r[8]),
                             instant(r[9]),
                             instant(r[10]),
                             digestId,
                             (String) r[12],
-                            attempts.getOrDefault(digestId != null ? digestId : (String) r[0], List.of()));
-                })
-                .toList();
+                            attempts.getOrDefault(digestId != null ? digestId : (String) r[0], List.of())));
+        }
+        return traces;
     }
 }

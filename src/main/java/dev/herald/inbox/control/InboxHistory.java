@@ -3,6 +3,7 @@ package dev.herald.inbox.control;
 import static dev.herald.platform.control.SqlValues.instant;
 import static dev.herald.platform.control.SqlValues.textArray;
 
+import dev.herald.inbox.entity.NotificationSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -41,24 +42,6 @@ public class InboxHistory {
             + " FROM absorbed_event a WHERE a.notification_id = ANY(CAST(?1 AS varchar[])) AND a.absorbed_at >= ?2) e"
             + " WHERE nth <= ?3 OR event_id = CAST(?4 AS varchar) ORDER BY notification_id, absorbed_at, event_id";
 
-    /** A stored notification's key, states and times. */
-    public record Summary(
-            String id,
-            String recipient,
-            String source,
-            String eventId,
-            String type,
-            String category,
-            String priority,
-            String title,
-            Instant createdAt,
-            boolean silent,
-            Instant seenAt,
-            Instant readAt,
-            Instant archivedAt,
-            Instant snoozedUntil,
-            int eventCount) {}
-
     /** An event aggregated into notification {@code notificationId}. */
     public record Absorbed(String notificationId, String source, String eventId, Instant absorbedAt) {}
 
@@ -67,13 +50,13 @@ public class InboxHistory {
 
     /** The user's newest {@code limit} notifications, in inbox order. */
     @Transactional
-    public List<Summary> ofUser(String user, int limit) {
+    public List<NotificationSummary> ofUser(String user, int limit) {
         return summaries(OF_USER, user, limit);
     }
 
     /** Up to {@code limit} notifications created from the event or aggregating it, newest first. */
     @Transactional
-    public List<Summary> ofEvent(String eventId, int limit) {
+    public List<NotificationSummary> ofEvent(String eventId, int limit) {
         return summaries(OF_EVENT, eventId, limit);
     }
 
@@ -96,14 +79,14 @@ public class InboxHistory {
         return absorbed;
     }
 
-    private List<Summary> summaries(String sql, String key, int limit) {
-        List<Summary> summaries = new ArrayList<>();
+    private List<NotificationSummary> summaries(String sql, String key, int limit) {
+        List<NotificationSummary> summaries = new ArrayList<>();
         for (Object row : em.createNativeQuery(sql)
                 .setParameter(1, key)
                 .setParameter(2, limit)
                 .getResultList()) {
             Object[] r = (Object[]) row;
-            summaries.add(new Summary(
+            summaries.add(new NotificationSummary(
                     (String) r[0],
                     (String) r[1],
                     (String) r[2],

@@ -1,13 +1,13 @@
 package dev.herald.ops.boundary;
 
 import dev.herald.Roles;
+import dev.herald.channel.entity.DeliveryTrace;
 import dev.herald.channel.entity.DeliveryView.Attempt;
+import dev.herald.inbox.entity.NotificationSummary;
 import dev.herald.ops.control.UserStories;
 import dev.herald.ops.entity.Story;
-import dev.herald.ops.entity.StoryDelivery;
 import dev.herald.ops.entity.StoryEvent;
 import dev.herald.ops.entity.StoryItem;
-import dev.herald.ops.entity.StoryNotification;
 import dev.herald.platform.boundary.RequestBodies;
 import dev.herald.platform.control.JsonFactory;
 import jakarta.annotation.security.RolesAllowed;
@@ -107,7 +107,7 @@ public class StoryResource {
                 .build();
     }
 
-    private static JsonObject notification(StoryNotification n) {
+    private static JsonObject notification(NotificationSummary n) {
         JsonObjectBuilder json = JsonFactory.PROVIDER.createObjectBuilder();
         nullable(json, "id", n.id());
         nullable(json, "recipient", n.recipient());
@@ -132,7 +132,7 @@ public class StoryResource {
         return json.add("as", e.as().wire()).build();
     }
 
-    private static JsonObject delivery(StoryDelivery d) {
+    private static JsonObject delivery(DeliveryTrace d) {
         JsonObjectBuilder json = JsonFactory.PROVIDER.createObjectBuilder();
         nullable(json, "id", d.id());
         json.add("channel", d.channel());

@@ -2,15 +2,15 @@ package dev.herald.ops.control;
 
 import dev.herald.channel.control.DeliveryHistory;
 import dev.herald.channel.control.DeliveryStatuses;
+import dev.herald.channel.entity.DeliveryTrace;
 import dev.herald.event.control.ParkedEvents;
 import dev.herald.inbox.control.DeletedNotifications;
 import dev.herald.inbox.control.InboxHistory;
+import dev.herald.inbox.entity.NotificationSummary;
 import dev.herald.ops.entity.Explanation;
 import dev.herald.ops.entity.Story;
-import dev.herald.ops.entity.StoryDelivery;
 import dev.herald.ops.entity.StoryEvent;
 import dev.herald.ops.entity.StoryItem;
-import dev.herald.ops.entity.StoryNotification;
 import dev.herald.preference.control.ChannelDefaults;
 import dev.herald.preference.control.Settings;
 import dev.herald.preference.entity.Channel;
@@ -74,51 +74,30 @@ public class UserStories {
         return new Story(null, eventId, items, deleted(tombstones.ofEvent(eventId, limit)), parked(eventId));
     }
 
-    private List<StoryItem> items(List<InboxHistory.Summary> rows, String eventId) {
-        if (rows.isEmpty()) {
+    private List<StoryItem> items(List<NotificationSummary> notifications, String eventId) {
+        if (notifications.isEmpty()) {
             return List.of();
         }
-        List<StoryNotification> notifications =
-                rows.stream().map(UserStories::notification).toList();
         Map<String, String> zones = settings.timeZones(
-                notifications.stream().map(StoryNotification::recipient).collect(Collectors.toSet()));
-        List<String> ids = notifications.stream().map(StoryNotification::id).toList();
+                notifications.stream().map(NotificationSummary::recipient).collect(Collectors.toSet()));
+        List<String> ids = notifications.stream().map(NotificationSummary::id).toList();
         Map<String, List<StoryEvent>> events = events(ids, notifications, eventId);
-        Map<String, List<StoryDelivery>> deliveries = deliveries(ids);
+        Map<String, List<DeliveryTrace>> deliveries = deliveryHistory.of(ids);
         List<StoryItem> items = new ArrayList<>();
-        for (StoryNotification n : notifications) {
-            List<StoryDelivery> planned = withMissingChannels(n, deliveries.getOrDefault(n.id(), List.of()));
+        for (NotificationSummary n : notifications) {
+            List<DeliveryTrace> planned = withMissingChannels(n, deliveries.getOrDefault(n.id(), List.of()));
             ZoneId zone = zone(zones.get(n.recipient()));
             items.add(new StoryItem(n, events.get(n.id()), planned, Explanation.of(n, planned, zone)));
         }
         return items;
     }
 
-    private static StoryNotification notification(InboxHistory.Summary n) {
-        return new StoryNotification(
-                n.id(),
-                n.recipient(),
-                n.source(),
-                n.eventId(),
-                n.type(),
-                n.category(),
-                n.priority(),
-                n.title(),
-                n.createdAt(),
-                n.silent(),
-                n.seenAt(),
-                n.readAt(),
-                n.archivedAt(),
-                n.snoozedUntil(),
-                n.eventCount());
-    }
-
     /** Each notification's own event first, then the events it aggregated, oldest first. */
     private Map<String, List<StoryEvent>> events(
-            List<String> ids, List<StoryNotification> notifications, String eventId) {
+            List<String> ids, List<NotificationSummary> notifications, String eventId) {
         Map<String, List<StoryEvent>> events = new HashMap<>();
         Instant oldest = notifications.get(0).createdAt();
-        for (StoryNotification n : notifications) {
+        for (NotificationSummary n : notifications) {
             events.put(n.id(), new ArrayList<>(List.of(StoryEvent.created(n))));
             oldest = n.createdAt().isBefore(oldest) ? n.createdAt() : oldest;
         }
@@ -129,41 +108,18 @@ public class UserStories {
         return events;
     }
 
-    private Map<String, List<StoryDelivery>> deliveries(List<String> ids) {
-        Map<String, List<StoryDelivery>> deliveries = new HashMap<>();
-        for (DeliveryHistory.Delivery d : deliveryHistory.of(ids)) {
-            deliveries
-                    .computeIfAbsent(d.notificationId(), k -> new ArrayList<>())
-                    .add(new StoryDelivery(
-                            d.id(),
-                            d.channel(),
-                            d.target(),
-                            d.status(),
-                            d.decision(),
-                            d.reason(),
-                            d.attempts(),
-                            d.dueAt(),
-                            d.createdAt(),
-                            d.updatedAt(),
-                            d.digestId(),
-                            d.digestStatus(),
-                            d.attemptLog()));
-        }
-        return deliveries;
-    }
-
     /**
      * The channels the notification's type uses that got no row: the user had no address, subscription or endpoint
      * then, or the channel has no provider (intake writes no row for either).
      */
-    private List<StoryDelivery> withMissingChannels(StoryNotification n, List<StoryDelivery> rows) {
+    private List<DeliveryTrace> withMissingChannels(NotificationSummary n, List<DeliveryTrace> rows) {
         Set<String> covered = new LinkedHashSet<>();
         rows.forEach(d -> covered.add(d.channel()));
-        List<StoryDelivery> all = new ArrayList<>(rows);
+        List<DeliveryTrace> all = new ArrayList<>(rows);
         Set<Channel> used = catalog.channelsOf(n.type());
         for (Channel channel : Channel.values()) {
             if (channel != Channel.IN_APP && used.contains(channel) && !covered.contains(channel.wire())) {
-                all.add(StoryDelivery.missing(channel.wire(), statuses.whyNoRow(channel)));
+                all.add(DeliveryTrace.missing(channel.wire(), statuses.whyNoRow(channel)));
             }
         }
         return all;

@@ -1,5 +1,7 @@
 package dev.herald.ops.entity;
 
+import dev.herald.channel.entity.DeliveryTrace;
+import dev.herald.inbox.entity.NotificationSummary;
 import dev.herald.preference.entity.Decision;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,11 +36,11 @@ public final class Explanation {
         this.createdOn = created.atZone(zone).toLocalDate();
     }
 
-    public static String of(StoryNotification n, List<StoryDelivery> deliveries, ZoneId zone) {
+    public static String of(NotificationSummary n, List<DeliveryTrace> deliveries, ZoneId zone) {
         return new Explanation(zone, n.createdAt()).explain(n, deliveries);
     }
 
-    private String explain(StoryNotification n, List<StoryDelivery> deliveries) {
+    private String explain(NotificationSummary n, List<DeliveryTrace> deliveries) {
         List<String> parts = new ArrayList<>();
         parts.add("stored");
         if (n.aggregated()) {
@@ -57,7 +59,7 @@ public final class Explanation {
                         : "seen " + at(n.seenAt()) + (n.readAt() == null ? ", not read" : ", read " + at(n.readAt())));
         Map<String, Integer> perChannel = new HashMap<>();
         deliveries.forEach(d -> perChannel.merge(d.channel(), 1, Integer::sum));
-        for (StoryDelivery d : deliveries) {
+        for (DeliveryTrace d : deliveries) {
             String to = perChannel.get(d.channel()) > 1 && d.target() != null ? " to " + d.target() : "";
             parts.add(d.channel() + to + " " + delivery(d));
         }
@@ -67,7 +69,7 @@ public final class Explanation {
         return String.join("; ", parts);
     }
 
-    private static String inApp(StoryNotification n, List<StoryDelivery> deliveries) {
+    private static String inApp(NotificationSummary n, List<DeliveryTrace> deliveries) {
         if (!n.silent()) {
             return n.critical() ? "in the app with a toast (critical)" : "in the app with a toast";
         }
@@ -79,7 +81,7 @@ public final class Explanation {
      * for its deliveries at the same time: held while muted, or held until quiet hours end. An aggregate's flag is its
      * newest event's while its deliveries are its first event's, so there the reason is not known.
      */
-    static String silence(StoryNotification n, List<StoryDelivery> deliveries) {
+    static String silence(NotificationSummary n, List<DeliveryTrace> deliveries) {
         if (!n.aggregated()) {
             if (deliveries.stream().anyMatch(d -> HOLD_WHILE_MUTED.equals(d.decision()))) {
                 return "muted";
@@ -91,7 +93,7 @@ public final class Explanation {
         return "muted, quiet hours or the app off for its category; which is not recorded";
     }
 
-    private String delivery(StoryDelivery d) {
+    private String delivery(DeliveryTrace d) {
         String reason = d.reason();
         return switch (d.status()) {
             case "queued" -> "queued" + because(reason);
@@ -114,7 +116,7 @@ public final class Explanation {
     }
 
     /** A held row: held while muted has no due time until the user unmutes, which releases it with one. */
-    private String held(StoryDelivery d) {
+    private String held(DeliveryTrace d) {
         if (HOLD_WHILE_MUTED.equals(d.decision())) {
             return d.dueAt() == null
                     ? "held while muted, until the user unmutes"
@@ -129,7 +131,7 @@ public final class Explanation {
         return "held" + because(d.reason()) + " until " + at(d.dueAt());
     }
 
-    private String digest(StoryDelivery d) {
+    private String digest(DeliveryTrace d) {
         if (d.digestId() != null) {
             if (d.digestStatus() == null) {
                 return "listed in a digest whose delivery is gone";

@@ -2,6 +2,7 @@ package dev.herald.ops.entity;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.herald.inbox.entity.NotificationSummary;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -22,7 +23,7 @@ public record StoryEvent(String source, String id, Instant at, As as) {
         requireNonNull(as);
     }
 
-    public static StoryEvent created(StoryNotification n) {
+    public static StoryEvent created(NotificationSummary n) {
         return new StoryEvent(n.source(), n.eventId(), n.createdAt(), As.CREATED);
     }
 }

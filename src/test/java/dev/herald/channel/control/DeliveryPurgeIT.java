@@ -3,9 +3,9 @@ package dev.herald.channel.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.testing.ArquillianServer;
+import dev.herald.testing.HeraldArchive;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +18,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,16 +31,7 @@ class DeliveryPurgeIT {
 
     @Deployment
     static WebArchive deployment() throws Exception {
-        WebArchive herald = ShrinkWrap.createFromZipFile(
-                WebArchive.class, new File(System.getProperty("herald.war", "target/herald.war")));
-        return ShrinkWrap.create(WebArchive.class, "herald-purge-it.war")
-                .merge(herald)
-                .addClasses(DeliveryPurgeIT.class, ArquillianServer.class)
-                .addAsLibraries(new File(org.assertj.core.api.Assertions.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI()));
+        return HeraldArchive.with("herald-purge-it.war", DeliveryPurgeIT.class);
     }
 
     @Inject

@@ -19,7 +19,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -128,17 +127,7 @@ class GuardedHttpTest {
     @Test
     void aReceiverThatStallsInTheBodyTimesOutWithinTheRequestsTimeout() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (Peer peer = new Peer(exchange -> {
-                    exchange.sendResponseHeaders(200, 0);
-                    exchange.getResponseBody().write('{');
-                    exchange.getResponseBody().flush();
-                    try {
-                        release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    exchange.close();
-                });
+        try (Peer peer = new Peer(Peer.stallingInBody(release));
                 GuardedHttp http = new GuardedHttp(() -> new DestinationGuard(false, List.of("127.0.0.1/32")))) {
             long start = System.nanoTime();
             SendResult result = http.post(

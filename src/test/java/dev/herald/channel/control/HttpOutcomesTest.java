@@ -215,17 +215,7 @@ class HttpOutcomesTest {
     @Test
     void aReceiverThatStallsInTheBodyTimesOutWithinTheRequestsTimeout() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (Peer peer = new Peer(exchange -> {
-            exchange.sendResponseHeaders(200, 0);
-            exchange.getResponseBody().write('{');
-            exchange.getResponseBody().flush();
-            try {
-                release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            exchange.close();
-        })) {
+        try (Peer peer = new Peer(Peer.stallingInBody(release))) {
             long start = System.nanoTime();
             SendResult result =
                     HttpOutcomes.exchange(client(), peer.request(1), Clock.fixed(NOW, ZoneOffset.UTC), true);
@@ -262,6 +252,21 @@ class HttpOutcomesTest {
 
         int port() {
             return server.getAddress().getPort();
+        }
+
+        /** Answers 200 and one byte of body, then nothing until {@code release} (at most 30 s). */
+        static HttpHandler stallingInBody(CountDownLatch release) {
+            return exchange -> {
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write('{');
+                exchange.getResponseBody().flush();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.close();
+            };
         }
 
         HttpRequest request(int timeoutSeconds) {

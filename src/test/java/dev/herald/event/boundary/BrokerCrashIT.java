@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.herald.devstack.KafkaProcess;
 import dev.herald.devstack.Stack;
+import dev.herald.testing.ClosedAfterAll;
 import dev.herald.testing.EventLoad;
 import dev.herald.testing.Events;
 import dev.herald.testing.Herald;
@@ -21,9 +22,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Kafka's broker runs as its own process here, so it can be SIGKILLed under load and started again on the same data;
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.Test;
  * getting its frames without a gap. Recovery times are printed, not asserted.
  */
 class BrokerCrashIT {
+    @RegisterExtension
+    static final ClosedAfterAll own = new ClosedAfterAll();
+
     static final Duration OUTAGE = Duration.ofSeconds(10);
     static KafkaProcess broker;
     static Herald herald;
@@ -39,11 +43,10 @@ class BrokerCrashIT {
     @BeforeAll
     static void start() throws Exception {
         TestStack.shared();
-        broker = KafkaProcess.plaintext(
-                Path.of(System.getProperty("herald.work.dir", "target/it")).resolve("broker-crash"));
+        broker = own.add(KafkaProcess.plaintext(TestStack.workDir("broker-crash")));
         broker.start();
         broker.createTopics(Stack.topics(4));
-        herald = Herald.onOwnBroker(
+        herald = own.add(Herald.onOwnBroker(
                 "herald-crash",
                 broker.externalBootstrap(),
                 Map.of(
@@ -52,18 +55,8 @@ class BrokerCrashIT {
                         // the production default: the other tests' 150 is for reaching the gap path, and a broker
                         // outage under this load leaves the watched socket up to ~200 notifications to fill
                         "HERALD_LIVE_RESUME_LIMIT",
-                        "500"));
+                        "500")));
         herald.server().awaitReady(Duration.ofMinutes(3));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (herald != null) {
-            herald.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     @Test

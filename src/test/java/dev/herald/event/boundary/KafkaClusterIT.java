@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.devstack.KafkaCluster;
 import dev.herald.devstack.KafkaProcess;
 import dev.herald.devstack.Stack;
+import dev.herald.testing.ClosedAfterAll;
 import dev.herald.testing.EventLoad;
 import dev.herald.testing.Events;
 import dev.herald.testing.Herald;
@@ -13,7 +14,6 @@ import dev.herald.testing.LiveClient;
 import dev.herald.testing.TestStack;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,12 +34,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Herald on a replicated Kafka cluster as users run it: three KRaft nodes (each its own process), every topic
@@ -51,6 +51,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaClusterIT {
+    @RegisterExtension
+    static final ClosedAfterAll own = new ClosedAfterAll();
+
     static final List<String> TOPICS = List.copyOf(Stack.topics(4).keySet());
     static KafkaCluster cluster;
     static Herald herald;
@@ -58,10 +61,9 @@ class KafkaClusterIT {
     @BeforeAll
     static void start() throws Exception {
         TestStack.shared();
-        cluster = KafkaCluster.start(
-                Path.of(System.getProperty("herald.work.dir", "target/it")).resolve("kafka-cluster"));
+        cluster = own.add(KafkaCluster.start(TestStack.workDir("kafka-cluster")));
         cluster.createTopics(Stack.topics(4));
-        herald = Herald.onOwnBroker(
+        herald = own.add(Herald.onOwnBroker(
                 "herald-cluster",
                 cluster.externalBootstrap(),
                 Map.of(
@@ -69,18 +71,8 @@ class KafkaClusterIT {
                         cluster.externalBootstrap(),
                         // the production default (see BrokerCrashIT): a socket may have a few hundred to fill
                         "HERALD_LIVE_RESUME_LIMIT",
-                        "500"));
+                        "500")));
         herald.server().awaitReady(Duration.ofMinutes(3));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (herald != null) {
-            herald.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
     }
 
     @Test

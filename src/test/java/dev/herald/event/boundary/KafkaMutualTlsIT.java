@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.devstack.KafkaProcess;
 import dev.herald.devstack.KafkaTls;
 import dev.herald.devstack.Stack;
+import dev.herald.testing.ClosedAfterAll;
 import dev.herald.testing.Events;
 import dev.herald.testing.Herald;
 import dev.herald.testing.LiveClient;
@@ -17,9 +18,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Herald against a broker that speaks TLS only and asks for a client certificate (mutual TLS), set up with the
@@ -30,6 +31,9 @@ import org.junit.jupiter.api.Test;
  * by itself, without a restart.
  */
 class KafkaMutualTlsIT {
+    @RegisterExtension
+    static final ClosedAfterAll own = new ClosedAfterAll();
+
     static KafkaTls tls;
     static KafkaProcess broker;
     static Herald herald;
@@ -39,9 +43,9 @@ class KafkaMutualTlsIT {
     @BeforeAll
     static void start() throws Exception {
         TestStack.shared();
-        Path dir = Path.of(System.getProperty("herald.work.dir", "target/it")).resolve("broker-mtls");
+        Path dir = TestStack.workDir("broker-mtls");
         tls = KafkaTls.generate(dir.resolve("tls"));
-        broker = KafkaProcess.mutualTls(dir.resolve("kafka"), tls);
+        broker = own.add(KafkaProcess.mutualTls(dir.resolve("kafka"), tls));
         broker.start();
         broker.createTopics(Stack.topics(2));
         // Herald's own copies, as a deployer keeps them: wrong at first, fixed in place later
@@ -49,7 +53,7 @@ class KafkaMutualTlsIT {
         keyStore = dir.resolve("herald-keystore.p12");
         Files.copy(tls.strangerTrustStore(), trustStore, StandardCopyOption.REPLACE_EXISTING);
         Files.copy(tls.strangerKeyStore(), keyStore, StandardCopyOption.REPLACE_EXISTING);
-        herald = Herald.onOwnBroker(
+        herald = own.add(Herald.onOwnBroker(
                 "herald-mtls",
                 broker.internalBootstrap(),
                 Map.of(
@@ -70,17 +74,7 @@ class KafkaMutualTlsIT {
                         "HERALD_KAFKA_SSL_KEYSTORE_TYPE",
                         "PKCS12",
                         "HERALD_KAFKA_SSL_KEY_PASSWORD",
-                        KafkaTls.PASSWORD));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (herald != null) {
-            herald.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+                        KafkaTls.PASSWORD)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.devstack.KafkaProcess;
 import dev.herald.devstack.KafkaTls;
 import dev.herald.devstack.Stack;
+import dev.herald.testing.ClosedAfterAll;
 import dev.herald.testing.Events;
 import dev.herald.testing.Herald;
 import dev.herald.testing.LiveClient;
@@ -21,9 +22,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Herald against a SASL_SSL broker (SCRAM-SHA-512, a self-signed certificate), set up only with the README's
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.Test;
  * Herald recovers by itself, without a restart, and intake and live push work.
  */
 class KafkaSecurityIT {
+    @RegisterExtension
+    static final ClosedAfterAll own = new ClosedAfterAll();
+
     static final String USER = "herald";
     static final String PASSWORD = "s3cret-scram";
     static KafkaProcess broker;
@@ -40,12 +44,12 @@ class KafkaSecurityIT {
     @BeforeAll
     static void start() throws Exception {
         TestStack.shared();
-        Path dir = Path.of(System.getProperty("herald.work.dir", "target/it")).resolve("broker-secure");
+        Path dir = TestStack.workDir("broker-secure");
         KafkaTls tls = KafkaTls.generate(dir.resolve("tls"));
-        broker = KafkaProcess.saslSsl(dir.resolve("kafka"), tls);
+        broker = own.add(KafkaProcess.saslSsl(dir.resolve("kafka"), tls));
         broker.start();
         broker.createTopics(Stack.topics(2));
-        herald = Herald.onOwnBroker(
+        herald = own.add(Herald.onOwnBroker(
                 "herald-secure",
                 broker.internalBootstrap(),
                 Map.of(
@@ -63,17 +67,7 @@ class KafkaSecurityIT {
                         "HERALD_KAFKA_SSL_TRUSTSTORE_PASSWORD",
                         KafkaTls.TRUST_PASSWORD,
                         "HERALD_KAFKA_SSL_TRUSTSTORE_TYPE",
-                        "PKCS12"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (herald != null) {
-            herald.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+                        "PKCS12")));
     }
 
     private static long lineCount(Path file) throws Exception {

@@ -10,13 +10,13 @@ import dev.herald.inbox.entity.InboxFilter;
 import dev.herald.inbox.entity.Notification;
 import dev.herald.inbox.entity.StateChange;
 import dev.herald.testing.ArquillianServer;
+import dev.herald.testing.HeraldArchive;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.TransactionalException;
 import jakarta.transaction.UserTransaction;
-import java.io.File;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +32,6 @@ import java.util.stream.LongStream;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,16 +46,7 @@ class NotificationStoreIT {
 
     @Deployment
     static WebArchive deployment() throws Exception {
-        WebArchive herald = ShrinkWrap.createFromZipFile(
-                WebArchive.class, new File(System.getProperty("herald.war", "target/herald.war")));
-        return ShrinkWrap.create(WebArchive.class, "herald-it.war")
-                .merge(herald)
-                .addClasses(NotificationStoreIT.class, ArquillianServer.class)
-                .addAsLibraries(new File(org.assertj.core.api.Assertions.class
-                        .getProtectionDomain()
-                        .getCodeSource()
-                        .getLocation()
-                        .toURI()));
+        return HeraldArchive.with("herald-it.war", NotificationStoreIT.class);
     }
 
     @Inject

@@ -3,12 +3,12 @@ package dev.herald.ops.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.herald.channel.entity.DeliveryTrace;
 import dev.herald.channel.entity.DeliveryView.Attempt;
+import dev.herald.inbox.entity.NotificationSummary;
 import dev.herald.ops.entity.Story;
-import dev.herald.ops.entity.StoryDelivery;
 import dev.herald.ops.entity.StoryEvent;
 import dev.herald.ops.entity.StoryItem;
-import dev.herald.ops.entity.StoryNotification;
 import dev.herald.platform.boundary.ProblemException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -61,7 +61,7 @@ class StoryResourceTest {
 
     @Test
     void theStoryAsTheContractShowsItWithNullsForWhatIsNotKnown() {
-        StoryNotification n = new StoryNotification(
+        NotificationSummary n = new NotificationSummary(
                 "n1",
                 "alice",
                 "ci",
@@ -77,7 +77,7 @@ class StoryResourceTest {
                 null,
                 null,
                 2);
-        StoryDelivery held = new StoryDelivery(
+        DeliveryTrace held = new DeliveryTrace(
                 "d1",
                 "email",
                 "alice@example.com",
@@ -99,7 +99,7 @@ class StoryResourceTest {
                 List.of(new StoryItem(
                         n,
                         List.of(StoryEvent.created(n), new StoryEvent("ci", "evt-2", AT, StoryEvent.As.AGGREGATED)),
-                        List.of(held, StoryDelivery.missing("sms", "the sms channel is not configured")),
+                        List.of(held, DeliveryTrace.missing("sms", "the sms channel is not configured")),
                         "stored; ...")),
                 List.of(new Story.Deleted("ci", "evt-0", "alice", AT)),
                 List.of(new Story.Parked("p1", AT, "unknown type")));

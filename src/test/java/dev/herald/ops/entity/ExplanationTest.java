@@ -2,7 +2,9 @@ package dev.herald.ops.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.channel.entity.DeliveryTrace;
 import dev.herald.channel.entity.DeliveryView.Attempt;
+import dev.herald.inbox.entity.NotificationSummary;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -13,8 +15,8 @@ class ExplanationTest {
     static final Instant CREATED = Instant.parse("2026-11-29T18:10:00Z");
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    static StoryNotification notification(boolean silent, int eventCount, Instant seen, Instant read) {
-        return new StoryNotification(
+    static NotificationSummary notification(boolean silent, int eventCount, Instant seen, Instant read) {
+        return new NotificationSummary(
                 "n1",
                 "alice",
                 "ci",
@@ -32,13 +34,13 @@ class ExplanationTest {
                 eventCount);
     }
 
-    static StoryDelivery delivery(String channel, String status, String reason, int attempts, Instant due) {
+    static DeliveryTrace delivery(String channel, String status, String reason, int attempts, Instant due) {
         return delivery(channel, status, null, reason, attempts, due);
     }
 
-    static StoryDelivery delivery(
+    static DeliveryTrace delivery(
             String channel, String status, String decision, String reason, int attempts, Instant due) {
-        return new StoryDelivery(
+        return new DeliveryTrace(
                 "d-" + channel,
                 channel,
                 "t-" + channel,
@@ -56,13 +58,13 @@ class ExplanationTest {
 
     @Test
     void aDeliveredNotificationSaysWhenItWasSeenAndReadAndHowEachChannelEnded() {
-        StoryNotification n =
+        NotificationSummary n =
                 notification(false, 1, Instant.parse("2026-11-29T18:20:00Z"), Instant.parse("2026-11-29T18:30:00Z"));
-        List<StoryDelivery> deliveries = List.of(
+        List<DeliveryTrace> deliveries = List.of(
                 delivery("email", "delivered", null, 2, null),
                 delivery("sms", "skipped", "you turned sms off", 0, null),
                 delivery("webhook", "dead", "410: gone", 1, null),
-                StoryDelivery.missing("push", "no address: the user had no push subscription then"));
+                DeliveryTrace.missing("push", "no address: the user had no push subscription then"));
 
         assertThat(Explanation.of(n, deliveries, BERLIN))
                 .isEqualTo("stored; in the app with a toast; seen 19:20, read 19:30; email delivered on attempt 2;"
@@ -72,7 +74,7 @@ class ExplanationTest {
 
     @Test
     void aSilentNotificationIsExplainedByTheMuteItsDeliveriesWereHeldFor() {
-        List<StoryDelivery> deliveries = List.of(
+        List<DeliveryTrace> deliveries = List.of(
                 delivery("email", "held", "hold-muted", "muted: held until you unmute", 0, null),
                 delivery("push", "held", "hold-muted", "muted: held until you unmute", 0, null));
 
@@ -83,7 +85,7 @@ class ExplanationTest {
 
     @Test
     void aSilentNotificationIsExplainedByQuietHoursAndTheHoldsEndIsInTheUsersZoneWithItsDateOnAnotherDay() {
-        List<StoryDelivery> deliveries = List.of(
+        List<DeliveryTrace> deliveries = List.of(
                 delivery("email", "held", "hold-until", "quiet hours", 0, Instant.parse("2026-11-30T06:00:00Z")));
 
         assertThat(Explanation.of(notification(true, 1, null, null), deliveries, BERLIN))
@@ -93,7 +95,7 @@ class ExplanationTest {
 
     @Test
     void anUnmuteReleaseStillTellsTheNotificationWasSilencedByTheMute() {
-        List<StoryDelivery> deliveries = List.of(delivery(
+        List<DeliveryTrace> deliveries = List.of(delivery(
                 "email", "held", "hold-muted", "released: you unmuted", 0, Instant.parse("2026-11-29T18:45:00Z")));
 
         assertThat(Explanation.of(notification(true, 1, null, null), deliveries, ZoneOffset.UTC))
@@ -111,7 +113,7 @@ class ExplanationTest {
     @Test
     void anAggregateCountsItsLaterEventsAndDoesNotGuessWhyItIsSilent() {
         // its flag is its newest event's, its deliveries its first event's
-        List<StoryDelivery> deliveries =
+        List<DeliveryTrace> deliveries =
                 List.of(delivery("push", "held", "hold-muted", "muted: held until you unmute", 0, null));
 
         assertThat(Explanation.of(notification(true, 3, null, null), deliveries, ZoneOffset.UTC))
@@ -124,7 +126,7 @@ class ExplanationTest {
 
     @Test
     void aFailedDeliverySaysWhyAndWhenTheRetryIsDue() {
-        List<StoryDelivery> deliveries =
+        List<DeliveryTrace> deliveries =
                 List.of(delivery("webhook", "failed", "503: busy", 1, Instant.parse("2026-11-29T19:30:00Z")));
 
         assertThat(Explanation.of(notification(false, 1, null, null), deliveries, ZoneOffset.UTC))
@@ -133,7 +135,7 @@ class ExplanationTest {
 
     @Test
     void queuedSendingAndAReplayAreNamed() {
-        List<StoryDelivery> deliveries = List.of(
+        List<DeliveryTrace> deliveries = List.of(
                 delivery("email", "queued", "replayed by an admin", 3, CREATED),
                 delivery("sms", "sending", null, 1, CREATED),
                 delivery("push", "sent", null, 1, null));
@@ -144,9 +146,9 @@ class ExplanationTest {
 
     @Test
     void severalTargetsOfOneChannelAreToldApart() {
-        List<StoryDelivery> deliveries =
+        List<DeliveryTrace> deliveries =
                 List.of(delivery("push", "sent", null, 1, null), delivery("push", "failed", null, 2, null)).stream()
-                        .map(d -> new StoryDelivery(
+                        .map(d -> new DeliveryTrace(
                                 d.id(),
                                 d.channel(),
                                 "sub-" + d.status(),
@@ -168,7 +170,7 @@ class ExplanationTest {
 
     @Test
     void aDigestIsWaitedForUntilItIsDueThenItsOwnDeliveryTells() {
-        StoryDelivery waiting = new StoryDelivery(
+        DeliveryTrace waiting = new DeliveryTrace(
                 "d1",
                 "email",
                 null,
@@ -182,7 +184,7 @@ class ExplanationTest {
                 null,
                 null,
                 List.of());
-        StoryDelivery sending = new StoryDelivery(
+        DeliveryTrace sending = new DeliveryTrace(
                 "d1",
                 "email",
                 null,
@@ -196,7 +198,7 @@ class ExplanationTest {
                 "dg1",
                 "failed",
                 List.of(new Attempt(1, Instant.parse("2026-11-30T07:00:00Z"), null, "transient", 503, "busy")));
-        StoryDelivery gone = new StoryDelivery(
+        DeliveryTrace gone = new DeliveryTrace(
                 "d1",
                 "email",
                 null,
@@ -221,7 +223,7 @@ class ExplanationTest {
 
     @Test
     void archivedAndSnoozedAreTold() {
-        StoryNotification n = new StoryNotification(
+        NotificationSummary n = new NotificationSummary(
                 "n1",
                 "alice",
                 "ci",

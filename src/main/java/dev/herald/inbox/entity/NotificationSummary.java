@@ -1,11 +1,14 @@
-package dev.herald.ops.entity;
+package dev.herald.inbox.entity;
 
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 
-/** A stored notification as an operator's story shows it: no body or data, the states with their times. */
-public record StoryNotification(
+/**
+ * A stored notification's key, states and times, without body or data: what an operator's story shows of it (ops
+ * composes the story; {@code InboxHistory} reads them).
+ */
+public record NotificationSummary(
         String id,
         String recipient,
         String source,
@@ -21,7 +24,7 @@ public record StoryNotification(
         Instant archivedAt,
         Instant snoozedUntil,
         int eventCount) {
-    public StoryNotification {
+    public NotificationSummary {
         requireNonNull(id);
         requireNonNull(createdAt);
     }
