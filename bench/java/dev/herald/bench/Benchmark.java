@@ -103,13 +103,27 @@ public final class Benchmark {
 
     void runAll() throws Exception {
         System.out.println("Herald benchmark" + (settings.smoke() ? " (smoke)" : "") + ": " + settings);
-        rawLimits();
-        throughput();
-        aggregation();
-        channels();
-        latency();
-        retention();
-        connections();
+        if (settings.runs("raw")) {
+            rawLimits();
+        }
+        if (settings.runs("throughput")) {
+            throughput();
+        }
+        if (settings.runs("aggregation")) {
+            aggregation();
+        }
+        if (settings.runs("channels")) {
+            channels();
+        }
+        if (settings.runs("latency")) {
+            latency();
+        }
+        if (settings.runs("retention")) {
+            retention();
+        }
+        if (settings.runs("connections")) {
+            connections();
+        }
     }
 
     void report(Path target) throws IOException {
@@ -434,17 +448,21 @@ public final class Benchmark {
     private void latency() throws Exception {
         List<String> users = users("lat", settings.latencySockets());
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>(); // {sent at, latency} in µs
+        Map<String, long[]> frames = new ConcurrentHashMap<>(); // bench id -> {sent at, frame at} in µs
         Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
         try (SocketFleet fleet = new SocketFleet(liberty.baseUri(), signer, (user, frame) -> {
-            long now = nowMicros();
-            long sentAt = SocketFleet.numberField(frame, "sentAt");
-            latencies.add(new long[] {sentAt, now - sentAt});
-            seen.computeIfAbsent(SocketFleet.stringField(frame, "bench"), k -> new AtomicInteger())
-                    .incrementAndGet();
-        })) {
+                    long now = nowMicros();
+                    long sentAt = SocketFleet.numberField(frame, "sentAt");
+                    latencies.add(new long[] {sentAt, now - sentAt});
+                    String id = SocketFleet.stringField(frame, "bench");
+                    frames.putIfAbsent(id, new long[] {sentAt, now});
+                    seen.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                });
+                HopWatch hops = new HopWatch(stack.bootstrapServers())) {
             fleet.open(users, 200);
             long pid = libertyPid();
             startRecording(pid);
+            Path pauses = startPauseRecording(pid);
             int total = settings.latencyRate() * settings.latencySeconds();
             long interval = TimeUnit.SECONDS.toNanos(1) / settings.latencyRate();
             try (KafkaProducer<String, String> producer = producer()) {
@@ -459,6 +477,10 @@ public final class Benchmark {
             }
             awaitCount(fleet, total, Duration.ofMinutes(5));
             stopRecording(pid, "-latency");
+            String stopped = run("jcmd", String.valueOf(pid), "JFR.stop", "name=pauses", "filename=" + pauses);
+            if (!Files.isRegularFile(pauses)) {
+                throw new IllegalStateException("no pause recording at " + pauses + ": " + stopped);
+            }
             long[] sorted = latencies.stream().mapToLong(l -> l[1]).sorted().toArray();
             printTimeline(latencies);
             results.add("latency", "offered rate", settings.latencyRate(), "events/s");
@@ -468,7 +490,55 @@ public final class Benchmark {
             results.add("latency", "p99.9 publish->frame", percentile(sorted, 99.9) / 1000.0, "ms");
             results.add("latency", "max publish->frame", sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1000.0, "ms");
             exactlyOnce("latency", total, seen);
+            reportHops(frames, hops);
+            reportPauses(Pauses.read(pauses));
         }
+    }
+
+    /**
+     * publish->frame in two hops: to the frame's record on herald.deliveries (Herald's intake: fetch, batch, transaction,
+     * commit, produce; Kafka's create time has millisecond resolution) and from there to the socket.
+     */
+    private void reportHops(Map<String, long[]> frames, HopWatch hops) {
+        List<Long> intake = new ArrayList<>();
+        List<Long> live = new ArrayList<>();
+        frames.forEach((id, times) -> {
+            Long produced = hops.producedAt(id);
+            if (produced != null) {
+                intake.add(produced * 1000 - times[0]);
+                live.add(times[1] - produced * 1000);
+            }
+        });
+        long[] in = intake.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] out = live.stream().mapToLong(Long::longValue).sorted().toArray();
+        results.add("latency", "hops seen on herald.deliveries", in.length, "events");
+        results.add("latency", "p50 publish->deliveries record", percentile(in, 50) / 1000.0, "ms");
+        results.add("latency", "p99 publish->deliveries record", percentile(in, 99) / 1000.0, "ms");
+        results.add("latency", "max publish->deliveries record", in.length == 0 ? Double.NaN : in[in.length - 1] / 1000.0, "ms");
+        results.add("latency", "p50 deliveries record->frame", percentile(out, 50) / 1000.0, "ms");
+        results.add("latency", "p99 deliveries record->frame", percentile(out, 99) / 1000.0, "ms");
+        results.add("latency", "max deliveries record->frame", out.length == 0 ? Double.NaN : out[out.length - 1] / 1000.0, "ms");
+    }
+
+    private void reportPauses(Pauses pauses) {
+        results.add("latency", "server GC pauses, total", pauses.gcTotal().toNanos() / 1e6, "ms");
+        results.add("latency", "server longest GC pause", pauses.longestGc().toNanos() / 1e6, "ms");
+        results.add("latency", "server longest safepoint", pauses.longestSafepoint().toNanos() / 1e6, "ms");
+        System.out.println("longest server pauses in the latency phase:");
+        pauses.longest(8).forEach(p -> System.out.printf(
+                "  %8.2f ms at %6.1f s  %s%n", p.took().toNanos() / 1e6, p.at().toMillis() / 1000.0, p.what()));
+    }
+
+    /** Always in the latency phase: the server's pauses (bench/pauses.jfc), into target/bench. */
+    private Path startPauseRecording(long pid) throws Exception {
+        Path file = Path.of(System.getProperty("herald.bench.dir", "target/bench"))
+                .resolve("latency-pauses.jfr")
+                .toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Path settings = Path.of(System.getProperty("herald.bench.pauses.jfc", "bench/pauses.jfc")).toAbsolutePath();
+        run("jcmd", String.valueOf(pid), "JFR.start", "name=pauses", "settings=" + settings);
+        return file;
     }
 
     /** With {@code -Dherald.bench.jfr=FILE}: a flight recording of Liberty during a phase. */

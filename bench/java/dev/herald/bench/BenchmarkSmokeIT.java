@@ -42,6 +42,9 @@ class BenchmarkSmokeIT {
         int latencyEvents = smoke.latencyRate() * smoke.latencySeconds();
         assertThat(results.get("latency", "delivered exactly once")).isEqualTo(latencyEvents);
         assertThat(results.get("latency", "delivered more than once")).isZero();
+        // every frame's record on herald.deliveries was seen, so the two hops add up to the whole for every event
+        assertThat(results.get("latency", "hops seen on herald.deliveries")).isEqualTo(latencyEvents);
+        assertThat(results.get("latency", "server GC pauses, total")).isNotNaN();
         assertThat(results.get("connections", "idle authenticated sockets held")).isEqualTo(smoke.idleSockets());
         assertThat(results.get("retention", "old rows left after the purge")).isZero();
         int channelEvents = Math.max(100, smoke.throughputEvents() / 5);

@@ -1,7 +1,9 @@
 package dev.herald.bench;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The benchmark's sizes: full defaults, a seconds-long smoke mode, and --name=value overrides. */
 public record Settings(
@@ -16,14 +18,24 @@ public record Settings(
         int latencySeconds,
         int idleSockets,
         int purgeRows,
+        Set<String> phases,
         boolean smoke) {
+    /** Every phase, in the order they run; {@code --phases=latency,connections} runs only those. */
+    public static final List<String> PHASES =
+            List.of("raw", "throughput", "aggregation", "channels", "latency", "retention", "connections");
+
+    public boolean runs(String phase) {
+        return phases.contains(phase);
+    }
+
 
     public static Settings fullRun() {
-        return new Settings(200_000, 400, 30_000, 8, 200_000, 1_000, 5_000, 1_000, 60, 18_500, 1_000_000, false);
+        return new Settings(
+                200_000, 400, 30_000, 8, 200_000, 1_000, 5_000, 1_000, 60, 18_500, 1_000_000, Set.copyOf(PHASES), false);
     }
 
     public static Settings smokeRun() {
-        return new Settings(2_000, 400, 200, 1, 500, 20, 50, 100, 2, 100, 2_000, true);
+        return new Settings(2_000, 400, 200, 1, 500, 20, 50, 100, 2, 100, 2_000, Set.copyOf(PHASES), true);
     }
 
     public static Settings parse(String[] args) {
@@ -54,7 +66,16 @@ public record Settings(
                 get(options, "seconds", base.latencySeconds),
                 get(options, "idle-sockets", base.idleSockets),
                 get(options, "purge-rows", base.purgeRows),
+                options.containsKey("phases") ? phases(options.get("phases")) : base.phases,
                 smoke);
+    }
+
+    private static Set<String> phases(String list) {
+        Set<String> phases = Set.of(list.split(","));
+        if (!PHASES.containsAll(phases)) {
+            throw new IllegalArgumentException("--phases takes some of " + PHASES + ", not " + list);
+        }
+        return phases;
     }
 
     private static int get(Map<String, String> options, String name, int fallback) {
