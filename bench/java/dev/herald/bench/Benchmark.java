@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -101,28 +102,25 @@ public final class Benchmark {
         System.exit(exit);
     }
 
+    /** A phase of the run; {@code --phases} names the ones to run, in this order. */
+    private interface Phase {
+        void run() throws Exception;
+    }
+
     void runAll() throws Exception {
         System.out.println("Herald benchmark" + (settings.smoke() ? " (smoke)" : "") + ": " + settings);
-        if (settings.runs("raw")) {
-            rawLimits();
-        }
-        if (settings.runs("throughput")) {
-            throughput();
-        }
-        if (settings.runs("aggregation")) {
-            aggregation();
-        }
-        if (settings.runs("channels")) {
-            channels();
-        }
-        if (settings.runs("latency")) {
-            latency();
-        }
-        if (settings.runs("retention")) {
-            retention();
-        }
-        if (settings.runs("connections")) {
-            connections();
+        Map<String, Phase> phases = new LinkedHashMap<>();
+        phases.put("raw", this::rawLimits);
+        phases.put("throughput", this::throughput);
+        phases.put("aggregation", this::aggregation);
+        phases.put("channels", this::channels);
+        phases.put("latency", this::latency);
+        phases.put("retention", this::retention);
+        phases.put("connections", this::connections);
+        for (Map.Entry<String, Phase> phase : phases.entrySet()) {
+            if (settings.runs(phase.getKey())) {
+                phase.getValue().run();
+            }
         }
     }
 

@@ -41,8 +41,15 @@ final class Results {
         machine.forEach(about::add);
         json.add("machine", about);
         JsonObjectBuilder values = Json.createObjectBuilder();
-        figures.forEach((key, f) -> values.add(
-                key, Json.createObjectBuilder().add("value", f.value).add("unit", f.unit)));
+        figures.forEach((key, f) -> {
+            JsonObjectBuilder figure = Json.createObjectBuilder();
+            if (Double.isFinite(f.value)) {
+                figure.add("value", f.value);
+            } else {
+                figure.addNull("value"); // JSON has no NaN: a figure whose inputs were not measured in this run
+            }
+            values.add(key, figure.add("unit", f.unit));
+        });
         json.add("figures", values);
         Files.createDirectories(file.getParent());
         Files.writeString(file, json.build().toString());

@@ -62,7 +62,7 @@ public class EventsConsumer {
     private ConsumerLoop<String> loop;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        // batches of up to batchSize records gathered from a few polls within 5 ms, as one transaction each
+        // one transaction per batch: what has arrived when the consumer gets to it, up to batchSize from a backlog
         Batches batches = new Batches(batchSize, Math.max(1, batchSize / 4), Duration.ofMillis(5));
         loop = consumers.start(new ConsumerSpec<>(
                 "intake",
@@ -75,9 +75,9 @@ public class EventsConsumer {
                 Map.of(
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(batches.perPoll()),
-                        // fewer, fuller fetches: the broker answers once 64 KiB are ready or after 10 ms
-                        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536",
-                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10"),
+                        // the broker answers a fetch as soon as one record is there: a quiet moment's event waits
+                        // for nothing, and under load the records that arrived meanwhile make the batch
+                        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1"),
                 new ConsumerSpec.Lag(Metadata.builder()
                         .withName("herald.intake.lag")
                         .withDescription("Records of herald.events this instance's intake consumer is behind")

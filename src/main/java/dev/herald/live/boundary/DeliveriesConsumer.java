@@ -1,6 +1,7 @@
 package dev.herald.live.boundary;
 
 import dev.herald.live.control.DeliveryCodec;
+import dev.herald.live.control.DeliveryPublisher;
 import dev.herald.live.control.LiveProbe;
 import dev.herald.live.control.SessionRegistry;
 import dev.herald.platform.control.Batches;
@@ -26,7 +27,8 @@ import org.eclipse.microprofile.metrics.Metadata;
 /**
  * Reads {@code herald.deliveries} in this instance's own consumer group, from the end and without committing (a live
  * frame is not durable state, the inbox is), and hands the changes to the local sessions of their users. Ready when
- * the consumer is in its group and this instance reads its own probe back.
+ * the consumer is in its group and this instance reads its own probe back. This instance's own records are skipped:
+ * their frames went to the local sessions when the transaction committed (see {@link DeliveryPublisher}).
  */
 @ApplicationScoped
 public class DeliveriesConsumer {
@@ -63,8 +65,7 @@ public class DeliveriesConsumer {
                 new Batches(500, 500, Duration.ZERO),
                 Map.of(
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536",
-                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5"),
+                        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1"),
                 new ConsumerSpec.Lag(Metadata.builder()
                         .withName("herald.live.lag")
                         .withDescription("Records of herald.deliveries this instance's live consumer is behind")
@@ -79,7 +80,7 @@ public class DeliveriesConsumer {
                 DeliveryCodec.Delivery delivery = DeliveryCodec.decode(record.value());
                 if (delivery.probe() != null) {
                     probe.echoed(delivery.probe(), loop.state().joins());
-                } else {
+                } else if (!DeliveryPublisher.publishedBy(instance, record.key())) {
                     sessions.deliver(delivery.changes());
                 }
             } catch (RuntimeException e) {

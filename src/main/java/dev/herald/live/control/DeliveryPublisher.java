@@ -29,10 +29,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
- * Push after commit: the changes of each committed transaction, written as frames here, {@code herald.deliveries} as one record (or a
- * few, if large), which every Herald instance reads with its own consumer group; the instance holding a user's sockets
- * sends that user's frames. Records are keyed by this instance, so its transactions arrive in commit order. A change
- * whose transaction rolled back is never observed here.
+ * Push after commit: the changes of each committed transaction, written as frames here, go at once to this instance's
+ * own sessions of their users (the fast path: no Kafka hop between a commit and the sockets it concerns here), and to
+ * {@code herald.deliveries} as one record (or a few, if large), which every other Herald instance reads with its own
+ * consumer group; the instance holding a user's sockets sends that user's frames. Records are keyed by this instance,
+ * so its transactions arrive in commit order, and so this instance's live consumer knows to skip them: a frame is
+ * sent once, by one path. A change whose transaction rolled back is never observed here.
  */
 @ApplicationScoped
 public class DeliveryPublisher {
@@ -74,7 +76,8 @@ public class DeliveryPublisher {
                 "herald-deliveries",
                 Map.of(
                         ProducerConfig.ACKS_CONFIG, "1",
-                        ProducerConfig.LINGER_MS_CONFIG, "2",
+                        // no waiting for company: records sent while one is in flight are batched anyway
+                        ProducerConfig.LINGER_MS_CONFIG, "0",
                         ProducerConfig.BATCH_SIZE_CONFIG, "262144",
                         ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000"),
                 new ByteArraySerializer());
@@ -91,17 +94,23 @@ public class DeliveryPublisher {
     }
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) InboxChanges changes) {
-        List<UserFrames> frames = changes.changes().stream()
+        publish(changes.changes().stream()
                 .map(change -> new UserFrames(change.user(), Frames.of(change)))
-                .toList();
-        DeliveryCodec.encode(frames, MAX_RECORD_BYTES).forEach(record -> send(instanceId, record));
+                .toList());
     }
 
     void onPreferencesChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) PreferencesChanged changed) {
-        DeliveryCodec.encode(
-                        List.of(new UserFrames(changed.user(), List.of(Frames.preferences(changed.preferences())))),
-                        MAX_RECORD_BYTES)
-                .forEach(record -> send(instanceId, record));
+        publish(List.of(new UserFrames(changed.user(), List.of(Frames.preferences(changed.preferences())))));
+    }
+
+    /** Whether a record of herald.deliveries with this key came from the instance {@code instanceId} (see above). */
+    public static boolean publishedBy(String instanceId, String key) {
+        return instanceId.equals(key);
+    }
+
+    private void publish(List<UserFrames> frames) {
+        sessions.deliver(frames);
+        DeliveryCodec.encode(frames, MAX_RECORD_BYTES).forEach(record -> send(instanceId, record));
     }
 
     /** Publishes this instance's liveness probe; it reads it back like any delivery. */

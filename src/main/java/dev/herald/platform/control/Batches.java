@@ -10,29 +10,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
  * How a consumer loop gathers a batch: at most {@code maxRecords}, from polls of at most {@code perPoll} records (the
- * consumer's {@code max.poll.records}), waiting at most {@code linger} after the first record for more.
+ * consumer's {@code max.poll.records}). Batching adapts to the load: a poll that returns less than a full page means
+ * the consumer has caught up, and the batch goes at once (no record waits for company when traffic is light); while
+ * polls come back full there is a backlog, and the batch keeps filling, waiting at most {@code linger} for each
+ * further poll.
  */
 public record Batches(int maxRecords, int perPoll, Duration linger) {
     private static final Duration POLL = Duration.ofMillis(500);
 
-    /** One poll, then more while the batch has room, the linger since its first record has not passed, and running. */
+    /** One poll, then more while each came back full, the batch has room and the loop is running. */
     <V> List<ConsumerRecord<String, V>> gather(Consumer<String, V> consumer, BooleanSupplier running) {
         List<ConsumerRecord<String, V>> batch = new ArrayList<>();
-        consumer.poll(POLL).forEach(batch::add);
-        if (batch.isEmpty()) {
-            return batch;
-        }
-        long until = System.nanoTime() + linger.toNanos();
-        while (running.getAsBoolean() && batch.size() + perPoll <= maxRecords) {
-            long left = until - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            ConsumerRecords<String, V> more = consumer.poll(Duration.ofNanos(left));
-            if (more.isEmpty()) {
-                break;
-            }
-            more.forEach(batch::add);
+        ConsumerRecords<String, V> polled = consumer.poll(POLL);
+        polled.forEach(batch::add);
+        while (polled.count() >= perPoll && batch.size() + perPoll <= maxRecords && running.getAsBoolean()) {
+            polled = consumer.poll(linger);
+            polled.forEach(batch::add);
         }
         return batch;
     }

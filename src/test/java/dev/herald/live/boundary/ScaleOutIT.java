@@ -10,6 +10,13 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +72,100 @@ class ScaleOutIT {
                 DEADLINE);
         onA.close();
         onB.close();
+    }
+
+    /**
+     * Each instance sends its own commits to its own sockets directly (the fast path) and everyone else's from
+     * herald.deliveries: with events stored by both instances and one of them restarted in the middle, every socket
+     * on either instance gets every notification once, in seq order, and a read on one instance reaches both.
+     */
+    @Test
+    void everySocketOnEitherInstanceGetsEachNotificationOnceInOrderAcrossARestart() throws Exception {
+        List<String> users =
+                IntStream.range(0, 3).mapToObj(i -> Events.newUser("fast" + i)).toList();
+        Map<String, LiveClient> onA = new HashMap<>();
+        Map<String, List<LiveClient>> onB = new HashMap<>();
+        for (String user : users) {
+            onA.put(user, first.connectLive(user));
+            onA.get(user).resume(0);
+            onB.computeIfAbsent(user, k -> new ArrayList<>()).add(second.connectLive(user));
+            onB.get(user).get(0).resume(0);
+        }
+        int round = 15;
+        publishRound(users, round, "before");
+        for (String user : users) {
+            onA.get(user).awaitFrames("notification.created", round, DEADLINE);
+            onB.get(user).get(0).awaitFrames("notification.created", round, DEADLINE);
+        }
+
+        second.stopServer();
+        publishRound(users, round, "while B restarts");
+        second.startServer();
+        for (String user : users) {
+            LiveClient before = onB.get(user).get(0);
+            long last = seqs(List.of(before)).stream()
+                    .mapToLong(Long::longValue)
+                    .max()
+                    .orElse(0);
+            LiveClient again = second.connectLive(user);
+            again.resume(last);
+            onB.get(user).add(again);
+        }
+        publishRound(users, round, "after");
+
+        List<Long> all = LongStream.rangeClosed(1, 3L * round).boxed().toList();
+        for (String user : users) {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> seqs(List.of(onA.get(user))).size() >= all.size()
+                            && seqs(onB.get(user)).size() >= all.size());
+        }
+        // a little longer: a frame sent by both paths would arrive now
+        Thread.sleep(1_000);
+        for (String user : users) {
+            assertThat(seqs(List.of(onA.get(user))))
+                    .as("socket on A of " + user)
+                    .containsExactlyElementsOf(all);
+            assertThat(seqs(onB.get(user))).as("sockets on B of " + user).containsExactlyElementsOf(all);
+        }
+
+        String user = users.get(0);
+        assertThat(second.post("/api/notifications/read-all", second.token(user, "user"), null, "")
+                        .statusCode())
+                .isEqualTo(200);
+        // unsequenced frames have no seq to drop a second copy by: B (which committed the read) and A each get one
+        // notification.updated per notification and one unread count of 0
+        for (LiveClient client : List.of(onB.get(user).get(1), onA.get(user))) {
+            client.await(f -> f.getString("type").equals("unread.count") && f.getInt("count") == 0, DEADLINE);
+            Thread.sleep(1_000);
+            assertThat(client.frames("unread.count").stream().filter(f -> f.getInt("count") == 0))
+                    .hasSize(1);
+            assertThat(client.frames("notification.updated").stream()
+                            .map(f -> f.getJsonObject("notification").getString("id")))
+                    .hasSize(all.size())
+                    .doesNotHaveDuplicates();
+        }
+        onA.values().forEach(LiveClient::close);
+        onB.values().forEach(clients -> clients.forEach(LiveClient::close));
+    }
+
+    /** {@code count} notices for each user, keyed by many actors so that both instances' intakes store some. */
+    private static void publishRound(List<String> users, int count, String label) throws Exception {
+        List<Map.Entry<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            for (String user : users) {
+                records.add(Map.entry("actor-" + Events.newId(), Events.notice(Events.newId(), user, label + " " + i)));
+            }
+        }
+        first.produceAll(records);
+    }
+
+    /** The seqs of the notification.created frames the clients got, in the order they got them. */
+    private static List<Long> seqs(List<LiveClient> clients) {
+        return clients.stream()
+                .flatMap(client -> client.frames("notification.created").stream())
+                .map(LiveClient::seq)
+                .toList();
     }
 
     @Test
