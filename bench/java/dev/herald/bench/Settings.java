@@ -16,6 +16,7 @@ public record Settings(
         int latencySockets,
         int latencyRate,
         int latencySeconds,
+        int latencyWarmupSeconds,
         int idleSockets,
         int purgeRows,
         Set<String> phases,
@@ -31,11 +32,11 @@ public record Settings(
 
     public static Settings fullRun() {
         return new Settings(
-                200_000, 400, 30_000, 8, 200_000, 1_000, 5_000, 1_000, 60, 18_500, 1_000_000, Set.copyOf(PHASES), false);
+                200_000, 400, 30_000, 8, 200_000, 1_000, 5_000, 1_000, 60, 10, 18_500, 1_000_000, Set.copyOf(PHASES), false);
     }
 
     public static Settings smokeRun() {
-        return new Settings(2_000, 400, 200, 1, 500, 20, 50, 100, 2, 100, 2_000, Set.copyOf(PHASES), true);
+        return new Settings(2_000, 400, 200, 1, 500, 20, 50, 100, 2, 1, 100, 2_000, Set.copyOf(PHASES), true);
     }
 
     public static Settings parse(String[] args) {
@@ -64,6 +65,7 @@ public record Settings(
                 get(options, "sockets", base.latencySockets),
                 get(options, "rate", base.latencyRate),
                 get(options, "seconds", base.latencySeconds),
+                get(options, "latency-warmup", base.latencyWarmupSeconds),
                 get(options, "idle-sockets", base.idleSockets),
                 get(options, "purge-rows", base.purgeRows),
                 options.containsKey("phases") ? phases(options.get("phases")) : base.phases,

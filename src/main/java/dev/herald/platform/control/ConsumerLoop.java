@@ -169,11 +169,14 @@ public final class ConsumerLoop<V> {
                 state.handling();
                 handler.handle(batch);
                 if (commit) {
-                    handled.commitAsync(consumer, batch);
+                    handled.handled(batch);
                 }
                 state.handled(batch.size());
                 backoff.reset();
                 failures.reset();
+            }
+            if (commit) {
+                handled.commitAsyncIfDue(consumer);
             }
             Instant now = clock.instant();
             if (now.isAfter(observed.plusSeconds(1))) {

@@ -12,22 +12,38 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The next offset to commit per partition, everything before it handled: committed asynchronously after each batch,
- * and synchronously for partitions about to be revoked and before the consumer closes. Used by the loop's thread only.
+ * The next offset to commit per partition, everything before it handled: committed asynchronously at most every
+ * {@link #ASYNC_EVERY} (a consumer handing over one record at a time would otherwise send the broker a commit per
+ * record; what is handled and not yet committed is only redelivered after a crash, and intake is idempotent), and
+ * synchronously for partitions about to be revoked and before the consumer closes. Used by the loop's thread only.
  */
 final class HandledOffsets {
+    static final Duration ASYNC_EVERY = Duration.ofMillis(100);
     private static final Logger LOG = Logger.getLogger(HandledOffsets.class.getName());
     private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    private long committedAt = System.nanoTime() - ASYNC_EVERY.toNanos();
 
-    /** Notes the batch as handled and commits it without waiting: a lost commit is covered by the next one. */
-    <V> void commitAsync(Consumer<String, V> consumer, List<ConsumerRecord<String, V>> batch) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    /** Notes the batch as handled. */
+    <V> void handled(List<ConsumerRecord<String, V>> batch) {
         for (ConsumerRecord<String, V> record : batch) { // one partition's records come in offset order
-            offsets.put(
-                    new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            OffsetAndMetadata next = new OffsetAndMetadata(record.offset() + 1);
+            handled.put(partition, next);
+            uncommitted.put(partition, next);
         }
-        handled.putAll(offsets);
-        consumer.commitAsync(offsets, null);
+    }
+
+    /** Commits what was handled since the last commit, without waiting, once {@link #ASYNC_EVERY} has passed. */
+    void commitAsyncIfDue(Consumer<String, ?> consumer) {
+        long now = System.nanoTime();
+        if (uncommitted.isEmpty() || now - committedAt < ASYNC_EVERY.toNanos()) {
+            return;
+        }
+        committedAt = now;
+        // a lost commit is covered by the next one
+        consumer.commitAsync(new HashMap<>(uncommitted), null);
+        uncommitted.clear();
     }
 
     /** Commits what was handled of {@code partitions} (all when null) and waits; a failure only means redelivery. */
@@ -45,14 +61,17 @@ final class HandledOffsets {
             LOG.fine(() -> "Committing handled offsets failed; those records are redelivered: " + e);
         }
         handled.keySet().removeAll(offsets.keySet());
+        uncommitted.keySet().removeAll(offsets.keySet());
     }
 
     /** Partitions another member may own already: nothing is committed for them. */
     void forget(Collection<TopicPartition> partitions) {
         handled.keySet().removeAll(partitions);
+        uncommitted.keySet().removeAll(partitions);
     }
 
     void clear() {
         handled.clear();
+        uncommitted.clear();
     }
 }
