@@ -7,7 +7,8 @@
 //
 // It reads the inbox over REST, then keeps a WebSocket open: it authenticates with a one-time ticket (no token in
 // the URL), resumes from the last seq it has so nothing is missed or doubled, and reconnects with exponential
-// backoff and full jitter so a restarting server is not hit by every client at once.
+// backoff and full jitter so a restarting server is not hit by every client at once; when the server says when to
+// come back (a "reconnect" frame before it restarts), at that moment.
 //
 // Events (CustomEvent, payload in detail): created {notification, seq, silent} (silent: muted or in quiet hours, so
 // no toast), updated {notification, seq} (replace the notification with the same id and order the list by seq: an
@@ -290,11 +291,13 @@ export class HeraldClient extends EventTarget {
 
   retry() {
     if (this.stopped) return;
-    // full jitter: a random delay up to an exponentially growing ceiling
-    const ceiling = Math.min(this.maxDelayMs, this.minDelayMs * 2 ** this.attempt);
+    const delay = reconnectDelay({
+      attempt: this.attempt, minDelayMs: this.minDelayMs, maxDelayMs: this.maxDelayMs, hintMs: this.reconnectHintMs,
+    });
+    this.reconnectHintMs = undefined;
     this.attempt += 1;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.connect(), Math.random() * ceiling);
+    this.timer = setTimeout(() => this.connect(), delay);
   }
 
   receive(frame) {
@@ -325,6 +328,11 @@ export class HeraldClient extends EventTarget {
         this.lastSeq = frame.latestSeq;
         this.emit("gap", { latestSeq: frame.latestSeq });
         break;
+      case "reconnect":
+        // the server is going away (a restart) and told this client when to come back: its own moment in a window
+        // spread over all its sockets, so they do not return at once
+        this.reconnectHintMs = frame.afterMs;
+        break;
       default:
         break;
     }
@@ -333,6 +341,16 @@ export class HeraldClient extends EventTarget {
   emit(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { detail }));
   }
+}
+
+/**
+ * How long to wait before reconnecting: the server's hint (a "reconnect" frame before it closed the socket for a
+ * restart) when there is one, else full jitter, a random delay up to a ceiling that doubles with each failed attempt.
+ */
+export function reconnectDelay({ attempt, minDelayMs, maxDelayMs, hintMs, random = Math.random }) {
+  if (Number.isFinite(hintMs) && hintMs >= 0) return Math.min(hintMs, maxDelayMs);
+  const ceiling = Math.min(maxDelayMs, minDelayMs * 2 ** attempt);
+  return random() * ceiling;
 }
 
 // --- web push helpers ---

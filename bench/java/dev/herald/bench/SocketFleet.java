@@ -27,7 +27,8 @@ import java.util.function.BiConsumer;
 
 /**
  * Many real WebSocket clients (the JDK's), one per user: ticket, connect, resume, count frames; on a close they
- * reconnect with exponential backoff and full jitter, resuming from the last seq they saw, like herald-client.js.
+ * reconnect when a restarting server said to (its reconnect frame) or else with exponential backoff and full jitter,
+ * resuming from the last seq they saw, like herald-client.js.
  */
 final class SocketFleet implements AutoCloseable {
     /** Looked up once: {@code Json.createReader} scans the class path for a provider on every call. */
@@ -126,6 +127,8 @@ final class SocketFleet implements AutoCloseable {
         volatile WebSocket socket;
         volatile long lastSeq;
         volatile boolean awaitingResume;
+        /** When the server, restarting, said to come back (a reconnect frame); -1 when it did not. */
+        volatile long reconnectAfterMs = -1;
         int attempt;
 
         Client(String user) {
@@ -159,8 +162,11 @@ final class SocketFleet implements AutoCloseable {
             if (!reconnect) {
                 return;
             }
+            long hint = reconnectAfterMs;
+            reconnectAfterMs = -1;
             long ceiling = Math.min(5_000, 200L << Math.min(attempt++, 5));
-            retries.schedule(this::connect, ThreadLocalRandom.current().nextLong(ceiling + 1), TimeUnit.MILLISECONDS);
+            long delay = hint >= 0 ? hint : ThreadLocalRandom.current().nextLong(ceiling + 1);
+            retries.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
         }
 
         @Override
@@ -174,6 +180,8 @@ final class SocketFleet implements AutoCloseable {
                     lastSeq = Math.max(lastSeq, numberField(text, "seq"));
                     created.incrementAndGet();
                     onCreated.accept(user, text);
+                } else if (text.startsWith("{\"type\":\"reconnect\"")) {
+                    reconnectAfterMs = numberField(text, "afterMs");
                 } else if (awaitingResume && text.contains("\"unread.count\"")) {
                     // the first unread.count after a connect answers the resume
                     awaitingResume = false;

@@ -5,11 +5,13 @@ import dev.herald.event.boundary.EventsConsumer;
 import dev.herald.event.control.EventPublisher;
 import dev.herald.live.boundary.DeliveriesConsumer;
 import dev.herald.live.control.DeliveryPublisher;
+import dev.herald.live.control.SessionRegistry;
 import dev.herald.platform.control.KafkaConsumers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -37,6 +39,9 @@ public class HeraldHealth {
     @Inject
     DeliveryPublisher frames;
 
+    @Inject
+    SessionRegistry sessions;
+
     @Produces
     @Readiness
     HealthCheck intakeReady() {
@@ -53,6 +58,17 @@ public class HeraldHealth {
     @Readiness
     HealthCheck liveReady() {
         return () -> live.readiness();
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck liveAccepting() {
+        return () -> sessions.draining()
+                ? HealthCheckResponse.named("live-sockets")
+                        .down()
+                        .withData("error", "drained before a restart: this instance takes no new live sockets")
+                        .build()
+                : HealthCheckResponse.up("live-sockets");
     }
 
     @Produces

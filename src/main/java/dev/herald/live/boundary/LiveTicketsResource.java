@@ -37,7 +37,7 @@ public class LiveTicketsResource {
             summary = "A one-time ticket to open the live socket",
             description = "Open ws(s)://host/ws/notifications?ticket=... within 30 s; the ticket works once, so no"
                     + " token ever travels in a URL. Frames: notification.created|updated|deleted, unread.count,"
-                    + " preferences.updated, gap, error.")
+                    + " preferences.updated, gap, reconnect, error.")
     @APIResponse(responseCode = "200", description = "The ticket.")
     public Ticket issue() {
         String user = Caller.of(token);

@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The socket protocol, written in one place: {@code notification.created|updated|deleted} (with the notification as
- * the REST API shows it), {@code preferences.updated}, {@code unread.count}, {@code gap} and {@code error}. Pure.
+ * the REST API shows it), {@code preferences.updated}, {@code unread.count}, {@code gap}, {@code reconnect} and
+ * {@code error}. Pure.
  */
 public final class Frames {
     private Frames() {}
@@ -55,6 +56,11 @@ public final class Frames {
 
     public static Frame unreadCount(long count) {
         return small(Frame.UNREAD_COUNT, "count", count);
+    }
+
+    /** Before a restart closes the socket: come back in {@code afterMs} milliseconds (unsequenced). */
+    public static Frame reconnect(long afterMs) {
+        return small(Frame.RECONNECT, "afterMs", afterMs);
     }
 
     public static Frame gap(long latestSeq) {

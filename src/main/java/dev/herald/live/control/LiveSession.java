@@ -131,6 +131,15 @@ public final class LiveSession implements SerialExecutor.Failures {
         timers.clear();
     }
 
+    /** The server is going away: the client is told when to come back, then the socket closes with 1012. */
+    void restarting(long reconnectAfterMs) {
+        Frame frame = Frames.reconnect(reconnectAfterMs);
+        serial.execute(() -> {
+            send(List.of(frame));
+            closeQuietly(CloseReason.CloseCodes.SERVICE_RESTART, "server restarting");
+        });
+    }
+
     public void close(CloseReason.CloseCode code, String reason) {
         serial.execute(() -> closeQuietly(code, reason));
     }

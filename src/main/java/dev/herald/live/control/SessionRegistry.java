@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -91,6 +92,11 @@ public class SessionRegistry {
     @ConfigProperty(name = "herald.live.send-threads", defaultValue = "16")
     int sendThreads;
 
+    /** Reconnects a second this instance's clients are spread over when it restarts. */
+    @Inject
+    @ConfigProperty(name = "herald.live.reconnect-rate", defaultValue = "1000")
+    int reconnectRate;
+
     /**
      * Sends frames. Its threads come from the container's thread factory, so they carry the application's context
      * once; a managed executor would capture and restore that context for every task, which profiled as the largest
@@ -99,6 +105,7 @@ public class SessionRegistry {
     private ExecutorService senders;
 
     private long pingTicks;
+    private volatile boolean draining;
 
     @PostConstruct
     void start() {
@@ -117,17 +124,40 @@ public class SessionRegistry {
         periodic.beat(Duration.ofSeconds(1), "Pinging idle live sockets", LOG, this::pingSlot);
     }
 
+    /** Restarting: the sockets were told when to come back; new handshakes are refused until the server stops. */
     @PreDestroy
     void stop() {
-        byUser.values()
-                .forEach(sessions ->
-                        sessions.forEach(s -> s.close(CloseReason.CloseCodes.SERVICE_RESTART, "server restarting")));
+        drain();
         senders.shutdown();
         try {
             senders.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What a drain did: how many sockets were closed, and the window their clients were spread over. */
+    public record Drained(int sockets, long windowMillis) {}
+
+    /**
+     * Before this instance stops: refuses new sockets from now on (readiness goes DOWN, so a load balancer sends them
+     * elsewhere) and closes every open one with 1012, each told when to come back (a {@code reconnect} frame): a
+     * random moment in a window long enough for all of them at {@code herald.live.reconnect-rate}, so a restart with
+     * 20,000 sockets does not bring 20,000 handshakes in the same second. Closing sockets at {@code @PreDestroy} is
+     * too late on Liberty, which cuts them (1006) when it quiesces, before the application stops: hence an
+     * operation to call first (a pre-stop hook).
+     */
+    public Drained drain() {
+        draining = true;
+        List<LiveSession> all = byUser.values().stream().flatMap(Set::stream).toList();
+        long window = ReconnectSpread.windowMillis(all.size(), reconnectRate);
+        all.forEach(session -> session.restarting(ThreadLocalRandom.current().nextLong(window)));
+        return new Drained(all.size(), window);
+    }
+
+    /** Whether this instance was drained: it accepts no new sockets. */
+    public boolean draining() {
+        return draining;
     }
 
     public Duration idleTimeout() {

@@ -15,6 +15,7 @@ public record Frame(String type, long seq, String json) {
     public static final String UNREAD_COUNT = "unread.count";
     public static final String GAP = "gap";
     public static final String ERROR = "error";
+    public static final String RECONNECT = "reconnect";
     public static final String PREFERENCES = "preferences.updated";
 
     public Frame {

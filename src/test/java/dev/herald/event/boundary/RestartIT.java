@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.testing.Events;
 import dev.herald.testing.Herald;
+import dev.herald.testing.LiveClient;
 import jakarta.json.JsonArray;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +26,40 @@ class RestartIT {
         String user = Events.newUser("sleeper");
         herald.produce(user, Events.notice(Events.newId(), user, "Before"));
         herald.awaitInbox(user, 1);
+        LiveClient live = herald.connectLive(user);
+        live.resume(1);
+        live.awaitFrames("unread.count", 1, Duration.ofSeconds(20));
 
-        herald.stopServer();
+        // before a restart, an operator (a pre-stop hook) drains the instance: each socket is told when to come back
+        // and closed with 1012, new handshakes get 503 and readiness is DOWN until it stops
+        assertThat(herald.post("/api/admin/live/drain", herald.token(user, "user"), null, "")
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> drained = herald.post("/api/admin/live/drain", herald.token("ops", "admin"), null, "");
         try {
+            try {
+                assertThat(drained.statusCode()).as(drained.body()).isEqualTo(200);
+                long window = Herald.json(drained).getJsonNumber("windowMillis").longValue();
+                assertThat(Herald.json(drained).getInt("sockets")).isPositive();
+                assertThat(live.awaitClose(Duration.ofSeconds(20)).code()).isEqualTo(1012);
+                assertThat(live.frames("reconnect")).singleElement().satisfies(frame -> assertThat(
+                                frame.getJsonNumber("afterMs").longValue())
+                        .isBetween(0L, window - 1));
+                HttpResponse<String> ready = herald.readiness();
+                assertThat(ready.statusCode()).isEqualTo(503);
+                assertThat(ready.body()).contains("live-sockets", "drained");
+                String ticket = herald.ticket(herald.token(user, "user"));
+                HttpResponse<String> handshake = Herald.client()
+                        .send(
+                                HttpRequest.newBuilder(herald.uri("/ws/notifications?ticket=" + ticket))
+                                        .header("Origin", herald.origin())
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+                assertThat(handshake.statusCode()).isEqualTo(503);
+                assertThat(handshake.headers().firstValue("Retry-After")).isPresent();
+            } finally {
+                herald.stopServer();
+            }
             for (int i = 0; i < 20; i++) {
                 herald.produce(user, Events.postLiked(Events.newId(), user, "Ana", "while down " + i));
             }

@@ -16,6 +16,12 @@ import org.junit.jupiter.api.Test;
  * {@code .ci/run} installs both. Screenshots: target/browser/inbox*.png (on Payara, target/browser/payara/).
  */
 class DemoPageBrowserIT {
+    /** herald-client.js's reconnect pacing, in node: the pure part of it (RestartIT checks the server's side). */
+    @Test
+    void theClientComesBackWhenTheServerSaidOrWithFullJitter() throws Exception {
+        BrowserScript.run("client-pacing.test.mjs", Duration.ofMinutes(1));
+    }
+
     @Test
     void aUserSeesANotificationArriveLiveAndMarksItRead() throws Exception {
         Herald herald = Herald.shared();

@@ -32,6 +32,7 @@ class OpenApiIT {
             Map.entry("/api/admin/story", List.of("get")),
             Map.entry("/api/admin/analytics", List.of("get")),
             Map.entry("/api/admin/retention/run", List.of("post")),
+            Map.entry("/api/admin/live/drain", List.of("post")),
             Map.entry("/api/notifications", List.of("get")),
             Map.entry("/api/notifications/counts", List.of("get")),
             Map.entry("/api/notifications/unread-count", List.of("get")),
