@@ -464,7 +464,13 @@ public final class Benchmark {
             // unmeasured, at the same rate: the server compiles its one-event-at-a-time path (the throughput phase
             // warmed the batched one), so what follows is the steady state a running server is in
             int warm = settings.latencyRate() * settings.latencyWarmupSeconds();
+            // JFR's first recording in a JVM loads and compiles its machinery: seconds of a core on this machine,
+            // which showed as 1-2 s stalls in the first seconds measured. That happens now, in the warm-up
+            long warmingPid = libertyPid();
+            run("jcmd", String.valueOf(warmingPid), "JFR.start", "name=warm-up", "settings="
+                    + Path.of(System.getProperty("herald.bench.pauses.jfc", "bench/pauses.jfc")).toAbsolutePath());
             publishAtRate(users, "latw", warm);
+            run("jcmd", String.valueOf(warmingPid), "JFR.stop", "name=warm-up");
             awaitCount(fleet, warm, Duration.ofMinutes(5));
             long pid = libertyPid();
             startRecording(pid);
@@ -586,18 +592,24 @@ public final class Benchmark {
     // --- connections ---
 
     private void connections() throws Exception {
-        long before = serverHeapUsedAfterGc();
+        HeapHistogram histogramBefore = histogram();
+        long before = histogramBefore.totalBytes();
         List<String> users = users("idle", settings.idleSockets());
         try (SocketFleet fleet = new SocketFleet(liberty.baseUri(), signer, (user, frame) -> {})) {
             long start = System.nanoTime();
             fleet.open(users, 200);
             results.add("connections", "idle authenticated sockets held", fleet.size(), "sockets");
             results.add("connections", "time to open and resume all", (System.nanoTime() - start) / 1e9, "s");
-            long after = serverHeapUsedAfterGc();
+            HeapHistogram histogramAfter = histogram();
+            long after = histogramAfter.totalBytes();
             results.add("connections", "server heap used after GC", after / 1048576.0, "MiB");
             results.add("connections", "heap per socket", (after - before) / (double) fleet.size() / 1024.0, "KiB");
+            printPerSocket(histogramBefore, histogramAfter, fleet.size());
 
             int resumedBefore = fleet.resumed.get();
+            // as a deployer's pre-stop hook does: each socket is told when to come back, spread over a window
+            String admin = signer.sign("bench-operator", List.of("admin"), Instant.now(), Instant.now().plusSeconds(600));
+            System.out.println("connections: drained " + call(HttpClient.newHttpClient(), "POST", "/api/admin/live/drain", admin, null));
             liberty.stop();
             long restart = System.nanoTime();
             liberty.start(Duration.ofMinutes(3));
@@ -795,19 +807,17 @@ public final class Benchmark {
         return liberty.pid();
     }
 
-    private long serverHeapUsedAfterGc() throws Exception {
-        String pid = String.valueOf(libertyPid());
-        run("jcmd", pid, "GC.run");
-        String info = run("jcmd", pid, "GC.heap_info");
-        // e.g. " garbage-first heap   total 262144K, used 81234K [..."
-        for (String line : info.split("\n")) {
-            int used = line.indexOf("used ");
-            if (line.contains("heap") && used >= 0) {
-                String number = line.substring(used + 5).split("K")[0].trim();
-                return Long.parseLong(number) * 1024;
-            }
-        }
-        throw new IllegalStateException("no heap figure in: " + info);
+    /** Live objects on the server, after a full collection (whatever its GC: the histogram collects first). */
+    private HeapHistogram histogram() throws Exception {
+        return HeapHistogram.parse(run("jcmd", String.valueOf(libertyPid()), "GC.class_histogram"));
+    }
+
+    /** What one idle socket holds on the server: the classes that grew most, per socket. */
+    private static void printPerSocket(HeapHistogram before, HeapHistogram after, int sockets) {
+        System.out.println("server heap per idle socket, by class (largest growth):");
+        after.grownSince(before, 20).forEach(g -> System.out.printf(
+                "  %8.0f B  %6.2f objects  %s%n", g.bytes() / (double) sockets, g.instances() / (double) sockets,
+                g.className()));
     }
 
     private static String run(String... command) throws Exception {
