@@ -28,7 +28,8 @@ class HealthIT {
                         "kafka-publisher-events",
                         "kafka-publisher-live",
                         "channel-workers",
-                        "channel-breakers");
+                        "channel-breakers",
+                        "live-sockets");
         assertThat(checks.values()).allMatch(c -> c.getString("status").equals("UP"));
         assertThat(data(checks.get("postgresql"), "schema")).isEqualTo("true");
         assertThat(data(checks.get("kafka-consumer-intake"), "partitions")).isEqualTo("4");
