@@ -4,7 +4,7 @@
 #   bench/run.sh                 full run (several minutes)
 #   bench/run.sh --smoke         seconds, tiny numbers
 #   bench/run.sh --events=200000 --sockets=5000 --rate=1000 --seconds=60 --idle-sockets=18500
-#   HERALD_BENCH_JFR=/tmp/b.jfr bench/run.sh ...   also records Liberty (bench/cpu.jfc) in the throughput and latency phases
+#   HERALD_BENCH_JFR=/tmp/b.jfr bench/run.sh ...   also records Liberty (bench/cpu.jfc) in the throughput, latency and connections phases
 #   HERALD_BENCH_SERVER=payara bench/run.sh ...    the same WAR on Payara Micro (the figures still say "liberty")
 #   HERALD_BENCH_LIBERTY_JVM=-XX:+UseShenandoahGC bench/run.sh ...   one more JVM option for the server (a GC choice)
 set -euo pipefail

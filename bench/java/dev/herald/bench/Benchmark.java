@@ -119,7 +119,16 @@ public final class Benchmark {
         phases.put("connections", this::connections);
         for (Map.Entry<String, Phase> phase : phases.entrySet()) {
             if (settings.runs(phase.getKey())) {
-                phase.getValue().run();
+                long start = System.nanoTime();
+                System.out.println("phase " + phase.getKey() + " started");
+                try {
+                    phase.getValue().run();
+                } catch (Exception e) {
+                    // a CI report shows the exception's class, not where in the run it happened: say which phase
+                    throw new IllegalStateException("phase " + phase.getKey() + " failed after "
+                            + Math.round((System.nanoTime() - start) / 1e9) + " s: " + e, e);
+                }
+                System.out.printf("phase %s took %.1f s%n", phase.getKey(), (System.nanoTime() - start) / 1e9);
             }
         }
     }
@@ -596,8 +605,10 @@ public final class Benchmark {
         long before = histogramBefore.totalBytes();
         List<String> users = users("idle", settings.idleSockets());
         try (SocketFleet fleet = new SocketFleet(liberty.baseUri(), signer, (user, frame) -> {})) {
+            startRecording(libertyPid());
             long start = System.nanoTime();
             fleet.open(users, 200);
+            stopRecording(libertyPid(), "-connections");
             results.add("connections", "idle authenticated sockets held", fleet.size(), "sockets");
             results.add("connections", "time to open and resume all", (System.nanoTime() - start) / 1e9, "s");
             HeapHistogram histogramAfter = histogram();

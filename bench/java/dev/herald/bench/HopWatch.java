@@ -31,12 +31,12 @@ final class HopWatch implements AutoCloseable {
                 Map.of("bootstrap.servers", bootstrapServers, "fetch.max.wait.ms", "5", "enable.auto.commit", "false"),
                 new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Stack.DELIVERIES_TOPIC).stream()
+        List<TopicPartition> partitions = consumer.partitionsFor(Stack.DELIVERIES_TOPIC, Duration.ofMinutes(2)).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
                 .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // resolve the end now, before any event is published
+        partitions.forEach(p -> consumer.position(p, Duration.ofMinutes(2))); // the end now, before any event is published
         thread = new Thread(this::run, "bench-hop-watch");
         thread.setDaemon(true);
         thread.start();

@@ -18,9 +18,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -33,7 +33,11 @@ final class RawLimits {
     static double kafkaProduceToConsume(String bootstrap, int records, int payloadBytes) throws Exception {
         String topic = "bench.raw." + UUID.randomUUID().toString().substring(0, 8);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all().get(2, TimeUnit.MINUTES);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("the broker did not create " + topic + " within 2 minutes", e);
+            }
         }
         String payload = "x".repeat(payloadBytes);
         // its own thread: the common pool has one thread on two cores, and a test before may still hold it
@@ -50,24 +54,30 @@ final class RawLimits {
                 producer.send(new ProducerRecord<>(topic, "user-" + (i % 1000), payload));
             }
         }
-        long end = consumed.get(10, TimeUnit.MINUTES);
+        long end;
+        try {
+            end = consumed.get(10, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the " + records + " records were not all consumed within 10 minutes", e);
+        }
         return records / ((end - start) / 1e9);
     }
 
+    /** Reads the topic's partitions from the start (no group to join: nothing but the fetch is measured). */
     private static long consume(String bootstrap, String topic, int records) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of(
-                        "bootstrap.servers", bootstrap,
-                        "group.id", "bench-" + topic,
-                        "auto.offset.reset", "earliest",
-                        "max.poll.records", "2000"),
+                Map.of("bootstrap.servers", bootstrap, "max.poll.records", "2000"),
                 new StringDeserializer(),
                 new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofMinutes(2)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             int seen = 0;
-            while (seen < records) {
-                ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(200));
-                seen += batch.count();
+            while (seen < records && System.nanoTime() < deadline) {
+                seen += consumer.poll(Duration.ofMillis(200)).count();
             }
             return System.nanoTime();
         }

@@ -70,12 +70,18 @@ public class Inbox {
                 .getSingleResult();
     }
 
-    /** The newest {@code seq} of the user, 0 for an empty inbox. */
-    public long latestSeq(String user) {
-        Long latest = em.createQuery("SELECT MAX(n.seq) FROM Notification n WHERE n.recipient = :recipient", Long.class)
-                .setParameter("recipient", user)
-                .getSingleResult();
-        return latest == null ? 0 : latest;
+    /** Where a user's inbox stands: the newest {@code seq} (0 for an empty inbox) and the unread count. */
+    public record Position(long latestSeq, long unread) {}
+
+    /** The user's newest {@code seq} and unread count in one round trip: what a reconnecting socket needs first. */
+    public Position position(String user) {
+        Object[] row =
+                (Object[]) em.createNativeQuery("SELECT (SELECT max(seq) FROM notification WHERE recipient = ?1),"
+                                + " (SELECT unread FROM user_sequence WHERE recipient = ?1)")
+                        .setParameter(1, user)
+                        .getSingleResult();
+        return new Position(
+                row[0] == null ? 0 : ((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue());
     }
 
     public Optional<Notification> find(String user, String id) {

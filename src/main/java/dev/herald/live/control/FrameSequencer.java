@@ -1,5 +1,6 @@
 package dev.herald.live.control;
 
+import dev.herald.inbox.control.Inbox.Position;
 import dev.herald.live.entity.Frame;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,8 @@ final class FrameSequencer {
 
         long countAfter(long after);
 
-        long latestSeq();
-
-        long unreadCount();
+        /** The newest {@code seq} (0 for an empty inbox) and the unread count, read together. */
+        Position position();
     }
 
     private final InboxReader inbox;
@@ -39,19 +39,24 @@ final class FrameSequencer {
         this.resumeLimit = resumeLimit;
     }
 
-    /** The client has everything up to {@code after}: send what follows, or a gap if that is too much. */
+    /**
+     * The client has everything up to {@code after}: send what follows, or a gap if that is too much. A client that
+     * missed nothing (the usual reconnect) costs one read; what commits after that read comes by the live path, and a
+     * hole it leaves is filled there.
+     */
     List<Frame> resume(long after) {
+        Position now = inbox.position();
+        long latest = now.latestSeq();
         List<Frame> out = new ArrayList<>();
-        long latest = inbox.latestSeq();
-        if (after > latest || inbox.countAfter(after) > resumeLimit) {
+        if (after > latest || (after < latest && inbox.countAfter(after) > resumeLimit)) {
             out.add(gap(latest));
             lastSeq = latest;
         } else {
-            List<Frame> missed = inbox.sequencedBetween(after, Long.MAX_VALUE, resumeLimit);
+            List<Frame> missed = after < latest ? inbox.sequencedBetween(after, latest + 1, resumeLimit) : List.of();
             out.addAll(missed);
             lastSeq = missed.isEmpty() ? after : missed.get(missed.size() - 1).seq();
         }
-        out.add(unread(inbox.unreadCount()));
+        out.add(unread(now.unread()));
         positioned = true;
         out.addAll(release());
         return out;
@@ -62,10 +67,11 @@ final class FrameSequencer {
         if (positioned) {
             return List.of();
         }
-        lastSeq = inbox.latestSeq();
+        Position now = inbox.position();
+        lastSeq = now.latestSeq();
         positioned = true;
         List<Frame> out = new ArrayList<>();
-        out.add(unread(inbox.unreadCount()));
+        out.add(unread(now.unread()));
         out.addAll(release());
         return out;
     }
@@ -78,7 +84,8 @@ final class FrameSequencer {
         if (!positioned) {
             return List.of();
         }
-        long latest = inbox.latestSeq();
+        Position now = inbox.position();
+        long latest = now.latestSeq();
         if (latest <= lastSeq) {
             return List.of();
         }
@@ -87,13 +94,13 @@ final class FrameSequencer {
             out.add(gap(latest));
             lastSeq = latest;
         } else {
-            List<Frame> missed = inbox.sequencedBetween(lastSeq, Long.MAX_VALUE, resumeLimit);
+            List<Frame> missed = inbox.sequencedBetween(lastSeq, latest + 1, resumeLimit);
             out.addAll(missed);
             if (!missed.isEmpty()) {
                 lastSeq = missed.get(missed.size() - 1).seq();
             }
         }
-        out.add(unread(inbox.unreadCount()));
+        out.add(unread(now.unread()));
         return out;
     }
 

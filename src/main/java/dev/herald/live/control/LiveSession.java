@@ -67,13 +67,8 @@ public final class LiveSession implements SerialExecutor.Failures {
             }
 
             @Override
-            public long latestSeq() {
-                return inbox.latestSeq(user);
-            }
-
-            @Override
-            public long unreadCount() {
-                return inbox.unreadCount(user);
+            public Inbox.Position position() {
+                return inbox.position(user);
             }
         };
     }

@@ -2,6 +2,7 @@ package dev.herald.live.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.inbox.control.Inbox;
 import dev.herald.live.entity.Frame;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,9 @@ class FrameSequencerTest {
     /** An inbox holding seq 1..latest, except the vacated ones (an aggregate moved away from them). */
     static final class FakeInbox implements FrameSequencer.InboxReader {
         long latest;
+        /** Round trips to the inbox: one per call. */
+        int reads;
+
         final Set<Long> vacated = new TreeSet<>();
 
         FakeInbox(long latest) {
@@ -21,6 +25,7 @@ class FrameSequencerTest {
 
         @Override
         public List<Frame> sequencedBetween(long after, long before, int limit) {
+            reads++;
             return LongStream.rangeClosed(after + 1, latest)
                     .filter(seq -> seq < before && !vacated.contains(seq))
                     .limit(limit)
@@ -30,19 +35,16 @@ class FrameSequencerTest {
 
         @Override
         public long countAfter(long after) {
+            reads++;
             return LongStream.rangeClosed(after + 1, latest)
                     .filter(seq -> !vacated.contains(seq))
                     .count();
         }
 
         @Override
-        public long latestSeq() {
-            return latest;
-        }
-
-        @Override
-        public long unreadCount() {
-            return latest;
+        public Inbox.Position position() {
+            reads++;
+            return new Inbox.Position(latest, latest);
         }
     }
 
@@ -75,6 +77,23 @@ class FrameSequencerTest {
                 .containsExactly(
                         "notification.created:3", "notification.created:4", "notification.created:5", "unread.count");
         assertThat(sequencer.lastSeq()).isEqualTo(5);
+    }
+
+    @Test
+    void aClientThatMissedNothingCostsOneRead() {
+        assertThat(describe(sequencer.resume(5))).containsExactly("unread.count");
+        assertThat(sequencer.lastSeq()).isEqualTo(5);
+        assertThat(inbox.reads).isEqualTo(1);
+    }
+
+    @Test
+    void whatCommitsAfterTheResumeReadComesByTheLivePathOnce() {
+        assertThat(describe(sequencer.resume(3)))
+                .containsExactly("notification.created:4", "notification.created:5", "unread.count");
+        inbox.latest = 7; // 6 and 7 commit after the resume read; 7's frame arrives, 6's was overtaken
+        assertThat(describe(sequencer.live(List.of(created(7)))))
+                .containsExactly("notification.created:6", "notification.created:7");
+        assertThat(describe(sequencer.live(List.of(created(6))))).isEmpty();
     }
 
     @Test
