@@ -11,10 +11,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
@@ -33,8 +31,13 @@ public final class LiveSession implements SerialExecutor.Failures {
     private final SerialExecutor serial;
     private final FrameSequencer sequencer;
     private final RateLimiter inbound;
-    private final List<Future<?>> timers = new ArrayList<>();
     private final Counter framesSent;
+    /** When the client's token expires, epoch ms: the socket closes then. */
+    private final long tokenExpiresAtMillis;
+    /** When the session starts live from the newest if its client has not resumed, epoch ms; MAX_VALUE once not due. */
+    private volatile long positionByMillis = Long.MAX_VALUE;
+
+    private volatile boolean expired;
 
     LiveSession(
             Session socket,
@@ -43,9 +46,11 @@ public final class LiveSession implements SerialExecutor.Failures {
             Executor executor,
             Inbox inbox,
             ChannelReports reports,
-            Limits limits) {
+            Limits limits,
+            long tokenExpiresAtMillis) {
         this.socket = socket;
         this.user = user;
+        this.tokenExpiresAtMillis = tokenExpiresAtMillis;
         this.framesSent = framesSent;
         this.serial = new SerialExecutor(executor, limits.queueLimit(), this);
         this.sequencer = new FrameSequencer(reader(inbox, reports, user), limits.resumeLimit());
@@ -82,7 +87,28 @@ public final class LiveSession implements SerialExecutor.Failures {
     }
 
     public void resume(long after) {
+        positionByMillis = Long.MAX_VALUE;
         serial.execute(() -> send(sequencer.resume(after)));
+    }
+
+    /** The client is to resume by then (epoch ms); if it has not, the session starts live from the newest. */
+    void positionBy(long millis) {
+        positionByMillis = millis;
+    }
+
+    /**
+     * The registry's sweep, a few times a second (a timer per socket cost a scheduled task and its captured context
+     * per socket): positions a session whose client did not resume in time, closes one whose token expired.
+     */
+    void checkDeadlines(long nowMillis) {
+        if (nowMillis >= positionByMillis) {
+            positionByMillis = Long.MAX_VALUE;
+            position();
+        }
+        if (nowMillis >= tokenExpiresAtMillis && !expired) {
+            expired = true;
+            close(CloseReason.CloseCodes.VIOLATED_POLICY, "token expired");
+        }
     }
 
     /** Sends what this session missed while the live path was interrupted. */
@@ -115,15 +141,6 @@ public final class LiveSession implements SerialExecutor.Failures {
                 closeQuietly(CloseReason.CloseCodes.GOING_AWAY, "ping failed");
             }
         });
-    }
-
-    synchronized void addTimer(Future<?> timer) {
-        timers.add(timer);
-    }
-
-    synchronized void cancelTimers() {
-        timers.forEach(t -> t.cancel(false));
-        timers.clear();
     }
 
     /** The server is going away: the client is told when to come back, then the socket closes with 1012. */

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,7 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional
 public class LiveTickets {
+    private static final Duration PURGE_EVERY = Duration.ofSeconds(10);
+
     private final SecureRandom random = new SecureRandom();
+    private final AtomicLong lastPurge = new AtomicLong();
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
@@ -49,9 +53,14 @@ public class LiveTickets {
         random.nextBytes(bytes);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
-        em.createNativeQuery("DELETE FROM live_ticket WHERE expires_at < ?1")
-                .setParameter(1, Timestamp.from(now))
-                .executeUpdate();
+        long last = lastPurge.get();
+        if (now.toEpochMilli() - last >= PURGE_EVERY.toMillis() && lastPurge.compareAndSet(last, now.toEpochMilli())) {
+            // expired tickets go now and then, not with every ticket: 20,000 sockets reconnecting after a restart
+            // ask for 20,000 tickets within seconds
+            em.createNativeQuery("DELETE FROM live_ticket WHERE expires_at < ?1")
+                    .setParameter(1, Timestamp.from(now))
+                    .executeUpdate();
+        }
         em.createNativeQuery("INSERT INTO live_ticket (id, recipient, token_expires_at, expires_at)"
                         + " VALUES (?1, ?2, ?3, ?4)")
                 .setParameter(1, hash(ticket))

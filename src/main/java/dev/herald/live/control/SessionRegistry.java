@@ -8,11 +8,9 @@ import dev.herald.platform.control.Periodic;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,13 +36,13 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @ApplicationScoped
 public class SessionRegistry {
     private static final Logger LOG = Logger.getLogger(SessionRegistry.class.getName());
+    /** How often sessions' deadlines are checked: a resume wait or a token expiry is honored within this. */
+    private static final Duration DEADLINES = Duration.ofMillis(250);
+
     private final Map<String, Set<LiveSession>> byUser = new ConcurrentHashMap<>();
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
-
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
 
     @Inject
     Inbox inbox;
@@ -122,6 +120,7 @@ public class SessionRegistry {
                 SessionRegistry::openSessions);
         senders = Executors.newFixedThreadPool(sendThreads, threads);
         periodic.beat(Duration.ofSeconds(1), "Pinging idle live sockets", LOG, this::pingSlot);
+        periodic.beat(DEADLINES, "Checking live sockets' resume and token deadlines", LOG, this::checkDeadlines);
     }
 
     /** Restarting: the sockets were told when to come back; new handshakes are refused until the server stops. */
@@ -173,7 +172,8 @@ public class SessionRegistry {
                 senders,
                 inbox,
                 reports,
-                new LiveSession.Limits(resumeLimit, messagesPerSecond, sendQueueLimit));
+                new LiveSession.Limits(resumeLimit, messagesPerSecond, sendQueueLimit),
+                ticket.tokenExpiresAt().toEpochMilli());
         boolean[] added = {false};
         byUser.compute(ticket.user(), (user, sessions) -> {
             Set<LiveSession> set = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
@@ -185,18 +185,11 @@ public class SessionRegistry {
         if (!added[0]) {
             return Optional.empty();
         }
-        long untilExpiry = Math.max(
-                0, Duration.between(clock.instant(), ticket.tokenExpiresAt()).toMillis());
-        session.addTimer(scheduler.schedule(
-                () -> session.close(CloseReason.CloseCodes.VIOLATED_POLICY, "token expired"),
-                untilExpiry,
-                TimeUnit.MILLISECONDS));
-        session.addTimer(scheduler.schedule(session::position, resumeWaitMs, TimeUnit.MILLISECONDS));
+        session.positionBy(clock.millis() + resumeWaitMs);
         return Optional.of(session);
     }
 
     public void closed(LiveSession session) {
-        session.cancelTimers();
         byUser.computeIfPresent(session.user(), (user, sessions) -> {
             sessions.remove(session);
             return sessions.isEmpty() ? null : sessions;
@@ -220,6 +213,12 @@ public class SessionRegistry {
 
     public int openSessions() {
         return byUser.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** Positions the sessions whose clients did not resume in time; closes those whose token expired. */
+    private void checkDeadlines() {
+        long now = clock.millis();
+        byUser.values().forEach(sessions -> sessions.forEach(session -> session.checkDeadlines(now)));
     }
 
     /**
