@@ -3,6 +3,7 @@
 # a table; also written to target/bench/results.json and results.md.
 #   bench/run.sh                 full run (several minutes)
 #   bench/run.sh --smoke         seconds, tiny numbers
+#   bench/run.sh --fast-db ...   an embedded PostgreSQL that does not flush commits (the default one flushes, as users run it)
 #   bench/run.sh --events=200000 --sockets=5000 --rate=1000 --seconds=60 --idle-sockets=18500
 #   HERALD_BENCH_JFR=/tmp/b.jfr bench/run.sh ...   also records Liberty (bench/cpu.jfc) in the throughput, latency and connections phases
 #   HERALD_BENCH_SERVER=payara bench/run.sh ...    the same WAR on Payara Micro (the figures still say "liberty")

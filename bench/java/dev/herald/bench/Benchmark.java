@@ -74,7 +74,8 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.parse(args);
         Path target = Path.of(System.getProperty("herald.bench.dir", "target/bench"));
-        Stack stack = Stack.start(target.resolve("work"), Ports.free());
+        // durable by default, as users run PostgreSQL; --fast-db for an embedded one that does not flush commits
+        Stack stack = Stack.start(target.resolve("work"), Ports.free(), !settings.fastDatabase());
         Map<String, String> env = new HashMap<>(stack.heraldEnvironment());
         // Liberty's GC log (one file per process: it restarts in the connections phase); deep stacks when profiling;
         // -Dherald.bench.liberty.jvm adds any other JVM option for a diagnostic run
@@ -138,6 +139,7 @@ public final class Benchmark {
         System.out.println();
         System.out.println(table);
         Map<String, String> machine = machine();
+        machine.put("postgres", stack.database().describe());
         results.write(target.resolve("results.json"), machine);
         Files.writeString(target.resolve("results.md"), "Machine: " + machine + "\n\n" + table);
         System.out.println("Written to " + target.resolve("results.json") + " and results.md");
@@ -610,7 +612,9 @@ public final class Benchmark {
             fleet.open(users, 200);
             stopRecording(libertyPid(), "-connections");
             results.add("connections", "idle authenticated sockets held", fleet.size(), "sockets");
-            results.add("connections", "time to open and resume all", (System.nanoTime() - start) / 1e9, "s");
+            double opened = (System.nanoTime() - start) / 1e9;
+            results.add("connections", "time to open and resume all", opened, "s");
+            results.add("connections", "connect rate (ticket, handshake, resume)", fleet.size() / opened, "sockets/s");
             HeapHistogram histogramAfter = histogram();
             long after = histogramAfter.totalBytes();
             results.add("connections", "server heap used after GC", after / 1048576.0, "MiB");

@@ -20,7 +20,8 @@ public record Settings(
         int idleSockets,
         int purgeRows,
         Set<String> phases,
-        boolean smoke) {
+        boolean smoke,
+        boolean fastDatabase) {
     /** Every phase, in the order they run; {@code --phases=latency,connections} runs only those. */
     public static final List<String> PHASES =
             List.of("raw", "throughput", "aggregation", "channels", "latency", "retention", "connections");
@@ -32,22 +33,25 @@ public record Settings(
 
     public static Settings fullRun() {
         return new Settings(
-                200_000, 400, 30_000, 8, 200_000, 1_000, 5_000, 1_000, 60, 10, 18_500, 1_000_000, Set.copyOf(PHASES), false);
+                200_000, 400, 30_000, 8, 200_000, 1_000, 5_000, 1_000, 60, 10, 18_500, 1_000_000, Set.copyOf(PHASES), false, false);
     }
 
     public static Settings smokeRun() {
-        return new Settings(2_000, 400, 200, 1, 500, 20, 50, 100, 2, 1, 100, 2_000, Set.copyOf(PHASES), true);
+        return new Settings(2_000, 400, 200, 1, 500, 20, 50, 100, 2, 1, 100, 2_000, Set.copyOf(PHASES), true, true);
     }
 
     public static Settings parse(String[] args) {
         Map<String, String> options = new HashMap<>();
         boolean smoke = false;
+        boolean fastDatabase = false;
         for (String arg : args) {
             if (arg.isBlank()) {
                 continue;
             }
             if (arg.equals("--smoke")) {
                 smoke = true;
+            } else if (arg.equals("--fast-db")) {
+                fastDatabase = true;
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else {
@@ -69,7 +73,8 @@ public record Settings(
                 get(options, "idle-sockets", base.idleSockets),
                 get(options, "purge-rows", base.purgeRows),
                 options.containsKey("phases") ? phases(options.get("phases")) : base.phases,
-                smoke);
+                smoke,
+                fastDatabase);
     }
 
     private static Set<String> phases(String list) {

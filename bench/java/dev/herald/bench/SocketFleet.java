@@ -36,7 +36,12 @@ final class SocketFleet implements AutoCloseable {
 
     private final URI base;
     private final TokenSigner signer;
-    private final HttpClient http = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1, as many browsers are: each its own connections. The JDK's default (HTTP/2, upgraded over plain http)
+     * carried every user's ticket request over one multiplexed connection, which no real set of clients does.
+     */
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ScheduledExecutorService retries = Executors.newScheduledThreadPool(2);
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
     private final BiConsumer<String, String> onCreated;

@@ -53,6 +53,11 @@ public final class Stack implements AutoCloseable {
 
     /** Starts what is not configured externally; {@code kafkaPort} is used for an embedded broker. */
     public static Stack start(Path workDir, int kafkaPort) throws Exception {
+        return start(workDir, kafkaPort, false);
+    }
+
+    /** {@code durableDatabase}: an embedded PostgreSQL that flushes every commit (see {@link Database#embedded}). */
+    public static Stack start(Path workDir, int kafkaPort, boolean durableDatabase) throws Exception {
         quietLogs();
         deleteTree(workDir);
         Files.createDirectories(workDir);
@@ -67,7 +72,7 @@ public final class Stack implements AutoCloseable {
         try {
             String dbUrl = env.get("HERALD_DB_URL");
             Database database = dbUrl == null || dbUrl.isBlank()
-                    ? Database.embedded(workDir.resolve("postgres"))
+                    ? Database.embedded(workDir.resolve("postgres"), durableDatabase)
                     : Database.external(
                             dbUrl,
                             env.getOrDefault("HERALD_DB_USER", "herald"),
