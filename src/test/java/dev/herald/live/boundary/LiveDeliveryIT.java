@@ -45,6 +45,34 @@ class LiveDeliveryIT {
     }
 
     @Test
+    void aClientThatNeverResumesStartsLiveFromTheNewestAfterTheResumeWait() throws Exception {
+        String user = Events.newUser("noresume");
+        LiveClient resumed = herald.connectLive(user);
+        resumed.resume(0);
+        resumed.await(f -> f.getString("type").equals("unread.count"), DEADLINE);
+        herald.produce(user, Events.notice(Events.newId(), user, "before 1"));
+        herald.produce(user, Events.notice(Events.newId(), user, "before 2"));
+        resumed.awaitFrames("notification.created", 2, DEADLINE);
+
+        // no resume: once the wait is over the server positions it at the newest and says how many are unread
+        LiveClient silent = herald.connectLive(user);
+        assertThat(silent.await(f -> f.getString("type").equals("unread.count"), DEADLINE)
+                        .getInt("count"))
+                .isEqualTo(2);
+        herald.produce(user, Events.notice(Events.newId(), user, "after"));
+
+        JsonObject created = silent.await(f -> f.getString("type").equals("notification.created"), DEADLINE);
+        assertThat(seq(created)).isEqualTo(3);
+        resumed.awaitFrames("notification.created", 3, DEADLINE);
+        // nothing from before it was positioned, and the new one once
+        assertThat(silent.frames("notification.created"))
+                .extracting(LiveClient::seq)
+                .containsExactly(3L);
+        silent.close();
+        resumed.close();
+    }
+
+    @Test
     void twoTabsOfOneUserStayInSyncOnReadAndReadAll() throws Exception {
         String user = Events.newUser("tabs");
         LiveClient first = herald.connectLive(user);
