@@ -60,14 +60,16 @@ public final class Benchmark {
     private final Settings settings;
     private final Stack stack;
     private final HeraldServer liberty;
+    private final Map<String, String> environment;
     private final TokenSigner signer;
     private final Results results = new Results();
     private final String run = UUID.randomUUID().toString().substring(0, 6);
 
-    Benchmark(Settings settings, Stack stack, HeraldServer liberty) {
+    Benchmark(Settings settings, Stack stack, HeraldServer liberty, Map<String, String> environment) {
         this.settings = settings;
         this.stack = stack;
         this.liberty = liberty;
+        this.environment = environment;
         this.signer = stack.keys().signer();
     }
 
@@ -92,7 +94,7 @@ public final class Benchmark {
         int exit = 1;
         try {
             liberty.start(Duration.ofMinutes(3));
-            Benchmark benchmark = new Benchmark(settings, stack, liberty);
+            Benchmark benchmark = new Benchmark(settings, stack, liberty, env);
             benchmark.runAll();
             benchmark.report(target);
             exit = 0;
@@ -118,6 +120,7 @@ public final class Benchmark {
         phases.put("latency", this::latency);
         phases.put("retention", this::retention);
         phases.put("connections", this::connections);
+        phases.put("instances", this::instances);
         for (Map.Entry<String, Phase> phase : phases.entrySet()) {
             if (settings.runs(phase.getKey())) {
                 long start = System.nanoTime();
@@ -633,6 +636,114 @@ public final class Benchmark {
             results.add("connections", "server restart (stop->ready)", startSeconds, "s");
             results.add("connections", "all sockets back and resumed after restart",
                     (System.nanoTime() - restart) / 1e9, "s");
+        }
+    }
+
+    // --- instances ---
+
+    /**
+     * {@code --instances} Herald instances on the one broker and PostgreSQL (this run's server and more started for the
+     * phase), {@code --instance-sockets} sockets spread evenly over them, events at {@code --rate} for
+     * {@code --seconds} to random users of those sockets. Reports each instance's CPU per event: an instance stores a
+     * share of the events (the consumer group splits herald.events), pushes to its own sockets, and reads every
+     * record of herald.deliveries for the sockets it holds; what grows with the number of instances is that last part.
+     */
+    private void instances() throws Exception {
+        List<HeraldServer> servers = new ArrayList<>(List.of(liberty));
+        for (int i = 1; i < settings.instances(); i++) {
+            servers.add(HeraldServer.create("herald-" + (i + 1), Ports.free(), environment));
+        }
+        List<SocketFleet> fleets = new ArrayList<>();
+        try {
+            for (HeraldServer server : servers.subList(1, servers.size())) {
+                server.launch();
+            }
+            for (HeraldServer server : servers.subList(1, servers.size())) {
+                server.awaitReady(Duration.ofMinutes(5));
+            }
+            List<String> users = users("inst", settings.instanceSockets());
+            Map<String, long[]> frames = new ConcurrentHashMap<>(); // bench id -> {sent at, frame at} in µs
+            Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+            long opening = System.nanoTime();
+            for (int i = 0; i < servers.size(); i++) {
+                int instance = i;
+                List<String> mine = IntStream.range(0, users.size())
+                        .filter(u -> u % servers.size() == instance)
+                        .mapToObj(users::get)
+                        .toList();
+                SocketFleet fleet = new SocketFleet(servers.get(i).baseUri(), signer, (user, frame) -> {
+                    long now = nowMicros();
+                    String id = SocketFleet.stringField(frame, "bench");
+                    if (id.contains("-instw-")) {
+                        return; // the warm-up's
+                    }
+                    frames.putIfAbsent(id, new long[] {SocketFleet.numberField(frame, "sentAt"), now});
+                    seen.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                });
+                fleets.add(fleet);
+                fleet.open(mine, 200);
+            }
+            System.out.printf("instances: %d sockets on %d instances opened in %.1f s%n", users.size(), servers.size(),
+                    (System.nanoTime() - opening) / 1e9);
+            // the extra instances are cold: the same rate for a while, unmeasured, so their JIT has compiled the path
+            int warm = settings.latencyRate() * settings.latencyWarmupSeconds();
+            publishAtRate(users, "instw", warm);
+            awaitCreated(fleets, warm, Duration.ofMinutes(5));
+            // what an instance spends with no events (pings, deadline sweeps, the relay's polling, probes, metrics),
+            // so that the per-event figure below can be told from it
+            results.add("instances", "instances", servers.size(), "instances");
+            results.add("instances", "sockets, spread evenly", fleets.stream().mapToInt(SocketFleet::size).sum(), "sockets");
+            List<CpuMeter> idle = meters(servers);
+            int idleSeconds = settings.smoke() ? 2 : 10;
+            TimeUnit.SECONDS.sleep(idleSeconds);
+            double idleSum = 0;
+            for (CpuMeter meter : idle) {
+                idleSum += meter.libertySeconds() / idleSeconds;
+            }
+            results.add("instances", "liberty cpu with no events, all instances", idleSum * 1000, "cpu-ms/s");
+            List<CpuMeter> meters = meters(servers);
+            double machine = CpuMeter.machineSeconds();
+            long start = System.nanoTime();
+            int total = settings.latencyRate() * settings.latencySeconds();
+            publishAtRate(users, "inst", total);
+            awaitCreated(fleets, warm + (long) total, Duration.ofMinutes(5));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            results.add("instances", "offered rate", settings.latencyRate(), "events/s");
+            double sum = 0;
+            for (int i = 0; i < meters.size(); i++) {
+                double cpu = meters.get(i).libertySeconds();
+                sum += cpu;
+                results.add("instances", "liberty cpu per event, instance " + (i + 1), cpu * 1e6 / total, "cpu-µs");
+            }
+            results.add("instances", "liberty cpu per event, all instances", sum * 1e6 / total, "cpu-µs");
+            results.add("instances", "same, less what they spend with no events",
+                    (sum - idleSum * seconds) * 1e6 / total, "cpu-µs");
+            results.add("instances", "machine cpu per event", (CpuMeter.machineSeconds() - machine) * 1e6 / total,
+                    "cpu-µs");
+            long[] sorted = frames.values().stream().mapToLong(f -> f[1] - f[0]).sorted().toArray();
+            results.add("instances", "p50 publish->frame", percentile(sorted, 50) / 1000.0, "ms");
+            results.add("instances", "p99 publish->frame", percentile(sorted, 99) / 1000.0, "ms");
+            exactlyOnce("instances", total, seen);
+        } finally {
+            fleets.forEach(SocketFleet::close);
+            for (HeraldServer server : servers.subList(1, servers.size())) {
+                server.stop();
+            }
+        }
+    }
+
+    private static List<CpuMeter> meters(List<HeraldServer> servers) throws IOException {
+        List<CpuMeter> meters = new ArrayList<>();
+        for (HeraldServer server : servers) {
+            meters.add(new CpuMeter(server.pid()));
+        }
+        return meters;
+    }
+
+    private static void awaitCreated(List<SocketFleet> fleets, long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (fleets.stream().mapToLong(f -> f.created.get()).sum() < count && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(5);
         }
     }
 

@@ -16,7 +16,7 @@ class BenchmarkSmokeIT {
     void aSmokeRunMeasuresEverySectionAndDeliversEveryEventOnce() throws Exception {
         Herald herald = Herald.shared();
         Settings smoke = Settings.smokeRun();
-        Benchmark benchmark = new Benchmark(smoke, TestStack.shared(), herald.server());
+        Benchmark benchmark = new Benchmark(smoke, TestStack.shared(), herald.server(), Herald.environment(TestStack.shared()));
         benchmark.runAll();
         Results results = benchmark.results();
 
@@ -52,6 +52,11 @@ class BenchmarkSmokeIT {
         assertThat(results.get("channels", "emails received by the SMTP server")).isEqualTo(channelEvents);
         assertThat(results.get("channels", "webhooks received twice (same webhook-id)")).isZero();
         assertThat(results.get("channels", "dead letters")).isZero();
+        // two instances, the sockets spread over both: every event reaches its socket once, whichever stored it
+        assertThat(results.get("instances", "instances")).isEqualTo(smoke.instances());
+        assertThat(results.get("instances", "delivered exactly once")).isEqualTo(latencyEvents);
+        assertThat(results.get("instances", "delivered more than once")).isZero();
+        assertThat(results.get("instances", "liberty cpu per event, instance 2")).isPositive();
         assertThat(results.get("retention", "purge duration")).isPositive();
         assertThat(results.get("retention", "never delivered")).isZero();
         assertThat(results.get("retention", "delivered more than once")).isZero();

@@ -39,6 +39,11 @@ final class CpuMeter {
         results.add(section, "cpu: rest of machine (postgres, os)", Math.max(0, total - liberty - self), "cpu-s");
     }
 
+    /** Liberty's CPU seconds since this meter started. */
+    double libertySeconds() throws IOException {
+        return processSeconds(libertyPid) - liberty0;
+    }
+
     /** The share of Liberty's CPU its JIT compiler threads took since this meter started. */
     double compilerShare() throws IOException {
         double liberty = processSeconds(libertyPid) - liberty0;

@@ -19,12 +19,14 @@ public record Settings(
         int latencyWarmupSeconds,
         int idleSockets,
         int purgeRows,
+        int instances,
+        int instanceSockets,
         Set<String> phases,
         boolean smoke,
         boolean fastDatabase) {
     /** Every phase, in the order they run; {@code --phases=latency,connections} runs only those. */
     public static final List<String> PHASES =
-            List.of("raw", "throughput", "aggregation", "channels", "latency", "retention", "connections");
+            List.of("raw", "throughput", "aggregation", "channels", "latency", "retention", "connections", "instances");
 
     public boolean runs(String phase) {
         return phases.contains(phase);
@@ -33,11 +35,13 @@ public record Settings(
 
     public static Settings fullRun() {
         return new Settings(
-                200_000, 400, 30_000, 8, 200_000, 1_000, 5_000, 1_000, 60, 10, 18_500, 1_000_000, Set.copyOf(PHASES), false, false);
+                200_000, 400, 30_000, 8, 200_000, 1_000, 5_000, 1_000, 60, 10, 18_500, 1_000_000, 4, 18_000, Set.copyOf(PHASES), false,
+                false);
     }
 
     public static Settings smokeRun() {
-        return new Settings(2_000, 400, 200, 1, 500, 20, 50, 100, 2, 1, 100, 2_000, Set.copyOf(PHASES), true, true);
+        return new Settings(
+                2_000, 400, 200, 1, 500, 20, 50, 100, 2, 1, 100, 2_000, 2, 40, Set.copyOf(PHASES), true, true);
     }
 
     public static Settings parse(String[] args) {
@@ -72,6 +76,8 @@ public record Settings(
                 get(options, "latency-warmup", base.latencyWarmupSeconds),
                 get(options, "idle-sockets", base.idleSockets),
                 get(options, "purge-rows", base.purgeRows),
+                get(options, "instances", base.instances),
+                get(options, "instance-sockets", base.instanceSockets),
                 options.containsKey("phases") ? phases(options.get("phases")) : base.phases,
                 smoke,
                 fastDatabase);

@@ -120,8 +120,14 @@ class ScaleOutIT {
                     .until(() -> seqs(List.of(onA.get(user))).size() >= all.size()
                             && seqs(onB.get(user)).size() >= all.size());
         }
-        // a little longer: a frame sent by both paths would arrive now
-        Thread.sleep(1_000);
+        // and for a second more, nothing else: a frame sent by both paths would arrive now
+        for (String user : users) {
+            Awaitility.await()
+                    .during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> seqs(List.of(onA.get(user))).size() == all.size()
+                            && seqs(onB.get(user)).size() == all.size());
+        }
         for (String user : users) {
             assertThat(seqs(List.of(onA.get(user))))
                     .as("socket on A of " + user)
@@ -142,7 +148,11 @@ class ScaleOutIT {
             LiveClient client = clients.get(i);
             long before = zerosBefore.get(i);
             Awaitility.await().atMost(DEADLINE).until(() -> zeroCounts(client) > before);
-            Thread.sleep(1_000);
+            // and for a second more, no second count of 0
+            Awaitility.await()
+                    .during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> zeroCounts(client) == before + 1);
             assertThat(zeroCounts(client)).as(i == 0 ? "on B" : "on A").isEqualTo(before + 1);
             assertThat(client.frames("notification.updated").stream()
                             .map(f -> f.getJsonObject("notification").getString("id")))
