@@ -695,7 +695,9 @@ public final class Benchmark {
             results.add("instances", "sockets, spread evenly", fleets.stream().mapToInt(SocketFleet::size).sum(), "sockets");
             List<CpuMeter> idle = meters(servers);
             int idleSeconds = settings.smoke() ? 2 : 10;
+            startRecording(liberty.pid());
             TimeUnit.SECONDS.sleep(idleSeconds);
+            stopRecording(liberty.pid(), "-idle");
             double idleSum = 0;
             for (CpuMeter meter : idle) {
                 idleSum += meter.libertySeconds() / idleSeconds;

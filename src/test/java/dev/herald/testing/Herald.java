@@ -297,8 +297,15 @@ public final class Herald implements AutoCloseable {
 
     /** Starts another Herald instance on the same Kafka and PostgreSQL; stopped before the stack at exit. */
     public static Herald secondInstance(String name) throws Exception {
+        return secondInstance(name, Map.of());
+    }
+
+    /** Another Herald instance on the shared stack, its environment changed by {@code overrides}. */
+    public static Herald secondInstance(String name, Map<String, String> overrides) throws Exception {
         Stack stack = TestStack.shared();
-        HeraldServer server = HeraldServer.create(name, Ports.free(), environment(stack));
+        Map<String, String> env = environment(stack);
+        env.putAll(overrides);
+        HeraldServer server = HeraldServer.create(name, Ports.free(), env);
         startOrStop(server);
         Herald herald = new Herald(stack, server);
         TestStack.stopBeforeStack(herald::close);

@@ -24,6 +24,7 @@ public final class LiveClient implements WebSocket.Listener {
     private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
+    private final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
     private WebSocket socket;
 
     public static LiveClient connect(URI uri, String origin) {
@@ -48,6 +49,23 @@ public final class LiveClient implements WebSocket.Listener {
         }
         webSocket.request(1);
         return null;
+    }
+
+    /** The JDK answers each ping with a pong itself; this counts them. */
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+        pings.incrementAndGet();
+        return WebSocket.Listener.super.onPing(webSocket, message);
+    }
+
+    /** Pings the server sent this socket so far. */
+    public int pings() {
+        return pings.get();
+    }
+
+    /** Whether the socket has been closed (by either side). */
+    public boolean isClosed() {
+        return closed.isDone();
     }
 
     @Override

@@ -77,10 +77,14 @@ public class DeliveriesConsumer {
     private void deliver(List<ConsumerRecord<String, byte[]>> records) {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                DeliveryCodec.Delivery delivery = DeliveryCodec.decode(record.value());
+                if (DeliveryPublisher.publishedBy(instance, record.key())) {
+                    continue; // sent to this instance's sessions when it committed
+                }
+                // every instance reads every record: only the changes of users with a socket here are decoded
+                DeliveryCodec.Delivery delivery = DeliveryCodec.decode(record.value(), sessions::holds);
                 if (delivery.probe() != null) {
                     probe.echoed(delivery.probe(), loop.state().joins());
-                } else if (!DeliveryPublisher.publishedBy(instance, record.key())) {
+                } else {
                     sessions.deliver(delivery.changes());
                 }
             } catch (RuntimeException e) {

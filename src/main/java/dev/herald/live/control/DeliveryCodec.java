@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The records of {@code herald.deliveries}: either the inbox changes of one transaction, all users together, with
@@ -61,6 +62,15 @@ public final class DeliveryCodec {
 
     /** Reads a record; throws {@link IllegalArgumentException} for one that is not a delivery record. */
     public static Delivery decode(byte[] record) {
+        return decode(record, user -> true);
+    }
+
+    /**
+     * Reads a record, keeping only the changes of the users {@code wanted} names: the others' frames are stepped over
+     * by their lengths, without making strings of them (an instance reads every record of the topic, and holds the
+     * sockets of a few of its users). Throws {@link IllegalArgumentException} for one that is not a delivery record.
+     */
+    public static Delivery decode(byte[] record, Predicate<String> wanted) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
             if (record.length < 5 || in.readInt() != MAGIC) {
                 throw new IllegalArgumentException("not a delivery record");
@@ -77,6 +87,14 @@ public final class DeliveryCodec {
             for (int c = 0; c < count; c++) {
                 String user = readString(in);
                 int frames = in.readInt();
+                if (!wanted.test(user)) {
+                    for (int f = 0; f < frames; f++) {
+                        skipString(in);
+                        in.skipNBytes(Long.BYTES);
+                        skipString(in);
+                    }
+                    continue;
+                }
                 List<Frame> list = new ArrayList<>(frames);
                 for (int f = 0; f < frames; f++) {
                     list.add(new Frame(readString(in), in.readLong(), readString(in)));
@@ -133,10 +151,18 @@ public final class DeliveryCodec {
     }
 
     private static String readString(DataInputStream in) throws IOException {
+        return new String(in.readNBytes(stringLength(in)), StandardCharsets.UTF_8);
+    }
+
+    private static void skipString(DataInputStream in) throws IOException {
+        in.skipNBytes(stringLength(in));
+    }
+
+    private static int stringLength(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length < 0 || length > in.available()) {
             throw new IOException("bad string length " + length);
         }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        return length;
     }
 }

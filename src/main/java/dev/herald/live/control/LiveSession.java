@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
@@ -23,8 +25,17 @@ public final class LiveSession implements SerialExecutor.Failures {
     /** One line a minute at most for failures that can repeat on every socket at once (a database that went away). */
     private static final LogLimiter FAILURES = new LogLimiter(LOG, Duration.ofMinutes(1), Clock.systemUTC());
 
+    private static final AtomicLong IDS = new AtomicLong();
+    /** Soonest token expiry first; sessions whose tokens expire together in the order they opened. */
+    static final Comparator<LiveSession> BY_TOKEN_EXPIRY = Comparator.comparingLong(
+                    (LiveSession session) -> session.tokenExpiresAtMillis)
+            .thenComparingLong(session -> session.id);
+
     /** How much one socket may ask of the server. */
     record Limits(int resumeLimit, double messagesPerSecond, int queueLimit) {}
+
+    /** Unique on this instance, in the order sessions opened. */
+    private final long id = IDS.incrementAndGet();
 
     private final Session socket;
     private final String user;
@@ -97,15 +108,34 @@ public final class LiveSession implements SerialExecutor.Failures {
     }
 
     /**
-     * The registry's sweep, a few times a second (a timer per socket cost a scheduled task and its captured context
-     * per socket): positions a session whose client did not resume in time, closes one whose token expired.
+     * The registry's sweep of the sessions still waiting for their client's resume, a few times a second (a timer per
+     * socket cost a scheduled task and its captured context per socket): starts the session live from the newest once
+     * its client is late. Answers whether the session is done waiting (resumed, or positioned now).
      */
-    void checkDeadlines(long nowMillis) {
-        if (nowMillis >= positionByMillis) {
-            positionByMillis = Long.MAX_VALUE;
-            position();
+    boolean positionIfDue(long nowMillis) {
+        long due = positionByMillis;
+        if (due == Long.MAX_VALUE) {
+            return true;
         }
-        if (nowMillis >= tokenExpiresAtMillis && !expired) {
+        if (nowMillis < due) {
+            return false;
+        }
+        positionByMillis = Long.MAX_VALUE;
+        position();
+        return true;
+    }
+
+    long id() {
+        return id;
+    }
+
+    long tokenExpiresAtMillis() {
+        return tokenExpiresAtMillis;
+    }
+
+    /** The client's token expired (the registry's sweep says when): the socket closes. */
+    void expire() {
+        if (!expired) {
             expired = true;
             close(CloseReason.CloseCodes.VIOLATED_POLICY, "token expired");
         }

@@ -30,7 +30,8 @@ class ScaleOutIT {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         first = Herald.shared();
-        second = Herald.secondInstance("herald2");
+        // B pings every 2 s (its idle timeout is three intervals): the sockets of the tests below live through several
+        second = Herald.secondInstance("herald2", Map.of("HERALD_LIVE_PING_SECONDS", "2"));
     }
 
     @AfterAll
@@ -162,6 +163,25 @@ class ScaleOutIT {
         }
         onA.values().forEach(LiveClient::close);
         onB.values().forEach(sockets -> sockets.forEach(LiveClient::close));
+    }
+
+    /**
+     * Each socket is pinged once per interval, the sockets spread over its seconds, and the pongs keep an idle socket
+     * open past the idle timeout (three intervals).
+     */
+    @Test
+    void idleSocketsArePingedEveryIntervalAndStayOpenPastTheIdleTimeout() throws Exception {
+        List<LiveClient> clients = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            LiveClient client = second.connectLive(Events.newUser("pinged" + i));
+            client.resume(0);
+            clients.add(client);
+        }
+        // 8 s: four intervals of 2 s, past the 6 s idle timeout
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> clients.stream()
+                .allMatch(c -> c.pings() >= 4));
+        assertThat(clients).noneMatch(LiveClient::isClosed);
+        clients.forEach(LiveClient::close);
     }
 
     /** {@code count} notices for each user, keyed by many actors so that both instances' intakes store some. */

@@ -32,6 +32,19 @@ class DeliveryCodecTest {
     }
 
     @Test
+    void onlyTheWantedUsersChangesAreDecodedAndTheOthersAreSteppedOverWhole() {
+        List<UserFrames> changes = List.of(change("ana", 1), change("bob ü", 7), change("eve", 3), change("ana", 2));
+        byte[] record = DeliveryCodec.encode(changes, 512 * 1024).get(0);
+
+        assertThat(DeliveryCodec.decode(record, user -> !user.startsWith("bob")).changes())
+                .containsExactly(changes.get(0), changes.get(2), changes.get(3));
+        assertThat(DeliveryCodec.decode(record, user -> false).changes()).isEmpty();
+        // a truncated record is still unreadable when the cut falls in a skipped change
+        byte[] cut = java.util.Arrays.copyOf(record, record.length - 10);
+        assertThatThrownBy(() -> DeliveryCodec.decode(cut, user -> false)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void largeTransactionsAreSplitWithoutLosingOrReorderingAChange() {
         List<UserFrames> changes = IntStream.rangeClosed(1, 100)
                 .mapToObj(i -> change("user-" + i, i))
