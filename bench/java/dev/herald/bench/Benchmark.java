@@ -699,10 +699,13 @@ public final class Benchmark {
             TimeUnit.SECONDS.sleep(idleSeconds);
             stopRecording(liberty.pid(), "-idle");
             double idleSum = 0;
+            double idleWithoutJit = 0;
             for (CpuMeter meter : idle) {
                 idleSum += meter.libertySeconds() / idleSeconds;
+                idleWithoutJit += meter.libertySecondsWithoutCompiler() / idleSeconds;
             }
             results.add("instances", "liberty cpu with no events, all instances", idleSum * 1000, "cpu-ms/s");
+            results.add("instances", "same, without the JIT compiler", idleWithoutJit * 1000, "cpu-ms/s");
             List<CpuMeter> meters = meters(servers);
             double machine = CpuMeter.machineSeconds();
             long start = System.nanoTime();
@@ -712,14 +715,16 @@ public final class Benchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             results.add("instances", "offered rate", settings.latencyRate(), "events/s");
             double sum = 0;
+            double withoutJit = 0;
             for (int i = 0; i < meters.size(); i++) {
                 double cpu = meters.get(i).libertySeconds();
                 sum += cpu;
+                withoutJit += meters.get(i).libertySecondsWithoutCompiler();
                 results.add("instances", "liberty cpu per event, instance " + (i + 1), cpu * 1e6 / total, "cpu-µs");
             }
             results.add("instances", "liberty cpu per event, all instances", sum * 1e6 / total, "cpu-µs");
-            results.add("instances", "same, less what they spend with no events",
-                    (sum - idleSum * seconds) * 1e6 / total, "cpu-µs");
+            results.add("instances", "same, without JIT, less what they spend with no events",
+                    (withoutJit - idleWithoutJit * seconds) * 1e6 / total, "cpu-µs");
             results.add("instances", "machine cpu per event", (CpuMeter.machineSeconds() - machine) * 1e6 / total,
                     "cpu-µs");
             long[] sorted = frames.values().stream().mapToLong(f -> f[1] - f[0]).sorted().toArray();

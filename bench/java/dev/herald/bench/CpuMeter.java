@@ -44,6 +44,11 @@ final class CpuMeter {
         return processSeconds(libertyPid) - liberty0;
     }
 
+    /** Liberty's CPU seconds since this meter started, without its JIT compiler threads'. */
+    double libertySecondsWithoutCompiler() throws IOException {
+        return libertySeconds() - (compilerSeconds(libertyPid) - compiler0);
+    }
+
     /** The share of Liberty's CPU its JIT compiler threads took since this meter started. */
     double compilerShare() throws IOException {
         double liberty = processSeconds(libertyPid) - liberty0;

@@ -20,6 +20,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
@@ -74,7 +75,8 @@ public class NotificationSocket {
             refuse(socket, "token expired");
             return;
         }
-        socket.setMaxIdleTimeout(registry.idleTimeout().toMillis());
+        // no container idle timeout: it re-arms a timer on every frame read; the registry's pings close a silent socket
+        socket.setMaxIdleTimeout(0);
         socket.setMaxTextMessageBufferSize(BUFFER);
         live = registry.open(socket, redeemed.get()).orElse(null);
         if (live == null) {
@@ -83,10 +85,18 @@ public class NotificationSocket {
     }
 
     @OnMessage
+    public void pong(PongMessage pong) {
+        if (live != null) {
+            live.heard();
+        }
+    }
+
+    @OnMessage
     public void message(String text) {
         if (live == null) {
             return;
         }
+        live.heard();
         if (text.length() > MAX_MESSAGE || text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE) {
             live.close(CloseReason.CloseCodes.TOO_BIG, "message larger than 64 KiB");
             return;

@@ -49,6 +49,8 @@ public final class LiveSession implements SerialExecutor.Failures {
     private volatile long positionByMillis = Long.MAX_VALUE;
 
     private volatile boolean expired;
+    /** When the client was last heard from, {@link System#nanoTime()}. */
+    private volatile long lastHeardNanos = System.nanoTime();
 
     LiveSession(
             Session socket,
@@ -160,7 +162,22 @@ public final class LiveSession implements SerialExecutor.Failures {
         return inbound.tryAcquire(System.nanoTime());
     }
 
-    void ping() {
+    /** The client answered a ping or sent a message (monotonic time: the application's clock can be moved). */
+    public void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    /**
+     * Pings the client, or closes the socket when nothing was heard from it for {@code silenceLimit} (it missed the
+     * pongs of several pings: a peer gone without closing). Herald keeps this deadline itself rather than giving the
+     * container an idle timeout, which re-armed a timer on every frame read (profiled: removing those timers from
+     * Liberty's scheduler queue was a search through one entry per socket).
+     */
+    void ping(Duration silenceLimit) {
+        if (System.nanoTime() - lastHeardNanos > silenceLimit.toNanos()) {
+            closeQuietly(CloseReason.CloseCodes.GOING_AWAY, "no answer to pings");
+            return;
+        }
         serial.execute(() -> {
             try {
                 if (socket.isOpen()) {

@@ -172,6 +172,7 @@ public class SessionRegistry {
         return draining;
     }
 
+    /** A socket not heard from for this long (three ping intervals) is closed at its next ping. */
     public Duration idleTimeout() {
         return Duration.ofSeconds(pingSeconds * 3L);
     }
@@ -266,6 +267,7 @@ public class SessionRegistry {
      * delayed live frames by hundreds of milliseconds (profiled with 5,000 sockets).
      */
     private void pingSlot() {
-        pingSlots.get((int) (pingTicks++ % pingSlots.size())).forEach(LiveSession::ping);
+        Duration silenceLimit = idleTimeout();
+        pingSlots.get((int) (pingTicks++ % pingSlots.size())).forEach(session -> session.ping(silenceLimit));
     }
 }

@@ -1,6 +1,7 @@
 package dev.herald.live.boundary;
 
 import static dev.herald.testing.LiveClient.seq;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.testing.Events;
@@ -8,9 +9,13 @@ import dev.herald.testing.Herald;
 import dev.herald.testing.LiveClient;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.DataInputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +187,50 @@ class ScaleOutIT {
                 .allMatch(c -> c.pings() >= 4));
         assertThat(clients).noneMatch(LiveClient::isClosed);
         clients.forEach(LiveClient::close);
+    }
+
+    /**
+     * A peer that is gone without closing (it never answers a ping) is closed by the server once it has been silent
+     * for three ping intervals: a raw socket that completes the handshake and then only listens.
+     */
+    @Test
+    void aPeerThatNeverAnswersPingsIsClosedAfterThreeIntervals() throws Exception {
+        URI live = second.liveUri(second.ticket(second.token(Events.newUser("silent"), "user")));
+        try (Socket raw = new Socket(live.getHost(), live.getPort())) {
+            raw.setSoTimeout(30_000);
+            String key = Base64.getEncoder()
+                    .encodeToString(Events.newId().substring(0, 16).getBytes(UTF_8));
+            raw.getOutputStream()
+                    .write(("GET " + live.getRawPath() + "?" + live.getRawQuery() + " HTTP/1.1\r\n"
+                                    + "Host: " + live.getHost() + ":" + live.getPort() + "\r\n"
+                                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                                    + "Sec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n"
+                                    + "Origin: " + second.origin() + "\r\n\r\n")
+                            .getBytes(UTF_8));
+            DataInputStream in = new DataInputStream(raw.getInputStream());
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.readUnsignedByte());
+            }
+            assertThat(head.toString()).startsWith("HTTP/1.1 101");
+            long opened = System.nanoTime();
+            int pings = 0;
+            int opcode;
+            do {
+                opcode = in.readUnsignedByte() & 0x0F;
+                long length = in.readUnsignedByte() & 0x7F; // the server's frames are not masked
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                } else if (length == 127) {
+                    length = in.readLong();
+                }
+                in.skipNBytes(length);
+                pings += opcode == 0x9 ? 1 : 0;
+            } while (opcode != 0x8);
+            // pinged every 2 s, closed when nothing was heard for 6 s: at the third or fourth ping's turn
+            assertThat(pings).isBetween(2, 4);
+            assertThat(Duration.ofNanos(System.nanoTime() - opened)).isGreaterThan(Duration.ofSeconds(5));
+        }
     }
 
     /** {@code count} notices for each user, keyed by many actors so that both instances' intakes store some. */
