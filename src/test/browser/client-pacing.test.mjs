@@ -1,7 +1,7 @@
 // herald-client.js's reconnect pacing, in node (no browser needed): the server's hint wins, capped at the maximum;
 // without one, full jitter under a ceiling that doubles per attempt. Usage: node client-pacing.test.mjs
 import assert from "node:assert/strict";
-import { reconnectDelay } from "../../main/webapp/herald-client.js";
+import { reconnectDelay } from "../../../clients/js/herald-client.js";
 
 const base = { minDelayMs: 500, maxDelayMs: 30000 };
 assert.equal(reconnectDelay({ ...base, attempt: 0, hintMs: 1234 }), 1234);

@@ -7,6 +7,8 @@ import dev.herald.live.boundary.DeliveriesConsumer;
 import dev.herald.live.control.DeliveryPublisher;
 import dev.herald.live.control.SessionRegistry;
 import dev.herald.platform.control.KafkaConsumers;
+import dev.herald.platform.control.KafkaReadiness;
+import dev.herald.platform.control.KafkaTopics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -42,10 +44,16 @@ public class HeraldHealth {
     @Inject
     SessionRegistry sessions;
 
+    @Inject
+    KafkaTopics topics;
+
+    @Inject
+    KafkaReadiness kafka;
+
     @Produces
     @Readiness
     HealthCheck intakeReady() {
-        return () -> consumers.readiness(EventsConsumer.CHECK);
+        return () -> kafka.apply(consumers.readiness(EventsConsumer.CHECK));
     }
 
     @Produces
@@ -57,7 +65,7 @@ public class HeraldHealth {
     @Produces
     @Readiness
     HealthCheck liveReady() {
-        return () -> live.readiness();
+        return () -> kafka.apply(live.readiness());
     }
 
     @Produces
@@ -80,7 +88,7 @@ public class HeraldHealth {
     @Produces
     @Readiness
     HealthCheck channelsReady() {
-        return () -> channels.readiness();
+        return () -> kafka.apply(channels.readiness());
     }
 
     @Produces
@@ -92,12 +100,37 @@ public class HeraldHealth {
     @Produces
     @Readiness
     HealthCheck eventsPublishing() {
-        return () -> events.readiness();
+        return () -> kafka.apply(events.readiness());
     }
 
     @Produces
     @Readiness
     HealthCheck framesPublishing() {
-        return () -> frames.readiness();
+        return () -> kafka.apply(frames.readiness());
+    }
+
+    @Produces
+    @Readiness
+    HealthCheck topicsPresent() {
+        return () -> kafka.apply(topicsCheck(topics.status()));
+    }
+
+    /** Every topic with its partitions and replicas; the missing ones by name, and why a look or a creation failed. */
+    static HealthCheckResponse topicsCheck(KafkaTopics.Status status) {
+        var response = HealthCheckResponse.named("kafka-topics").status(status.complete());
+        for (KafkaTopics.Found found : status.present()) {
+            response.withData(found.name(), found.partitions() + " partitions, " + found.replication() + " replicas");
+        }
+        if (!status.missing().isEmpty()) {
+            response.withData("missing", String.join(", ", status.missing()));
+        }
+        if (status.error() != null) {
+            response.withData("error", status.error());
+        } else if (!status.missing().isEmpty()) {
+            response.withData(
+                    "error",
+                    "topics missing: create them (docs/operations.md, Topics) or let Herald (HERALD_TOPICS_CREATE=true)");
+        }
+        return response.build();
     }
 }

@@ -64,6 +64,16 @@ public final class KafkaProcess implements AutoCloseable {
         return new KafkaProcess(dir, new Properties());
     }
 
+    /**
+     * A plain-text broker that creates no topic by itself ({@code auto.create.topics.enable=false}, as production
+     * clusters are often set): a topic nobody created is missing.
+     */
+    public static KafkaProcess plaintextWithoutAutoCreate(Path dir) throws IOException {
+        Properties extra = new Properties();
+        extra.put("auto.create.topics.enable", "false");
+        return new KafkaProcess(dir, extra);
+    }
+
     /** A broker whose external listener is SASL_SSL with SCRAM-SHA-512 and the certificate of {@code tls}. */
     public static KafkaProcess saslSsl(Path dir, KafkaTls tls) throws IOException {
         Properties extra = new Properties();

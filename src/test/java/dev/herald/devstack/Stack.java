@@ -105,6 +105,12 @@ public final class Stack implements AutoCloseable {
         env.put("HERALD_PUSH_VAPID_PRIVATE_KEY", vapid.privateKey());
         env.put("HERALD_PUSH_VAPID_SUBJECT", "mailto:dev@herald.localhost");
         env.put("HERALD_CHANNEL_HTTPS_ONLY", "false");
+        if (kafka != null) {
+            // the embedded broker: Herald may create what is missing there (one broker, so one replica)
+            env.put("HERALD_TOPICS_CREATE", "true");
+            env.put("HERALD_TOPICS_PARTITIONS", "4");
+            env.put("HERALD_TOPICS_REPLICATION_FACTOR", "1");
+        }
         return env;
     }
 

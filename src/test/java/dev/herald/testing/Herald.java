@@ -112,9 +112,19 @@ public final class Herald implements AutoCloseable {
         env.put("HERALD_KAFKA_STALL_SECONDS", "10");
         // snoozes and retention are tested by moving the clock, not by waiting
         env.put("HERALD_DEV_CLOCK_ENABLED", "true");
+        // the cross-origin tests' "customer app": its pages may open sockets and, through the default, call the API
+        env.put("HERALD_LIVE_ALLOWED_ORIGINS", customerAppOrigin());
         // a catalog file the operations test can break and fix (starts as the built-in one)
         env.put("HERALD_CATALOG_LOCATION", catalogFile().toString());
         return env;
+    }
+
+    /** The port of the "customer app" the cross-origin tests serve, on another host name than Herald's 127.0.0.1. */
+    public static final int CUSTOMER_APP_PORT = Ports.free();
+
+    /** The customer app's origin, which every test server allows (live sockets, and CORS through its default). */
+    public static String customerAppOrigin() {
+        return "http://localhost:" + CUSTOMER_APP_PORT;
     }
 
     private static boolean catalogWritten;
@@ -157,6 +167,11 @@ public final class Herald implements AutoCloseable {
     public String tokenWithClaims(String user, Map<String, String> claims) {
         Instant now = Instant.now();
         return signer.sign(user, user, List.of("user"), now, now.plus(Duration.ofHours(1)), claims);
+    }
+
+    /** Any header and claims signed with the key Herald trusts: for tokens shaped as identity providers issue them. */
+    public String signed(JsonObject header, JsonObject claims) {
+        return signer.sign(header, claims);
     }
 
     /** A signer with Herald's trusted key but other claims, to prove which claims are checked. */

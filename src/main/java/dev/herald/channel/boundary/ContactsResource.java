@@ -50,7 +50,7 @@ public class ContactsResource {
     @GET
     @Path("me/contacts")
     @RolesAllowed(Roles.USER)
-    @Operation(summary = "The user's email address and phone number")
+    @Operation(operationId = "getMyContacts", summary = "The user's email address and phone number")
     public ContactsView mine() {
         return ContactsView.of(contacts.of(Caller.of(token)));
     }
@@ -59,7 +59,9 @@ public class ContactsResource {
     @Path("me/contacts")
     @RolesAllowed(Roles.USER)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the user's email address and phone number (E.164); null clears one")
+    @Operation(
+            operationId = "setMyContacts",
+            summary = "Set the user's email address and phone number (E.164); null clears one")
     public ContactsView setMine(String body) {
         ContactRequest request = bodies.read(body, ContactRequest.class);
         return ContactsView.of(
@@ -70,7 +72,7 @@ public class ContactsResource {
     @Path("admin/users/{user}/contacts")
     @RolesAllowed(Roles.ADMIN)
     @Tag(name = "Operations")
-    @Operation(summary = "A user's email address and phone number")
+    @Operation(operationId = "getUserContacts", summary = "A user's email address and phone number")
     public ContactsView of(@PathParam("user") String user) {
         return ContactsView.of(contacts.of(user));
     }
@@ -80,7 +82,9 @@ public class ContactsResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "Operations")
-    @Operation(summary = "Set a user's email address and phone number (a directory sync)")
+    @Operation(
+            operationId = "setUserContacts",
+            summary = "Set a user's email address and phone number (a directory sync)")
     @Transactional // the change and its audit entry commit together
     public ContactsView set(@PathParam("user") String user, String body) {
         ContactRequest request = bodies.read(body, ContactRequest.class);

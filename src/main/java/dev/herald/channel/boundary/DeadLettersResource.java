@@ -45,7 +45,7 @@ public class DeadLettersResource {
     JsonWebToken token;
 
     @GET
-    @Operation(summary = "Dead letters, newest first (open ones unless resolved=true)")
+    @Operation(operationId = "listDeadLetters", summary = "Dead letters, newest first (open ones unless resolved=true)")
     public DeadLetterList list(
             @QueryParam("channel") String channel,
             @QueryParam("from") String from,
@@ -66,7 +66,7 @@ public class DeadLettersResource {
     @POST
     @Path("replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Queue the matching open dead letters again")
+    @Operation(operationId = "replayDeadLetters", summary = "Queue the matching open dead letters again")
     public Replayed replay(String body) {
         return new Replayed(deadLetters.replay(selection(bodies.read(body, DeadLetterFilter.class)), Caller.of(token)));
     }
@@ -74,7 +74,7 @@ public class DeadLettersResource {
     @POST
     @Path("discard")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Close the matching open dead letters without sending")
+    @Operation(operationId = "discardDeadLetters", summary = "Close the matching open dead letters without sending")
     public Discarded discard(String body) {
         return new Discarded(
                 deadLetters.discard(selection(bodies.read(body, DeadLetterFilter.class)), Caller.of(token)));

@@ -34,7 +34,9 @@ public class DeliveriesResource {
     JsonWebToken token;
 
     @GET
-    @Operation(summary = "The notification's deliveries by email, push, SMS and webhook, with their attempts")
+    @Operation(
+            operationId = "listDeliveries",
+            summary = "The notification's deliveries by email, push, SMS and webhook, with their attempts")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Deliveries deliveries(@PathParam("id") String id) {
         return new Deliveries(statuses.of(Caller.of(token), id).orElseThrow(NotFoundException::new));

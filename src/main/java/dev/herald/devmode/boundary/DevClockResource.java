@@ -45,7 +45,9 @@ public class DevClockResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Move this instance's clock forward (dev mode only, role: admin)")
+    @Operation(
+            operationId = "advanceDevClock",
+            summary = "Move this instance's clock forward (dev mode only, role: admin)")
     @APIResponse(responseCode = "200", description = "The clock now.")
     public DevTime advance(String body) {
         if (!enabled) {

@@ -43,6 +43,7 @@ public class DevTokensResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "mintDevToken",
             summary = "Mint a token (dev mode only; open to anyone while on)",
             description = "Body: {\"sub\":\"alice\",\"groups\":[\"user\"],\"ttlSeconds\":3600}.")
     @APIResponse(responseCode = "200", description = "A signed token.")

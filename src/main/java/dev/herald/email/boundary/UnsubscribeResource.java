@@ -38,7 +38,9 @@ public class UnsubscribeResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "A page with the button that unsubscribes (changes nothing by itself)")
+    @Operation(
+            operationId = "confirmUnsubscribe",
+            summary = "A page with the button that unsubscribes (changes nothing by itself)")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public String confirm(@PathParam("token") String token) {
         Unsubscribe what = read(token);
@@ -49,7 +51,9 @@ public class UnsubscribeResource {
 
     @POST
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Unsubscribe (RFC 8058 one-click; the body List-Unsubscribe=One-Click is accepted)")
+    @Operation(
+            operationId = "unsubscribe",
+            summary = "Unsubscribe (RFC 8058 one-click; the body List-Unsubscribe=One-Click is accepted)")
     @APIResponse(responseCode = "200", description = "Unsubscribed")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public String unsubscribe(@PathParam("token") String token) {

@@ -44,6 +44,7 @@ public class CatalogResource {
 
     @POST
     @Operation(
+            operationId = "reloadCatalog",
             summary = "Reload the event catalog file (HERALD_CATALOG_LOCATION) on every instance",
             description = "The file is checked first: one with a mistake is refused with it (422) and the catalog in"
                     + " use stays. Other instances reload their own file within two seconds. Parked records of types"

@@ -40,6 +40,7 @@ public class EventTypesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "listEventTypes",
             summary = "The event catalog (roles: user, publisher, admin)",
             description = "Each type with its JSON Schema, category, priority, channels, recipients, aggregation and"
                     + " templates per locale; admins also see how many of each were accepted.")

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,10 +46,12 @@ public class EventsResource {
     @Consumes({"application/cloudevents+json", MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "publishEvents",
             summary = "Publish a CloudEvent (role: publisher)",
             description = "Structured mode (application/cloudevents+json or application/json). Checked against the"
                     + " catalog and the type's JSON Schema; 202 once Kafka has it. Retrying with the same id is safe.")
-    @APIResponse(responseCode = "202", description = "Accepted: Kafka has the event; notifications follow.")
+    @RequestBody(ref = "CloudEvent")
+    @APIResponse(responseCode = "202", ref = "EventAccepted")
     @APIResponse(responseCode = "413", description = "Larger than HERALD_EVENTS_MAX_BYTES.")
     @APIResponse(responseCode = "503", ref = "Unavailable")
     public CompletionStage<Response> publish(String body) {

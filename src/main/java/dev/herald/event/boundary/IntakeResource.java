@@ -51,7 +51,7 @@ public class IntakeResource {
     JsonWebToken token;
 
     @GET
-    @Operation(summary = "Whether intake is paused, who changed it and when")
+    @Operation(operationId = "getIntake", summary = "Whether intake is paused, who changed it and when")
     @APIResponse(responseCode = "200", description = "{paused, changedBy, changedAt, thisInstance}")
     public IntakeState get() {
         return IntakeState.of(intakeSwitch.state(), consumer.state().isPaused());
@@ -60,6 +60,7 @@ public class IntakeResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "changeIntake",
             summary = "Pause or resume intake on every instance",
             description = "Body {\"paused\": true|false}. Answers once this instance follows (other instances follow"
                     + " within a second); thisInstance.paused says whether it did within 5 s.")

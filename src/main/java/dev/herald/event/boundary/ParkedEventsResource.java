@@ -45,6 +45,7 @@ public class ParkedEventsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "listParkedEvents",
             summary = "Records intake could not use, newest first (role: admin)",
             description = "Each with its topic, partition, offset, payload, headers and every reason as a pointer;"
                     + " filters: reason (text it contains), from, to (when parked). total counts all that match.")
@@ -69,6 +70,7 @@ public class ParkedEventsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "replayParkedEvents",
             summary = "Run the selected parked records through intake again (role: admin)",
             description = "Body: {\"ids\": [...]} or {\"reason\": \"text\", \"from\": ..., \"to\": ...}; at most "
                     + ParkedEvents.MAX_SELECTED + " per call. A record that still cannot be used is parked again with"
@@ -82,7 +84,9 @@ public class ParkedEventsResource {
     @Path("discard")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Delete the selected parked records for good (role: admin)")
+    @Operation(
+            operationId = "discardParkedEvents",
+            summary = "Delete the selected parked records for good (role: admin)")
     @APIResponse(responseCode = "200", description = "{discarded}")
     public Discarded discard(String body) {
         return new Discarded(parked.discard(selection(body), Caller.of(token)));

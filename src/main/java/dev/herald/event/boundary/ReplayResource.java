@@ -54,6 +54,7 @@ public class ReplayResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "replayEvents",
             summary = "Replay a time window of herald.events through intake",
             description = "Body {\"from\", \"to\", \"user\"?, \"type\"?}; by the records' Kafka timestamps. Answers"
                     + " {scanned, matched, restored, present, invalid}: records read, events that matched, of them"

@@ -71,6 +71,7 @@ public class NotificationsResource {
 
     @GET
     @Operation(
+            operationId = "listNotifications",
             summary = "A page of the inbox, newest first",
             description = "Filters combine. By default archived and snoozed notifications are left out. nextCursor"
                     + " continues the walk through the inbox as it stood at its first page: nothing is skipped or"
@@ -103,6 +104,7 @@ public class NotificationsResource {
     @GET
     @Path("counts")
     @Operation(
+            operationId = "getNotificationCounts",
             summary = "Badges: unread and unseen, in all and per category",
             description = "Counts the inbox proper: archived and snoozed notifications are not counted.")
     @APIResponse(responseCode = "200", ref = "Counts")
@@ -112,7 +114,10 @@ public class NotificationsResource {
 
     @GET
     @Path("unread-count")
-    @Operation(summary = "The unread badge", description = "The same number the live unread.count frame carries.")
+    @Operation(
+            operationId = "getUnreadCount",
+            summary = "The unread badge",
+            description = "The same number the live unread.count frame carries.")
     @APIResponse(responseCode = "200", ref = "UnreadCount")
     public UnreadCount unreadCount() {
         return new UnreadCount(inbox.unreadCount(user()));
@@ -120,7 +125,7 @@ public class NotificationsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One notification")
+    @Operation(operationId = "getNotification", summary = "One notification")
     @APIResponse(responseCode = "200", ref = "Notification")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public JsonObject one(@PathParam("id") String id) {
@@ -132,6 +137,7 @@ public class NotificationsResource {
     @POST
     @Path("{id}/{action}")
     @Operation(
+            operationId = "changeNotification",
             summary = "Change one notification's state",
             description = "read, unread, seen (the badge was opened), archive, unarchive, unsnooze. Idempotent.")
     @APIResponse(responseCode = "200", ref = "Notification")
@@ -145,6 +151,7 @@ public class NotificationsResource {
     @Path("{id}/snooze")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "snoozeNotification",
             summary = "Snooze one notification",
             description = "Hidden (and not counted) until `until`; then it comes back at the top of the inbox, unread,"
                     + " with a new seq and a live notification.updated frame. Snoozing again moves the time.")
@@ -161,6 +168,7 @@ public class NotificationsResource {
     @DELETE
     @Path("{id}")
     @Operation(
+            operationId = "deleteNotification",
             summary = "Delete one notification",
             description = "Gone for good: the same event redelivered or retried does not bring it back.")
     @APIResponse(responseCode = "204", description = "Deleted.")
@@ -173,6 +181,7 @@ public class NotificationsResource {
     @POST
     @Path("read-all")
     @Operation(
+            operationId = "markAllRead",
             summary = "Mark the whole inbox read",
             description = "Optionally only one category, and only notifications up to a seq (what the user saw).")
     @APIResponse(responseCode = "200", ref = "Marked")
@@ -183,6 +192,7 @@ public class NotificationsResource {
     @POST
     @Path("seen-all")
     @Operation(
+            operationId = "markAllSeen",
             summary = "Mark the whole inbox seen (clear the badge without reading)",
             description = "Optionally only one category, and only notifications up to a seq.")
     @APIResponse(responseCode = "200", ref = "Marked")
@@ -194,6 +204,7 @@ public class NotificationsResource {
     @Path("bulk")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "changeNotifications",
             summary = "One action on up to 100 notifications",
             description = "Ids the user has no notification with (including other users') are listed in notFound;"
                     + " the others are changed in one transaction.")

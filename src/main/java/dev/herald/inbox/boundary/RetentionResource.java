@@ -35,6 +35,7 @@ public class RetentionResource {
 
     @POST
     @Operation(
+            operationId = "runRetention",
             summary = "Purge notifications past retention now",
             description = "Read ones older than HERALD_RETENTION_READ_DAYS, all older than HERALD_RETENTION_DAYS;"
                     + " skipped (skipped: true) while another instance is purging.")

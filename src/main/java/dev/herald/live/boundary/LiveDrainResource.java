@@ -28,6 +28,7 @@ public class LiveDrainResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "drainLive",
             summary = "Close this instance's live sockets before it stops, spreading their reconnects",
             description = "Each socket gets a reconnect frame {afterMs} (a moment in a window sized by"
                     + " HERALD_LIVE_RECONNECT_RATE) and a 1012 close; new handshakes get 503 and readiness is DOWN"

@@ -34,6 +34,7 @@ public class LiveTicketsResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "issueLiveTicket",
             summary = "A one-time ticket to open the live socket",
             description = "Open ws(s)://host/ws/notifications?ticket=... within 30 s; the ticket works once, so no"
                     + " token ever travels in a URL. Frames: notification.created|updated|deleted, unread.count,"

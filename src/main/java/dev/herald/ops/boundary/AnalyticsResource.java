@@ -48,6 +48,7 @@ public class AnalyticsResource {
 
     @GET
     @Operation(
+            operationId = "getAnalytics",
             summary = "Counts per hour or day: events in, stored, seen, read; per channel and per type",
             description = "eventsIn counts notifications created plus events aggregated into existing ones (one per"
                     + " recipient); each series counts by its own time (created, seen, read, delivered, attempt"

@@ -32,6 +32,7 @@ public class AuditResource {
 
     @GET
     @Operation(
+            operationId = "listAudit",
             summary = "Admin actions, newest first: who, when, what",
             description = "Filters: action (an action such as intake.pause, or a family such as intake), actor, from,"
                     + " to; limit 1-1000 (100). Entries are only ever added.")

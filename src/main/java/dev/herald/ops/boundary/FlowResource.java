@@ -40,6 +40,7 @@ public class FlowResource {
 
     @GET
     @Operation(
+            operationId = "getFlow",
             summary = "Topics, consumer groups with lag, instances, intake state, backlogs",
             description = "Lag per partition is what Kafka's admin client reports (committed offset vs end offset);"
                     + " the live groups commit nothing, so their lag is each instance's own.")

@@ -1,6 +1,7 @@
 package dev.herald.ops.boundary;
 
 import dev.herald.Roles;
+import dev.herald.platform.boundary.ClaimRolesFilter;
 import dev.herald.platform.boundary.Problem;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,7 +29,7 @@ public class MetricsAccessFilter extends HttpFilter {
             Problem.forStatus(HttpServletResponse.SC_UNAUTHORIZED).writeTo(response);
             return;
         }
-        if (!request.isUserInRole(Roles.ADMIN)) {
+        if (!ClaimRolesFilter.isInRole(request.getUserPrincipal(), Roles.ADMIN, request::isUserInRole)) {
             Problem.forStatus(HttpServletResponse.SC_FORBIDDEN).writeTo(response);
             return;
         }

@@ -52,6 +52,7 @@ public class StoryResource {
 
     @GET
     @Operation(
+            operationId = "getStory",
             summary = "A user's or an event's notifications, deliveries and parked records, explained",
             description = "Newest first, at most limit (default 50, at most 200) notifications, each with its events"
                     + " (created, aggregated), its deliveries with every attempt and an explanation; the deleted"

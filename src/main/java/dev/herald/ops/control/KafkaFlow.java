@@ -3,6 +3,7 @@ package dev.herald.ops.control;
 import dev.herald.ops.entity.KafkaView;
 import dev.herald.platform.control.KafkaFailures;
 import dev.herald.platform.control.KafkaSettings;
+import dev.herald.platform.control.KafkaTopics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,20 +46,7 @@ public class KafkaFlow {
     KafkaSettings kafka;
 
     @Inject
-    @ConfigProperty(name = "herald.topic.events", defaultValue = "herald.events")
-    String eventsTopic;
-
-    @Inject
-    @ConfigProperty(name = "herald.topic.deliveries", defaultValue = "herald.deliveries")
-    String deliveriesTopic;
-
-    @Inject
-    @ConfigProperty(name = "herald.topic.channel-prefix", defaultValue = "herald.channel.")
-    String channelPrefix;
-
-    @Inject
-    @ConfigProperty(name = "herald.topic.dlq", defaultValue = "herald.channel.dlq")
-    String dlqTopic;
+    KafkaTopics topics;
 
     @Inject
     @ConfigProperty(name = "herald.kafka.group-id", defaultValue = "herald-intake")
@@ -71,12 +59,7 @@ public class KafkaFlow {
 
     /** Herald's topics, in the order the flow goes. */
     List<String> topics() {
-        List<String> topics = new ArrayList<>(List.of(eventsTopic, deliveriesTopic));
-        for (String channel : List.of("email", "push", "sms", "webhook")) {
-            topics.add(channelPrefix + channel);
-        }
-        topics.add(dlqTopic);
-        return topics;
+        return topics.names();
     }
 
     /** The role of one of Herald's groups, or null for a group that is not Herald's. */

@@ -61,7 +61,7 @@ public class PreferencesResource {
     JsonWebToken token;
 
     @GET
-    @Operation(summary = "The user's preferences in full")
+    @Operation(operationId = "getPreferences", summary = "The user's preferences in full")
     @APIResponse(responseCode = "200", ref = "Preferences")
     public String get() {
         return PreferencesJson.write(settings.preferences(Caller.of(token)));
@@ -70,6 +70,7 @@ public class PreferencesResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "replacePreferences",
             summary = "Replace the user's preferences",
             description = "Fields left out follow the catalog's defaults. Categories must be ones the catalog has.")
     @RequestBody(ref = "Preferences")
@@ -82,6 +83,7 @@ public class PreferencesResource {
     @PATCH
     @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     @Operation(
+            operationId = "patchPreferences",
             summary = "Change some preferences (JSON Merge Patch)",
             description = "Merged into the user's choices; null resets an entry to its default.")
     @RequestBody(ref = "Preferences")

@@ -55,7 +55,7 @@ public class SettingsResource {
     JsonWebToken token;
 
     @GET
-    @Operation(summary = "The user's locale and time zone")
+    @Operation(operationId = "getSettings", summary = "The user's locale and time zone")
     @APIResponse(responseCode = "200", ref = "Settings")
     public SettingsView get() {
         return view(settings.of(Caller.of(token)));
@@ -64,6 +64,7 @@ public class SettingsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "replaceSettings",
             summary = "Set the user's locale and time zone",
             description = "locale: a BCP 47 tag Herald has templates for; timeZone: an IANA zone (used by quiet hours"
                     + " and digests); null clears one.")

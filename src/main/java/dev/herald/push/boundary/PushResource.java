@@ -61,7 +61,9 @@ public class PushResource {
 
     @GET
     @Path("vapid-public-key")
-    @Operation(summary = "The applicationServerKey for PushManager.subscribe (404 while web push is off)")
+    @Operation(
+            operationId = "getVapidPublicKey",
+            summary = "The applicationServerKey for PushManager.subscribe (404 while web push is off)")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public VapidKey vapidKey() {
         return new VapidKey(keys.vapid().orElseThrow(NotFoundException::new).publicKey());
@@ -69,7 +71,7 @@ public class PushResource {
 
     @GET
     @Path("subscriptions")
-    @Operation(summary = "The user's push subscriptions")
+    @Operation(operationId = "listPushSubscriptions", summary = "The user's push subscriptions")
     public Subscriptions list() {
         return new Subscriptions(subscriptions.of(Caller.of(token)).stream()
                 .map(SubscriptionView::of)
@@ -79,7 +81,9 @@ public class PushResource {
     @POST
     @Path("subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Subscribe this browser (the body is PushSubscription.toJSON())")
+    @Operation(
+            operationId = "subscribePush",
+            summary = "Subscribe this browser (the body is PushSubscription.toJSON())")
     @APIResponse(responseCode = "201", description = "Subscribed")
     public Response subscribe(String body) {
         SubscriptionRequest request = bodies.read(body, SubscriptionRequest.class);
@@ -105,7 +109,7 @@ public class PushResource {
     @DELETE
     @Path("subscriptions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Unsubscribe this browser (the body names its endpoint)")
+    @Operation(operationId = "unsubscribePush", summary = "Unsubscribe this browser (the body names its endpoint)")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void unsubscribe(String body) {

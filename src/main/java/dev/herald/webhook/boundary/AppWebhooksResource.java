@@ -50,7 +50,7 @@ public class AppWebhooksResource {
     JsonWebToken token;
 
     @GET
-    @Operation(summary = "The application's webhook endpoints")
+    @Operation(operationId = "listAppWebhooks", summary = "The application's webhook endpoints")
     public Endpoints list() {
         return api.list(null);
     }
@@ -58,6 +58,7 @@ public class AppWebhooksResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createAppWebhook",
             summary = "Register a webhook endpoint",
             description = "https only (http only in dev mode); no private, loopback or link-local address. The answer"
                     + " holds the signing secret.")
@@ -72,7 +73,9 @@ public class AppWebhooksResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One endpoint, without its secret (shown only by create and rotate-secret)")
+    @Operation(
+            operationId = "getAppWebhook",
+            summary = "One endpoint, without its secret (shown only by create and rotate-secret)")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public EndpointView get(@PathParam("id") String id) {
         return api.get(null, id);
@@ -81,7 +84,7 @@ public class AppWebhooksResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change an endpoint's URL or description")
+    @Operation(operationId = "changeAppWebhook", summary = "Change an endpoint's URL or description")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @Transactional
     public EndpointView change(@PathParam("id") String id, String body) {
@@ -92,7 +95,9 @@ public class AppWebhooksResource {
 
     @POST
     @Path("{id}/rotate-secret")
-    @Operation(summary = "A new signing secret; the previous one stays valid for a day")
+    @Operation(
+            operationId = "rotateAppWebhookSecret",
+            summary = "A new signing secret; the previous one stays valid for a day")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @Transactional
     public EndpointView rotate(@PathParam("id") String id) {
@@ -103,7 +108,7 @@ public class AppWebhooksResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Remove an endpoint")
+    @Operation(operationId = "removeAppWebhook", summary = "Remove an endpoint")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @Transactional

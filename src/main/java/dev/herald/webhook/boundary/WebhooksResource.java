@@ -38,7 +38,7 @@ public class WebhooksResource {
     JsonWebToken token;
 
     @GET
-    @Operation(summary = "The user's webhook endpoints")
+    @Operation(operationId = "listWebhooks", summary = "The user's webhook endpoints")
     public Endpoints list() {
         return api.list(Caller.of(token));
     }
@@ -46,6 +46,7 @@ public class WebhooksResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createWebhook",
             summary = "Register a webhook endpoint",
             description = "https only (http only in dev mode); no private, loopback or link-local address. The answer"
                     + " holds the signing secret.")
@@ -56,7 +57,9 @@ public class WebhooksResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One endpoint, without its secret (shown only by create and rotate-secret)")
+    @Operation(
+            operationId = "getWebhook",
+            summary = "One endpoint, without its secret (shown only by create and rotate-secret)")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public EndpointView get(@PathParam("id") String id) {
         return api.get(Caller.of(token), id);
@@ -65,7 +68,7 @@ public class WebhooksResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change an endpoint's URL or description")
+    @Operation(operationId = "changeWebhook", summary = "Change an endpoint's URL or description")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public EndpointView change(@PathParam("id") String id, String body) {
         return api.change(Caller.of(token), id, body);
@@ -73,7 +76,9 @@ public class WebhooksResource {
 
     @POST
     @Path("{id}/rotate-secret")
-    @Operation(summary = "A new signing secret; the previous one stays valid for a day")
+    @Operation(
+            operationId = "rotateWebhookSecret",
+            summary = "A new signing secret; the previous one stays valid for a day")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public EndpointView rotate(@PathParam("id") String id) {
         return api.rotate(Caller.of(token), id);
@@ -81,7 +86,7 @@ public class WebhooksResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Remove an endpoint")
+    @Operation(operationId = "removeWebhook", summary = "Remove an endpoint")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void remove(@PathParam("id") String id) {

@@ -29,12 +29,14 @@ class HealthIT {
                         "kafka-publisher-live",
                         "channel-workers",
                         "channel-breakers",
-                        "live-sockets");
+                        "live-sockets",
+                        "kafka-topics");
         assertThat(checks.values()).allMatch(c -> c.getString("status").equals("UP"));
         assertThat(data(checks.get("postgresql"), "schema")).isEqualTo("true");
         assertThat(data(checks.get("kafka-consumer-intake"), "partitions")).isEqualTo("4");
         assertThat(data(checks.get("kafka-publisher-events"), "publishing")).isEqualTo("true");
         assertThat(data(checks.get("kafka-publisher-live"), "publishing")).isEqualTo("true");
+        assertThat(data(checks.get("kafka-topics"), "herald.channel.dlq")).isEqualTo("4 partitions, 1 replicas");
 
         HttpResponse<String> live = herald.get("/health/live", null);
         assertThat(live.statusCode()).isEqualTo(200);
