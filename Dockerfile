@@ -1,5 +1,5 @@
 # Herald on Open Liberty, for users who deploy with containers. Build the WAR first: mvn -DskipTests package
-# Point it at your Kafka and PostgreSQL and identity provider with environment variables (see README).
+# Point it at your Kafka and PostgreSQL and identity provider with environment variables (docs/deploying.md).
 FROM openliberty/open-liberty:kernel-slim-java17-openj9-ubi
 COPY --chown=1001:0 src/main/liberty/config/ /config/
 RUN features.sh

@@ -460,7 +460,7 @@ function formatTime(date, lang) {
 // --- <herald-bell> ---
 
 const BELL_STYLE = `${BASE_STYLE}
-  :host { display: inline-block; position: relative; }
+  :host { display: inline-block; position: relative; color: var(--herald-bell-color, inherit); }
   .bell { position: relative; border: none; background: none; padding: 4px; line-height: 0; color: inherit; }
   .badge { position: absolute; top: -2px; right: -4px; min-width: 18px; height: 18px; padding: 0 4px;
     border-radius: 9px; background: var(--herald-badge, #dc2626); color: #fff; font-size: 11px; line-height: 18px;
@@ -468,7 +468,7 @@ const BELL_STYLE = `${BASE_STYLE}
   .panel { position: absolute; right: 0; top: calc(100% + 6px); z-index: 1000; width: var(--herald-panel-width, 380px);
     max-width: 95vw; max-height: var(--herald-panel-height, 480px); overflow: auto; padding: 8px 12px;
     background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius);
-    box-shadow: 0 8px 24px rgb(0 0 0 / 0.15); box-sizing: border-box; }
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.15); box-sizing: border-box; color: var(--herald-text, #1f2937); }
 `;
 
 export class HeraldBell extends HeraldElement {
@@ -553,6 +553,7 @@ const CHANNELS = ["in_app", "email", "push", "sms", "webhook"];
 const PREFERENCES_STYLE = `${BASE_STYLE}
   :host { display: block; }
   fieldset { border: 1px solid var(--_border); border-radius: var(--_radius); margin: 8px 0; }
+  .scroll { overflow-x: auto; }
   table { border-collapse: collapse; }
   th, td { padding: 4px 10px; text-align: center; border-bottom: 1px solid var(--_border); }
   th[scope=row], thead th:first-child { text-align: left; }
@@ -603,11 +604,11 @@ export class HeraldPreferences extends HeraldElement {
     } }, ...["off", "hourly", "daily"].map((c) => el("option", { value: c, selected: c === cadence }, t.cadence[c])));
     this.form.replaceChildren(
       el("label", { part: "muted" }, muted, " ", t.muted),
-      el("table", { part: "table" },
+      el("div", { class: "scroll" }, el("table", { part: "table" },
         el("caption", { hidden: true }, t.preferences),
         el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t.category),
           ...used.map((c) => el("th", { scope: "col" }, t.channels[c])))),
-        el("tbody", {}, ...rows)),
+        el("tbody", {}, ...rows))),
       el("fieldset", { part: "quiet-hours" }, el("legend", {}, t.quietHours),
         el("label", {}, quietOn, " ", t.quietEvery), " ", start, " ", t.quietTo, " ", end),
       p.digest && "email" in p.digest ? el("label", { part: "digest" }, t.digest, " ", digest) : null,

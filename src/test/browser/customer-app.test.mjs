@@ -3,56 +3,39 @@
 // <herald-preferences> from Herald, signs in with a token, and registers its own /sw.js that imports Herald's worker.
 // Headless Chromium then sees a notification arrive live, marks it read, changes a preference, and a second tab
 // follows both. Any error in the page (a refused preflight, a blocked module) fails it.
+// The page and the worker are the README's own blocks, so the README's example cannot rot.
 // Usage: node customer-app.test.mjs <heraldUrl> <appPort> <userToken> <publisherToken> <user> <screenshot.png>
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import { chromium } from "playwright-core";
 
 const [heraldUrl, appPort, userToken, publisherToken, user, screenshot] = process.argv.slice(2);
 const herald = heraldUrl.replace(/\/$/, "");
 
-const page = `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>Acme Projects</title>
-  <style>
-    body { font-family: system-ui, sans-serif; margin: 0; background: #f8fafc; color: #0f172a; }
-    header { display: flex; align-items: center; justify-content: space-between; padding: 10px 24px;
-      background: #0f766e; color: #fff; }
-    main { display: grid; grid-template-columns: 3fr 2fr; gap: 24px; padding: 24px; max-width: 1000px; }
-    section { background: #fff; border-radius: 12px; padding: 12px 16px; box-shadow: 0 1px 3px rgb(0 0 0 / .1); }
-    /* the app's theme, through the elements' custom properties and parts */
-    herald-bell, herald-inbox, herald-preferences { --herald-accent: #0f766e; --herald-radius: 12px;
-      --herald-font: 15px system-ui, sans-serif; }
-    herald-bell { color: #fff; --herald-text: #0f172a; }
-    herald-inbox::part(item-title) { color: #134e4a; }
-  </style>
-</head>
-<body>
-  <header><strong>Acme Projects</strong><herald-bell></herald-bell></header>
-  <main>
-    <section><h2>Activity</h2><herald-inbox></herald-inbox></section>
-    <section><h2>Notification settings</h2><herald-preferences></herald-preferences></section>
-  </main>
-  <script type="module">
-    import { configure } from "${herald}/herald-elements.js";
-    const token = new URLSearchParams(location.hash.slice(1)).get("token");
-    window.herald = configure({ baseUrl: "${herald}", getToken: async () => token });
-    window.herald.addEventListener("status", (e) => { document.body.dataset.live = e.detail.state; });
-    window.workerReady = navigator.serviceWorker.register("/sw.js").then(() => navigator.serviceWorker.ready)
-      .then((registration) => registration.active.scriptURL);
-  </script>
-</body>
-</html>`;
+// the README's page and service worker, verbatim but for Herald's address
+const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+const block = (lang) => {
+  const found = readme.match(new RegExp("^```" + lang + "\\n([\\s\\S]*?)^```", "m"));
+  if (!found) throw new Error("no " + lang + " block in the README");
+  return found[1].replaceAll("https://notify.example.com", herald);
+};
+const page = block("html");
+const worker = block("js");
 
 const server = http.createServer((request, response) => {
   if (request.url === "/" || request.url.startsWith("/?")) {
     response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
     response.end(page);
+  } else if (request.url === "/session/token") {
+    // the application's own session hands the signed-in user's access token to its page
+    response.writeHead(200, { "Content-Type": "text/plain", "Cache-Control": "no-store" });
+    response.end(userToken);
   } else if (request.url === "/sw.js") {
     // the one line an application serves: Herald's worker, imported from Herald
     response.writeHead(200, { "Content-Type": "text/javascript" });
-    response.end(`importScripts("${herald}/herald-sw.js");\n`);
+    response.end(worker);
+  } else if (request.url === "/favicon.ico") {
+    response.writeHead(204).end();
   } else {
     response.writeHead(404).end();
   }
@@ -72,15 +55,19 @@ const helpers = () => {
 };
 const until = (tab, predicate, arg) => tab.waitForFunction(predicate, arg, { timeout: 30000 });
 const problems = [];
-const appUrl = `http://localhost:${appPort}/#token=${encodeURIComponent(userToken)}`;
+const appUrl = `http://localhost:${appPort}/`;
 async function open() {
   const tab = await browser.newPage({ viewport: { width: 1050, height: 720 } });
   tab.on("pageerror", (e) => problems.push("page error: " + e.message));
-  tab.on("console", (m) => { if (m.type() === "error") problems.push("console: " + m.text()); });
+  // a failed load shows as an answer >= 400 (with its address) and again as a console line (without one)
+  tab.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push("console: " + m.text());
+  });
+  tab.on("response", (r) => { if (r.status() >= 400) problems.push(r.status() + " " + r.request().method() + " " + r.url()); });
   tab.on("requestfailed", (r) => problems.push("request failed: " + r.url() + " " + r.failure()?.errorText));
   await tab.addInitScript(helpers);
   await tab.goto(appUrl);
-  await until(tab, () => document.body.dataset.live === "live" && window.count() !== undefined);
+  await until(tab, () => document.querySelector("herald-inbox").client?.isLive() && window.count() !== undefined);
   return tab;
 }
 
@@ -88,8 +75,10 @@ let first;
 try {
   first = await open();
   const second = await open();
-  const worker = await first.evaluate(() => window.workerReady);
-  if (!worker.startsWith(`http://localhost:${appPort}/sw.js`)) throw new Error("service worker: " + worker);
+  // the app's /sw.js, which imports Herald's worker from Herald's origin, registers and activates
+  const active = await first.evaluate(() => navigator.serviceWorker.register("/sw.js")
+    .then(() => navigator.serviceWorker.ready).then((registration) => registration.active.scriptURL));
+  if (active !== `http://localhost:${appPort}/sw.js`) throw new Error("service worker: " + active);
 
   const title = "Build #" + Math.floor(Math.random() * 1000) + " finished";
   const published = await fetch(herald + "/api/events", {
@@ -113,13 +102,13 @@ try {
   await first.keyboard.press("Escape");
 
   // read in the first tab: the second follows
-  await first.click('herald-inbox article button[data-action="read"]');
+  await first.click('main herald-inbox article button[data-action="read"]');
   for (const tab of [first, second]) {
     await until(tab, () => count() === "0" && articles()[0].classList.contains("read"));
   }
 
   // a preference changed in the first tab: the second follows
-  await first.uncheck('herald-preferences input[data-category="general"][data-channel="push"]');
+  await first.uncheck('main herald-preferences input[data-category="general"][data-channel="push"]');
   await until(first, () => pref(".status").textContent === "Saved.");
   await until(second, () => !pref('input[data-category="general"][data-channel="push"]').checked);
   await second.screenshot({ path: screenshot.replace(/\.png$/, "-second-tab.png") });

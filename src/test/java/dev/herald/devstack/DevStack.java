@@ -15,7 +15,9 @@ public final class DevStack {
         Path workDir = Path.of(System.getProperty("herald.work.dir", "target/run"));
         int httpPort = Integer.parseInt(System.getenv().getOrDefault("HERALD_HTTP_PORT", "9080"));
         Stack stack = Stack.start(workDir, Ports.preferring(9092));
-        HeraldServer server = HeraldServer.create("herald", httpPort, stack.heraldEnvironment());
+        // another name (a copy of the server) when a test runs this beside the tests' own "herald"
+        String name = System.getProperty("herald.server.name", "herald");
+        HeraldServer server = HeraldServer.create(name, httpPort, stack.heraldEnvironment());
         Process process = server.run();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -40,7 +42,7 @@ public final class DevStack {
                    API          %s/api
                    Demo page    %s/
                    Console      %s/admin/   (dev mode signs you in as the admin "ops")
-                   Metrics      https://127.0.0.1:%d/metrics   (Prometheus text; an admin token, see the README)
+                   Metrics      https://127.0.0.1:%d/metrics   (Prometheus text; an admin token, see docs/operations.md)
                    Health       %s/health/ready
                    Kafka        %s   (topic herald.events)
                    PostgreSQL   %s

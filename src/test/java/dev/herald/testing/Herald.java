@@ -63,7 +63,7 @@ public final class Herald implements AutoCloseable {
     /**
      * The tests' HTTP client: HTTP/1.1, as browsers speak over plain HTTP. Java's default asks plain HTTP connections
      * to upgrade to HTTP/2 (h2c), which Payara grants and on which, after some refused requests, it answered 431 and
-     * 404 to valid ones (README, Payara).
+     * 404 to valid ones (docs/payara.md).
      */
     public static HttpClient client() {
         return HttpClient.newBuilder()

@@ -1,6 +1,8 @@
 package dev.herald.platform.control;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -104,7 +106,15 @@ public class KafkaTopics {
         return new Spec(name, purpose, partitions, replication, retention);
     }
 
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    /** At start, off the deployment's thread: an unreachable Kafka must not hold the application's start. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        executor.execute(this::checkAtStart);
+    }
+
+    private void checkAtStart() {
         Status status = status();
         if (!status.created().isEmpty()) {
             LOG.info("Created the Kafka topics " + String.join(", ", status.created()));
@@ -160,7 +170,7 @@ public class KafkaTopics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unknown("interrupted");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             return unknown(KafkaFailures.describe(e));
         }
     }
@@ -219,7 +229,16 @@ public class KafkaTopics {
             Properties properties = kafka.clientProperties("herald-topics");
             properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(TIMEOUT_SECONDS * 1000));
             properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, String.valueOf(TIMEOUT_SECONDS * 1000));
-            admin = Admin.create(properties);
+            // Kafka loads the classes its configuration names through the thread's context class loader: the
+            // application's, whichever thread asks (a server's own threads may have another)
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(KafkaTopics.class.getClassLoader());
+            try {
+                admin = Admin.create(properties);
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
         }
         return admin;
     }

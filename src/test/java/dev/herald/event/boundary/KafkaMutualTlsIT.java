@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Herald against a broker that speaks TLS only and asks for a client certificate (mutual TLS), set up with the
- * README's variables alone. Herald starts with the wrong files in place: a trust store without the broker's
+ * variables docs/configuration.md names, alone. Herald starts with the wrong files in place: a trust store without the broker's
  * certificate, then (once that is fixed) a client certificate the broker does not trust. Readiness names each
  * problem and the file to look at, a POST meanwhile is a 503, and once the files are fixed where they lie every
  * Kafka client Herald runs (the consumers, the REST publisher, the live path's publisher, the outbox relay) recovers

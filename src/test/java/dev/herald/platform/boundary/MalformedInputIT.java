@@ -77,7 +77,7 @@ class MalformedInputIT {
             } else if (path.contains("%00") || path.contains("%ff%fe")) {
                 // a path the server will not decode is refused by its HTTP layer before any application code runs
                 // (400 with its own body): an encoded NUL on Liberty (CWWWC0005I), bytes that are not UTF-8 on
-                // Payara ("Invalid URI"); the README says so
+                // Payara ("Invalid URI"); docs/payara.md says so
                 assertThat(response.statusCode()).as(sample).isEqualTo(400);
             } else if (response.statusCode() >= 400
                     && !response.headers()

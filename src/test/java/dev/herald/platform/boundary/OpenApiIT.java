@@ -111,7 +111,7 @@ class OpenApiIT {
                 .isTrue();
         assertCommittedDocumentMatches(document);
         if (HeraldServer.kind().equals("liberty")) {
-            // Liberty's own viewer; Payara Micro has none (README, Payara)
+            // Liberty's own viewer; Payara Micro has none (docs/payara.md)
             HttpResponse<String> viewer = herald.get("/openapi/ui/", null);
             assertThat(viewer.statusCode()).isEqualTo(200);
             assertThat(viewer.body()).doesNotContain("cdn.", "unpkg.com", "jsdelivr");

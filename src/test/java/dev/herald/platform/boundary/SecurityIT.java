@@ -151,7 +151,7 @@ class SecurityIT {
 
     /**
      * Liberty's MP JWT authentication refuses before any application code runs, with the RFC 6750 challenge and no
-     * body; no application filter can add a problem body there (see README, Security).
+     * body; no application filter can add a problem body there (see docs/security.md).
      */
     static void assertUnauthorized(HttpResponse<String> response) {
         assertThat(response.statusCode())

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * ({@code HERALD_AUTH_ROLES_CLAIMS=realm_access.roles,roles}, {@code HERALD_AUTH_USER_CLAIMS=oid,sub}): roles from
  * the listed claims grant, roles anywhere else (a client role, a {@code groups} claim not listed) do not, and the user
  * is the first listed claim present. Payara's MP JWT refuses any token without {@code jti}, which Entra ID never
- * issues: there the Entra-shaped token is a 401 (README, Signing in).
+ * issues: there the Entra-shaped token is a 401 (docs/security.md).
  */
 class SsoIT {
     static Herald herald;

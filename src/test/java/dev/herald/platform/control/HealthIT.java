@@ -38,6 +38,9 @@ class HealthIT {
         assertThat(data(checks.get("kafka-publisher-live"), "publishing")).isEqualTo("true");
         assertThat(data(checks.get("kafka-topics"), "herald.channel.dlq")).isEqualTo("4 partitions, 1 replicas");
 
+        // the Kubernetes startup probe's path (deploy/kubernetes; readiness and liveness are checked here and above)
+        assertThat(herald.get("/health/started", null).statusCode()).isEqualTo(200);
+
         HttpResponse<String> live = herald.get("/health/live", null);
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(live.body()).contains("kafka-consumer-intake").contains("kafka-consumer-live");
