@@ -237,7 +237,9 @@ export class HeraldInbox extends HeraldElement {
       if (this.listening) this.load();
     }
     if (name === "lang" && this.listening) {
-      Object.assign(this, { t: labelsFor(this).t });
+      const { lang, t } = labelsFor(this);
+      this.lang_ = lang;
+      this.t = t;
       this.render();
       this.renderItems();
     }

@@ -35,8 +35,9 @@ class ResponseSchemasTest {
                 Arguments.of("schemas/Counts", Badges.class),
                 Arguments.of("schemas/Count", Badges.Count.class),
                 Arguments.of("schemas/BulkResult", BulkResult.class),
-                Arguments.of("responses/UnreadCount", UnreadCount.class),
-                Arguments.of("responses/Marked", Marked.class),
+                Arguments.of("schemas/UnreadCount", UnreadCount.class),
+                Arguments.of("schemas/Marked", Marked.class),
+                Arguments.of("schemas/EventAccepted", dev.herald.event.boundary.Accepted.class),
                 Arguments.of("responses/Purged", InboxRetention.Purged.class),
                 Arguments.of("schemas/Settings", SettingsView.class));
     }
