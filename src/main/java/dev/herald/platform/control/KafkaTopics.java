@@ -175,7 +175,15 @@ public class KafkaTopics {
         }
     }
 
+    /**
+     * A look that failed: the admin client is closed, so the next look builds a new one from the settings' files as
+     * they are then (a trust store or key store fixed in place heals this check too, as it heals the consumers).
+     */
     private Status unknown(String error) {
+        if (admin != null) {
+            admin.close(Duration.ZERO);
+            admin = null;
+        }
         return new Status(List.of(), List.of(), List.of(), error);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.herald.devstack.HeraldServer;
+import dev.herald.testing.ClosedAfterAll;
 import dev.herald.testing.Events;
 import dev.herald.testing.Herald;
 import dev.herald.testing.IdpTokens;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Tokens as Keycloak and Entra ID issue them, against an instance told where those providers put roles and the user
@@ -23,16 +25,20 @@ import org.junit.jupiter.api.Test;
  * issues: there the Entra-shaped token is a 401 (docs/security.md).
  */
 class SsoIT {
+    @RegisterExtension
+    static final ClosedAfterAll own = new ClosedAfterAll();
+
     static Herald herald;
     static IdpTokens idp;
 
     @BeforeAll
     static void start() throws Exception {
-        herald = Herald.secondInstance(
+        // stopped after this class: another instance in the shared groups would take partitions from the tests after
+        herald = own.add(Herald.secondInstance(
                 "herald-sso",
                 Map.of(
                         "HERALD_AUTH_ROLES_CLAIMS", "realm_access.roles,roles",
-                        "HERALD_AUTH_USER_CLAIMS", "oid,sub"));
+                        "HERALD_AUTH_USER_CLAIMS", "oid,sub")));
         idp = new IdpTokens(herald);
     }
 
