@@ -224,6 +224,7 @@ export class HeraldInbox extends HeraldElement {
     this.items = new Map(); // id -> notification
     this.cursor = null;
     this.loadingMore = false;
+    this.loads = 0; // which load is the newest
     this.shownDeliveries = new Map(); // id -> { items, error }
   }
 
@@ -331,9 +332,12 @@ export class HeraldInbox extends HeraldElement {
   }
 
   async load() {
+    // a newer load (another tab chosen meanwhile) wins: an older answer arriving later is dropped
+    const ticket = ++this.loads;
     this.feed.setAttribute("aria-busy", "true");
     try {
       const page = await this.client.list(this.query());
+      if (ticket !== this.loads) return;
       this.items.clear();
       page.items.forEach((n) => this.items.set(n.id, n));
       this.cursor = page.nextCursor;
@@ -348,9 +352,11 @@ export class HeraldInbox extends HeraldElement {
   async loadMore() {
     if (!this.cursor || this.loadingMore || !this.listening) return;
     this.loadingMore = true;
+    const ticket = this.loads;
     this.feed.setAttribute("aria-busy", "true");
     try {
       const page = await this.client.list({ ...this.query(), cursor: this.cursor });
+      if (ticket !== this.loads) return; // the list was loaded afresh meanwhile (another filter)
       page.items.forEach((n) => { if (!this.items.has(n.id)) this.items.set(n.id, n); });
       this.cursor = page.nextCursor;
       this.renderItems();
