@@ -144,8 +144,9 @@ export class HeraldClient extends EventTarget {
 
   /**
    * What happened to notification `id` on each channel besides the inbox: [{ id, channel, status, reason, attempts,
-   * attemptLog }], status one of held, digest, queued, sending, sent, delivered, failed, dead, skipped (a channel its
-   * type uses that got no delivery, with the reason). Empty for a type that only goes to the inbox.
+   * attemptLog }], status one of delayed (a workflow step waits), held, digest, queued, sending, sent, delivered,
+   * failed, dead, skipped (also a channel its type uses that got no delivery, with the reason) or cancelled (the
+   * workflow's condition was met first: read before the email went). Empty for a type that only goes to the inbox.
    */
   deliveries(id) {
     return this.request("GET", "/api/notifications/" + encodeURIComponent(id) + "/deliveries").then((r) => r.items);

@@ -932,7 +932,7 @@ function storyItem(item) {
       " · created ", timeCell(n.createdAt)));
 }
 
-const STATUSES = new Set(["held", "digest", "queued", "sending", "sent", "delivered", "failed", "dead", "skipped"]);
+const STATUSES = new Set(["delayed", "held", "digest", "queued", "sending", "sent", "delivered", "failed", "dead", "skipped", "cancelled"]);
 
 function storyDelivery(d) {
   const log = Array.isArray(d.attemptLog) ? d.attemptLog : [];

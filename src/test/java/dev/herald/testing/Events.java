@@ -86,6 +86,45 @@ public final class Events {
                 .toString();
     }
 
+    /** A reply to the recipient's comment (type comment.replied: its email waits 15 minutes unless read). */
+    public static String reply(String id, String recipient, String actor, String text) {
+        return envelope(id, "comment.replied", recipient)
+                .add(
+                        "data",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "actor",
+                                        Json.createObjectBuilder()
+                                                .add("id", actor)
+                                                .add("name", actor))
+                                .add(
+                                        "reply",
+                                        Json.createObjectBuilder()
+                                                .add("id", "r-" + id)
+                                                .add("text", text)))
+                .build()
+                .toString();
+    }
+
+    /** A streak reminder (type streak.reminder: its email goes at the next 09:00 local unless seen). */
+    public static String streakReminder(String id, String recipient, int days) {
+        return envelope(id, "streak.reminder", recipient)
+                .add(
+                        "data",
+                        Json.createObjectBuilder()
+                                .add("streak", Json.createObjectBuilder().add("days", days)))
+                .build()
+                .toString();
+    }
+
+    /** The event with its own priority set (a CloudEvents extension attribute). */
+    public static String withPriority(String event, String priority) {
+        return Json.createObjectBuilder(parse(event))
+                .add("priority", priority)
+                .build()
+                .toString();
+    }
+
     public static JsonObject parse(String json) {
         return Json.createReader(new java.io.StringReader(json)).readObject();
     }

@@ -30,7 +30,7 @@ public class DeliveryHistory {
     static final String DELIVERIES = "SELECT d.id, d.notification_id, d.channel, d.target, d.status, d.reason,"
             + " d.decision,"
             + " COALESCE(g.attempts, d.attempts), COALESCE(d.due_at, g.due_at, w.due_at), d.created_at, d.updated_at,"
-            + " d.digest_id, g.status FROM delivery d LEFT JOIN delivery g ON g.id = d.digest_id"
+            + " d.digest_id, g.status, d.step FROM delivery d LEFT JOIN delivery g ON g.id = d.digest_id"
             + " LEFT JOIN digest w ON d.status = 'digest' AND d.digest_id IS NULL AND w.recipient = d.recipient"
             + " AND w.channel = d.channel WHERE d.notification_id = ANY(CAST(?1 AS varchar[]))"
             + " AND (d.target IS NULL OR d.target <> ?2) ORDER BY d.notification_id, d.channel, d.created_at, d.id";
@@ -62,6 +62,7 @@ public class DeliveryHistory {
                             (String) r[3],
                             (String) r[4],
                             (String) r[6],
+                            (String) r[13],
                             (String) r[5],
                             ((Number) r[7]).intValue(),
                             instant(r[8]),

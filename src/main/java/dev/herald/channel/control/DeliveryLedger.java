@@ -22,7 +22,8 @@ import java.util.Optional;
  * The delivery rows' state changes, each its own short transaction around a provider call: take a queued delivery
  * (sending, one more attempt), record how the attempt ended (sent or delivered, a retry due later, or dead with a dead
  * letter), or put it back when its provider's circuit breaker is open. A delivery that is not queued any more (a
- * duplicate message from the relay) is not taken twice.
+ * duplicate message from the relay) is not taken twice; one whose workflow's {@code unless} was met meanwhile is
+ * cancelled instead of taken.
  */
 @ApplicationScoped
 public class DeliveryLedger {
@@ -48,6 +49,10 @@ public class DeliveryLedger {
                     DeliveryStatus.SKIPPED,
                     delivery.isDigest() ? "nothing unseen to list" : "the notification was deleted",
                     now);
+            return Optional.empty();
+        }
+        if (!delivery.isDigest() && delivery.cancelIfMet(notifications.get(0).reading(), now)) {
+            // read (or seen, archived) after its workflow step released it and before a worker took it
             return Optional.empty();
         }
         int attempt = delivery.claim(now).orElseThrow();

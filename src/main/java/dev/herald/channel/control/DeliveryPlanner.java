@@ -5,17 +5,22 @@ import dev.herald.inbox.entity.Notification;
 import dev.herald.platform.control.ArrayQuery;
 import dev.herald.preference.entity.Channel;
 import dev.herald.preference.entity.Decision;
+import dev.herald.workflow.entity.ChannelSteps;
+import dev.herald.workflow.entity.Unless;
+import dev.herald.workflow.entity.Workflow;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -25,21 +30,28 @@ import javax.sql.DataSource;
  * The outbox's writer: inside the intake transaction, for each new notification and each channel its type uses
  * besides the inbox, follows the decision intake took on the recipient's preferences and writes one delivery row per
  * target, with the decision's code and reason: queued (due now), held (due when quiet hours end, or until the user
- * unmutes), in the next email digest, or skipped. A user the channel cannot reach (no
+ * unmutes), in the next email digest, delayed by the type's workflow (decided again when the delay ends), or skipped. A user the channel cannot reach (no
  * address, no subscription, no endpoint) gets no row: the status API reports that as {@code skipped: no address}.
  * One query per channel for the whole batch finds the targets; nothing at all is read when no type of the batch uses a
  * channel besides the inbox. Each notification is told the status each channel starts with, for its live frame.
  */
 @ApplicationScoped
 public class DeliveryPlanner {
+    /** The step that holds a delayed row ({@code delivery.step}). */
+    public static final String STEP_DELAY = "delay";
+
     @Inject
     Providers providers;
 
     @Resource(lookup = "jdbc/herald")
     DataSource dataSource;
 
-    /** One new notification and what its recipient's preferences decided on the inbox and each channel it uses. */
-    public record Planned(Notification notification, Map<Channel, Decision> decisions) {}
+    /**
+     * One new notification, what its recipient's preferences decided on the inbox and each channel it uses, its type's
+     * workflow and the recipient's time zone (for a delay to a local time).
+     */
+    public record Planned(
+            Notification notification, Map<Channel, Decision> decisions, Workflow workflow, ZoneId zone) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void plan(List<Planned> batch, Instant now) {
@@ -77,6 +89,19 @@ public class DeliveryPlanner {
     private static DeliveryStatus plan(Planned p, Channel channel, List<String> reachable, Rows rows, Instant now) {
         Decision decision = p.decisions().get(channel);
         Notification n = p.notification();
+        Optional<ChannelSteps> steps = decision.kind() == Decision.Kind.SKIP
+                ? Optional.empty()
+                : p.workflow().steps(channel, "critical".equals(n.handling().priority()));
+        if (steps.isPresent()) {
+            // the preferences are decided again when the delay ends, with the settings of that moment
+            Instant due = steps.get().delay().due(now, p.zone(), n.recipient());
+            String unless = steps.get().unlessCondition().map(Unless::wire).orElse(null);
+            reachable.forEach(t -> {
+                rows.add(n, channel, t, DeliveryStatus.DELAYED, decision, due);
+                rows.delayed(steps.get().describe(), unless);
+            });
+            return DeliveryStatus.DELAYED;
+        }
         return switch (decision.kind()) {
             case SKIP -> rows.add(n, channel, null, DeliveryStatus.SKIPPED, decision, null);
             case DELIVER -> {
@@ -111,6 +136,8 @@ public class DeliveryPlanner {
         private final List<String> reasons = new ArrayList<>();
         private final List<String> decisions = new ArrayList<>();
         private final List<Timestamp> dues = new ArrayList<>();
+        private final List<String> stepsOf = new ArrayList<>();
+        private final List<String> unlesses = new ArrayList<>();
         private final List<String> digestUsers = new ArrayList<>();
         private final List<Timestamp> digestDues = new ArrayList<>();
 
@@ -130,7 +157,17 @@ public class DeliveryPlanner {
             reasons.add(decision.deliversNow() ? null : decision.reason());
             decisions.add(decision.kind().code());
             dues.add(due == null ? null : Timestamp.from(due));
+            stepsOf.add(null);
+            unlesses.add(null);
             return status;
+        }
+
+        /** Marks the row just added as held by a workflow step: why (for the story) and what cancels it. */
+        void delayed(String why, String unless) {
+            int last = ids.size() - 1;
+            reasons.set(last, why);
+            stepsOf.set(last, STEP_DELAY);
+            unlesses.set(last, unless);
         }
 
         void digest(String user, Instant due) {
@@ -143,9 +180,10 @@ public class DeliveryPlanner {
                 ArrayQuery.run(
                         dataSource,
                         "INSERT INTO delivery (id, notification_id, recipient, channel, target, status, reason, decision,"
-                                + " due_at, created_at, updated_at) SELECT r.id, r.n, r.u, r.c, r.t, r.s, r.why,"
-                                + " r.kind, r.due, (?::timestamptz[])[1], (?::timestamptz[])[1]"
-                                + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?) AS r(id, n, u, c, t, s, why, kind, due)",
+                                + " due_at, step, unless_state, created_at, updated_at) SELECT r.id, r.n, r.u, r.c,"
+                                + " r.t, r.s, r.why, r.kind, r.due, r.step, r.unless, (?::timestamptz[])[1],"
+                                + " (?::timestamptz[])[1] FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " AS r(id, n, u, c, t, s, why, kind, due, step, unless)",
                         List.of(
                                 new Timestamp[] {at},
                                 new Timestamp[] {at},
@@ -157,7 +195,9 @@ public class DeliveryPlanner {
                                 statuses.toArray(String[]::new),
                                 reasons.toArray(String[]::new),
                                 decisions.toArray(String[]::new),
-                                dues.toArray(Timestamp[]::new)),
+                                dues.toArray(Timestamp[]::new),
+                                stepsOf.toArray(String[]::new),
+                                unlesses.toArray(String[]::new)),
                         null);
             }
             if (!digestUsers.isEmpty()) {

@@ -16,7 +16,7 @@ public class DeliveryPurge {
     @Transactional
     public int batch(Instant before, int limit) {
         return em.createNativeQuery("WITH old AS (SELECT d.id FROM delivery d WHERE d.status IN ('sent', 'delivered',"
-                        + " 'skipped', 'dead') AND d.updated_at < ?1 AND NOT EXISTS (SELECT 1 FROM dead_letter l"
+                        + " 'skipped', 'dead', 'cancelled') AND d.updated_at < ?1 AND NOT EXISTS (SELECT 1 FROM dead_letter l"
                         + " WHERE l.delivery_id = d.id AND l.resolution IS NULL) ORDER BY d.updated_at LIMIT ?2"
                         + " FOR UPDATE SKIP LOCKED),"
                         + " attempts AS (DELETE FROM delivery_attempt WHERE delivery_id IN (SELECT id FROM old)),"

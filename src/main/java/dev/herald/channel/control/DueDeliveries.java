@@ -43,10 +43,13 @@ public class DueDeliveries {
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
-    /** What is waiting for the relay, found with one cheap statement so an idle round costs one query. */
-    public record Pending(boolean deliveries, boolean digests, boolean deadLetters) {
+    /**
+     * What is waiting for the relay (deliveries to publish, digests to start, dead letters to publish, workflow steps
+     * whose wait ended), found with one cheap statement so an idle round costs one query.
+     */
+    public record Pending(boolean deliveries, boolean digests, boolean deadLetters, boolean steps) {
         public boolean any() {
-            return deliveries || digests || deadLetters;
+            return deliveries || digests || deadLetters || steps;
         }
     }
 
@@ -54,12 +57,17 @@ public class DueDeliveries {
     public Pending pending(Instant now, Duration lease) {
         Object[] row = (Object[]) em.createNativeQuery("SELECT EXISTS (SELECT 1 FROM delivery WHERE " + DUE + "),"
                         + " EXISTS (SELECT 1 FROM digest WHERE due_at <= ?1),"
-                        + " EXISTS (SELECT 1 FROM dead_letter WHERE published_at IS NULL)")
+                        + " EXISTS (SELECT 1 FROM dead_letter WHERE published_at IS NULL),"
+                        + " EXISTS (SELECT 1 FROM delivery WHERE status = 'delayed' AND due_at <= ?1)")
                 .setParameter(1, Timestamp.from(now))
                 .setParameter(2, Timestamp.from(now.minus(lease)))
                 .setParameter(3, Timestamp.from(now.minus(REDISPATCH)))
                 .getSingleResult();
-        return new Pending(Boolean.TRUE.equals(row[0]), Boolean.TRUE.equals(row[1]), Boolean.TRUE.equals(row[2]));
+        return new Pending(
+                Boolean.TRUE.equals(row[0]),
+                Boolean.TRUE.equals(row[1]),
+                Boolean.TRUE.equals(row[2]),
+                Boolean.TRUE.equals(row[3]));
     }
 
     /**

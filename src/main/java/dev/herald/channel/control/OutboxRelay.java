@@ -54,6 +54,9 @@ public class OutboxRelay {
     DueDeliveries due;
 
     @Inject
+    DueSteps steps;
+
+    @Inject
     Providers providers;
 
     @Inject
@@ -118,7 +121,19 @@ public class OutboxRelay {
             pending = due.pending(clock.instant(), settings.lease());
         } catch (RuntimeException e) {
             // not knowing what is pending, try every part: each meets the same failure and reports it below
-            pending = new DueDeliveries.Pending(true, true, true);
+            pending = new DueDeliveries.Pending(true, true, true, true);
+        }
+        boolean released = false;
+        if (pending.steps()) {
+            int[] taken = {0};
+            attempt("workflow steps", problems, () -> {
+                int round;
+                do {
+                    round = steps.release(clock.instant(), ROUND);
+                    taken[0] += round;
+                } while (round == ROUND);
+            });
+            released = taken[0] > 0;
         }
         if (pending.digests()) {
             attempt("digests", problems, () -> {
@@ -129,7 +144,7 @@ public class OutboxRelay {
         }
         // each channel on its own: a topic that refuses records holds back only its own channel
         for (Channel channel : Channel.values()) {
-            if ((pending.deliveries() || pending.digests())
+            if ((pending.deliveries() || pending.digests() || released)
                     && channel != Channel.IN_APP
                     && providers.enabled(channel)) {
                 attempt(channel.wire(), problems, () -> {

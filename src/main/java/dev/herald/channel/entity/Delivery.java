@@ -1,11 +1,15 @@
 package dev.herald.channel.entity;
 
+import dev.herald.inbox.entity.Reading;
+import dev.herald.preference.entity.Decision;
+import dev.herald.workflow.entity.Unless;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -46,6 +50,9 @@ import java.util.OptionalInt;
 public class Delivery {
     /** The target of a digest delivery; the notifications it lists point to it. */
     public static final String DIGEST_TARGET = "digest";
+
+    /** The one channel that gathers digests; the others hold to the digest's time and send each on its own. */
+    private static final String DIGEST_CHANNEL = "email";
 
     /** Ends the deliveries a digest listed as the digest ended ({@code status}, {@code reason}). */
     public static final String END_LISTED = "Delivery.endListed";
@@ -90,6 +97,13 @@ public class Delivery {
     @Column(name = "digest_id")
     private String digestId;
 
+    /** The workflow step that held it (null: none), kept after it moved on. */
+    private String step;
+
+    /** What cancels it while a workflow holds it: seen, read or archived (null: nothing). */
+    @Column(name = "unless_state")
+    private String unlessState;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -106,6 +120,47 @@ public class Delivery {
         attempts++;
         move(DeliveryStatus.SENDING, reason, dueAt, now);
         return OptionalInt.of(attempts);
+    }
+
+    /**
+     * Cancels it when its notification got where its workflow's {@code unless} says (seen, read, archived) before it
+     * went; answers whether it did.
+     */
+    public boolean cancelIfMet(Reading reading, Instant now) {
+        Optional<Instant> met = Unless.of(unlessState).flatMap(u -> u.metAt(reading));
+        met.ifPresent(at -> move(
+                DeliveryStatus.CANCELLED, Unless.of(unlessState).orElseThrow().why(at), null, now));
+        return met.isPresent();
+    }
+
+    /** Cancels it: its notification is gone, or the workflow's condition was met. */
+    public void cancel(String why, Instant now) {
+        move(DeliveryStatus.CANCELLED, why, null, now);
+    }
+
+    /**
+     * A workflow step's wait ended: it follows what the user's preferences decide now. Queued (the relay publishes
+     * it), held until quiet hours end or while muted, waiting for the digest (the caller schedules the digest), or
+     * skipped. Answers the status it moved to.
+     */
+    public DeliveryStatus release(Decision decision, Instant now) {
+        this.decision = decision.kind().code();
+        dispatchedAt = null;
+        DeliveryStatus to =
+                switch (decision.kind()) {
+                    case DELIVER -> DeliveryStatus.QUEUED;
+                    case SKIP -> DeliveryStatus.SKIPPED;
+                    case DIGEST -> DIGEST_CHANNEL.equals(channel) ? DeliveryStatus.DIGEST : DeliveryStatus.HELD;
+                    case HOLD_UNTIL, HOLD_WHILE_MUTED -> DeliveryStatus.HELD;
+                };
+        Instant due =
+                switch (to) {
+                    case QUEUED -> now;
+                    case HELD -> decision.until();
+                    default -> null;
+                };
+        move(to, decision.deliversNow() ? reason : decision.reason(), due, now);
+        return to;
     }
 
     /** Whether {@code attempt} is the one in progress (not superseded by a later one after its lease ran out). */
@@ -168,6 +223,10 @@ public class Delivery {
 
     public String target() {
         return target;
+    }
+
+    public Optional<String> step() {
+        return Optional.ofNullable(step);
     }
 
     public String reason() {

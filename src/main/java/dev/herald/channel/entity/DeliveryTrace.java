@@ -11,7 +11,8 @@ import java.util.List;
  * got no row (skipped: no address, or the channel is not configured). A notification listed in an email digest has
  * {@code digestId} once the digest started, the digest delivery's status, attempts and attempt log: its own row has
  * none. {@code dueAt} of a row waiting for a digest is when that digest is due. {@code decision} is the code of what
- * the recipient's preferences decided ({@code Decision.Kind}); null where none decided.
+ * the recipient's preferences decided ({@code Decision.Kind}); null where none decided. {@code step} is the workflow
+ * step that held it (delay), null for none.
  */
 public record DeliveryTrace(
         String id,
@@ -19,6 +20,7 @@ public record DeliveryTrace(
         String target,
         String status,
         String decision,
+        String step,
         String reason,
         int attempts,
         Instant dueAt,
@@ -36,6 +38,6 @@ public record DeliveryTrace(
     /** A channel the notification's type uses that got no delivery row, and why. */
     public static DeliveryTrace missing(String channel, String reason) {
         return new DeliveryTrace(
-                null, channel, null, "skipped", null, reason, 0, null, null, null, null, null, List.of());
+                null, channel, null, "skipped", null, null, reason, 0, null, null, null, null, null, List.of());
     }
 }

@@ -10,6 +10,10 @@ import dev.herald.event.entity.RecipientRule;
 import dev.herald.event.entity.Template;
 import dev.herald.platform.control.JsonFactory;
 import dev.herald.preference.entity.Channel;
+import dev.herald.workflow.entity.ChannelSteps;
+import dev.herald.workflow.entity.Delay;
+import dev.herald.workflow.entity.Unless;
+import dev.herald.workflow.entity.Workflow;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -18,23 +22,32 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads a catalog document and checks everything that can be checked before an event arrives: each schema against
  * the JSON Schema meta-schema, each template's syntax, that templates use only fields the schema declares (and
- * titles only fields it requires), recipients, channels, priorities and aggregation rules. Every problem is reported
+ * titles only fields it requires), recipients, channels, priorities, aggregation rules and workflow steps. Every problem is reported
  * as {@code <file>: types.<type>.<field>: <what is wrong>}. Pure.
  */
 public final class CatalogReader {
     /** Arguments every template may use besides the fields of {@code data}. */
     public static final Set<String> COMPUTED_ARGUMENTS = Set.of(TextRenderer.ACTORS, TextRenderer.ACTOR_COUNT);
+
+    /** The steps a channel's entry in a type's {@code workflow} may have. */
+    private static final Set<String> STEP_FIELDS = new TreeSet<>(Set.of("delay", "unless"));
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final String file;
 
@@ -129,7 +142,94 @@ public final class CatalogReader {
         AggregationRule aggregation = entry.containsKey("aggregation") ? aggregation(entry, at) : null;
         Map<ULocale, LocalizedTemplates> templates =
                 silent ? Map.of() : templates(entry, at, schemaSource, defaultLocale, locales);
-        return new EventType(name, category, priority, channels, recipients, silent, schema, aggregation, templates);
+        Workflow workflow = entry.containsKey("workflow") ? workflow(entry, at, channels, silent) : Workflow.NONE;
+        return new EventType(
+                name, category, priority, channels, recipients, silent, schema, aggregation, templates, workflow);
+    }
+
+    /**
+     * The {@code workflow}: per channel the type uses besides the inbox and webhooks, a {@code delay} (an ISO-8601
+     * duration, or {@code {"until": "HH:mm", "spread": duration}}) and what cancels the send meanwhile
+     * ({@code unless}: seen, read or archived).
+     */
+    private Workflow workflow(JsonObject entry, String at, List<String> channels, boolean silent) {
+        String field = at + ".workflow";
+        if (silent) {
+            throw error(field, "a silent type makes no notification, so it has no workflow");
+        }
+        Map<Channel, ChannelSteps> steps = new EnumMap<>(Channel.class);
+        object(entry, "workflow", at).forEach((name, value) -> {
+            String stepsAt = field + "." + name;
+            Channel channel = Channel.of(name)
+                    .orElseThrow(() -> error(
+                            stepsAt, "unknown channel \"" + name + "\"; use " + Channel.PATTERN.replace("|", ", ")));
+            if (channel == Channel.IN_APP || channel == Channel.WEBHOOK) {
+                throw error(stepsAt, "the inbox and webhooks take no workflow steps: they always go at once");
+            }
+            if (!channels.contains(name)) {
+                throw error(stepsAt, "the type does not use " + name + "; its channels are " + channels);
+            }
+            if (!(value instanceof JsonObject object)) {
+                throw error(stepsAt, "must be an object such as {\"delay\": \"PT15M\", \"unless\": \"read\"}");
+            }
+            object.keySet().stream()
+                    .filter(key -> !STEP_FIELDS.contains(key))
+                    .findFirst()
+                    .ifPresent(key -> {
+                        throw error(stepsAt + "." + key, "unknown step; a channel's steps are " + STEP_FIELDS);
+                    });
+            if (!object.containsKey("delay")) {
+                throw error(stepsAt + ".delay", "is required: nothing can be seen or read before a send that waits");
+            }
+            Unless unless = null;
+            if (object.containsKey("unless")) {
+                String wire = string(object, "unless", stepsAt, null);
+                unless = Unless.of(wire)
+                        .orElseThrow(() -> error(stepsAt + ".unless", "must be one of seen, read, archived"));
+            }
+            steps.put(channel, new ChannelSteps(delay(object.get("delay"), stepsAt + ".delay"), unless));
+        });
+        return new Workflow(steps);
+    }
+
+    private Delay delay(JsonValue value, String at) {
+        try {
+            if (value instanceof JsonString text) {
+                return Delay.of(duration(text.getString(), at));
+            }
+            if (value instanceof JsonObject object) {
+                object.keySet().stream()
+                        .filter(key -> !key.equals("until") && !key.equals("spread"))
+                        .findFirst()
+                        .ifPresent(key -> {
+                            throw error(at + "." + key, "unknown field; a local time delay has until and spread");
+                        });
+                LocalTime until;
+                try {
+                    until = LocalTime.parse(string(object, "until", at, null), HH_MM);
+                } catch (DateTimeParseException e) {
+                    throw error(at + ".until", "must be a local time of day as HH:mm, such as 09:00");
+                }
+                Duration spread = object.containsKey("spread")
+                        ? duration(string(object, "spread", at, null), at + ".spread")
+                        : null;
+                return Delay.until(until, spread);
+            }
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(file + ": ")) {
+                throw e;
+            }
+            throw error(at, e.getMessage());
+        }
+        throw error(at, "must be an ISO-8601 duration such as \"PT15M\" or {\"until\": \"09:00\"}");
+    }
+
+    private Duration duration(String text, String at) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw error(at, "must be an ISO-8601 duration such as PT15M or PT1H");
+        }
     }
 
     private AggregationRule aggregation(JsonObject entry, String at) {

@@ -16,6 +16,7 @@ import dev.herald.preference.entity.Decision;
 import dev.herald.preference.entity.Notice;
 import dev.herald.preference.entity.Preferences;
 import dev.herald.preference.entity.Recipient;
+import dev.herald.workflow.entity.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -178,6 +179,7 @@ public class EventIntake {
         });
         List<Notification> candidates = new ArrayList<>();
         Map<Notification, Map<Channel, Decision>> decisions = new IdentityHashMap<>();
+        Map<Notification, Workflow> workflows = new IdentityHashMap<>();
         for (int i = 0; i < accepted.size(); i++) {
             AcceptedEvent event = accepted.get(i);
             if (event.type().silent()) {
@@ -191,6 +193,9 @@ public class EventIntake {
                             .toList();
                 }
                 decide(rendered, settingsOf, now, decisions);
+                if (!event.type().workflow().isEmpty()) {
+                    rendered.forEach(n -> workflows.put(n, event.type().workflow()));
+                }
                 candidates.addAll(rendered);
             } catch (InvalidEventException e) {
                 renderFailed.failed(i, e);
@@ -199,7 +204,13 @@ public class EventIntake {
         NotificationStore.Appended appended = store.append(candidates);
         planner.plan(
                 appended.created().stream()
-                        .map(n -> new DeliveryPlanner.Planned(n, decisions.get(n)))
+                        .map(n -> new DeliveryPlanner.Planned(
+                                n,
+                                decisions.get(n),
+                                workflows.getOrDefault(n, Workflow.NONE),
+                                settingsOf
+                                        .getOrDefault(n.recipient(), Recipient.DEFAULT)
+                                        .zone()))
                         .toList(),
                 now);
         return appended;

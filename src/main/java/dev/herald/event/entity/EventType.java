@@ -3,13 +3,15 @@ package dev.herald.event.entity;
 import static java.util.Objects.requireNonNull;
 
 import com.ibm.icu.util.ULocale;
+import dev.herald.workflow.entity.Workflow;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * One entry of the event catalog: what {@code data} an event {@code type} must carry, who receives it, and how it
- * becomes a notification (category, priority, channels, templates per locale, an optional aggregation rule). A
+ * becomes a notification (category, priority, channels, templates per locale, an optional aggregation rule), and the
+ * workflow steps its sends go through per channel. A
  * silent type is accepted, validated and counted, and makes no notification.
  */
 public record EventType(
@@ -21,7 +23,8 @@ public record EventType(
         boolean silent,
         DataSchema schema,
         AggregationRule aggregation,
-        Map<ULocale, LocalizedTemplates> templates) {
+        Map<ULocale, LocalizedTemplates> templates,
+        Workflow workflow) {
 
     public EventType {
         requireNonNull(type);
@@ -31,6 +34,7 @@ public record EventType(
         requireNonNull(recipients);
         requireNonNull(schema);
         templates = Map.copyOf(templates);
+        requireNonNull(workflow);
         if (!silent && templates.isEmpty()) {
             throw new IllegalArgumentException("a type that makes notifications needs templates");
         }

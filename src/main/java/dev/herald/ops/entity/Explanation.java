@@ -96,6 +96,16 @@ public final class Explanation {
     private String delivery(DeliveryTrace d) {
         String reason = d.reason();
         return switch (d.status()) {
+            case "delayed" -> "delayed by its workflow"
+                    + (d.dueAt() == null ? "" : " until " + at(d.dueAt()))
+                    + (reason == null ? "" : " (" + reason + ")");
+            case "cancelled" -> "cancelled by its workflow" + because(reason);
+            default -> (d.step() == null ? "" : "after its workflow's " + d.step() + ": ") + settled(d, reason);
+        };
+    }
+
+    private String settled(DeliveryTrace d, String reason) {
+        return switch (d.status()) {
             case "queued" -> "queued" + because(reason);
             case "sending" -> "sending (attempt " + d.attempts() + ")";
             case "sent", "delivered" -> d.status()

@@ -9,7 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.zone.ZoneOffsetTransition;
 
 /** Local times of day as instants, the way a person means them across DST changes. */
-final class LocalTimes {
+public final class LocalTimes {
     private LocalTimes() {}
 
     /**
@@ -17,7 +17,7 @@ final class LocalTimes {
      * jump (02:30 on a day that goes from 02:00 to 03:00 is 03:00); a time the autumn change repeats happens the first
      * time.
      */
-    static Instant instant(LocalDate day, LocalTime time, ZoneId zone) {
+    public static Instant instant(LocalDate day, LocalTime time, ZoneId zone) {
         LocalDateTime local = LocalDateTime.of(day, time);
         ZoneOffsetTransition transition = zone.getRules().getTransition(local);
         if (transition != null && transition.isGap()) {

@@ -134,4 +134,88 @@ class CatalogReaderTest {
         assertThatThrownBy(() -> read(oneType("{\"category\":\"c\"}")))
                 .hasMessageContaining("types.thing.happened.templates: is required");
     }
+
+    /** A type with in-app, email and push, and the given workflow. */
+    private static String withWorkflow(String workflow) {
+        return oneType(
+                """
+                {"category":"social","channels":["in_app","email","push","webhook"],
+                 "templates":{"en":{"title":"Something happened"}},"workflow":%s}"""
+                        .formatted(workflow));
+    }
+
+    @Test
+    void aWorkflowDelaysAChannelAndSaysWhatCancelsIt() {
+        EventType type = read(withWorkflow(
+                        """
+                        {"email":{"delay":"PT15M","unless":"read"},
+                         "push":{"delay":{"until":"09:00","spread":"PT10M"}}}"""))
+                .types()
+                .get("thing.happened");
+        var email = type.workflow()
+                .steps(dev.herald.preference.entity.Channel.EMAIL, false)
+                .orElseThrow();
+        assertThat(email.delay().duration()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(email.unless()).isEqualTo(dev.herald.workflow.entity.Unless.READ);
+        var push = type.workflow()
+                .steps(dev.herald.preference.entity.Channel.PUSH, false)
+                .orElseThrow();
+        assertThat(push.delay().until()).isEqualTo(java.time.LocalTime.of(9, 0));
+        assertThat(push.delay().spread()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(push.unless()).isNull();
+        assertThat(type.workflow().steps(dev.herald.preference.entity.Channel.EMAIL, true))
+                .as("critical skips the steps")
+                .isEmpty();
+        assertThat(builtIn().types().get("listing.created").workflow().isEmpty())
+                .isTrue();
+    }
+
+    @Test
+    void aMalformedWorkflowIsRefusedNamingFileTypeAndField() {
+        String[][] cases = {
+            {"{\"sms\":{\"delay\":\"PT1M\"}}", "types.thing.happened.workflow.sms: the type does not use sms"},
+            {"{\"fax\":{\"delay\":\"PT1M\"}}", "types.thing.happened.workflow.fax: unknown channel \"fax\""},
+            {"{\"in_app\":{\"delay\":\"PT1M\"}}", "types.thing.happened.workflow.in_app: the inbox and webhooks"},
+            {"{\"webhook\":{\"delay\":\"PT1M\"}}", "types.thing.happened.workflow.webhook: the inbox and webhooks"},
+            {"{\"email\":{\"delay\":\"15 minutes\"}}", "types.thing.happened.workflow.email.delay: must be an ISO-8601"
+            },
+            {"{\"email\":{\"delay\":\"PT0S\"}}", "types.thing.happened.workflow.email.delay: must be more than zero"},
+            {
+                "{\"email\":{\"delay\":\"P8D\"}}",
+                "types.thing.happened.workflow.email.delay: must be more than zero and at most P7D"
+            },
+            {
+                "{\"email\":{\"delay\":{\"until\":\"9am\"}}}",
+                "types.thing.happened.workflow.email.delay.until: must be a local time"
+            },
+            {
+                "{\"email\":{\"delay\":{\"until\":\"09:00\",\"jitter\":\"PT1M\"}}}",
+                "types.thing.happened.workflow.email.delay.jitter: unknown field"
+            },
+            {
+                "{\"email\":{\"delay\":42}}",
+                "types.thing.happened.workflow.email.delay: must be an ISO-8601 duration such as"
+            },
+            {
+                "{\"email\":{\"delay\":\"PT1M\",\"unless\":\"clicked\"}}",
+                "types.thing.happened.workflow.email.unless: must be one of seen, read, archived"
+            },
+            {"{\"email\":{\"unless\":\"read\"}}", "types.thing.happened.workflow.email.delay: is required"},
+            {
+                "{\"email\":{\"delay\":\"PT1M\",\"unles\":\"read\"}}",
+                "types.thing.happened.workflow.email.unles: unknown step"
+            },
+            {"{\"email\":\"PT1M\"}", "types.thing.happened.workflow.email: must be an object"},
+            {"[]", "types.thing.happened.workflow: must be an object"},
+        };
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> read(withWorkflow(c[0])))
+                    .as(c[0])
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("my-catalog.json: " + c[1]);
+        }
+        assertThatThrownBy(() -> read(
+                        oneType("{\"category\":\"x\",\"silent\":true,\"workflow\":{\"email\":{\"delay\":\"PT1M\"}}}")))
+                .hasMessageStartingWith("my-catalog.json: types.thing.happened.workflow: a silent type");
+    }
 }

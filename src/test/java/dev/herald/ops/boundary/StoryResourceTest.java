@@ -83,6 +83,7 @@ class StoryResourceTest {
                 "alice@example.com",
                 "failed",
                 "deliver",
+                null,
                 "503: busy",
                 1,
                 AT.plusSeconds(60),

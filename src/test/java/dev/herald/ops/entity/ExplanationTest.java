@@ -46,6 +46,7 @@ class ExplanationTest {
                 "t-" + channel,
                 status,
                 decision,
+                null,
                 reason,
                 attempts,
                 due,
@@ -154,6 +155,7 @@ class ExplanationTest {
                                 "sub-" + d.status(),
                                 d.status(),
                                 d.decision(),
+                                d.step(),
                                 d.reason(),
                                 d.attempts(),
                                 d.dueAt(),
@@ -176,6 +178,7 @@ class ExplanationTest {
                 null,
                 "digest",
                 "digest",
+                null,
                 "daily digest",
                 0,
                 Instant.parse("2026-11-30T07:00:00Z"),
@@ -190,6 +193,7 @@ class ExplanationTest {
                 null,
                 "digest",
                 "digest",
+                null,
                 "daily digest",
                 1,
                 Instant.parse("2026-11-30T07:05:00Z"),
@@ -204,6 +208,7 @@ class ExplanationTest {
                 null,
                 "digest",
                 "digest",
+                null,
                 "daily digest",
                 0,
                 null,
@@ -243,5 +248,23 @@ class ExplanationTest {
         assertThat(Explanation.of(n, List.of(), ZoneOffset.UTC))
                 .isEqualTo("stored; in the app with a toast (critical); archived 20:00;"
                         + " snoozed until 2026-12-01 08:00; not seen yet; times in UTC");
+    }
+
+    @Test
+    void workflowStepsAreTold() {
+        DeliveryTrace waiting = delivery(
+                "email", "delayed", "deliver", "workflow: waits PT15M, unless read", 0, CREATED.plusSeconds(900));
+        DeliveryTrace cancelled =
+                delivery("push", "cancelled", "deliver", "read at 2026-11-29T10:05:00Z, before it went", 0, null);
+        DeliveryTrace sentAfter = new DeliveryTrace(
+                "d-sms", "sms", "t-sms", "sent", "deliver", "delay", null, 1, null, CREATED, CREATED, null, null,
+                List.of());
+
+        assertThat(Explanation.of(
+                        notification(false, 1, null, null), List.of(waiting, cancelled, sentAfter), ZoneOffset.UTC))
+                .contains("email delayed by its workflow until ")
+                .contains("(workflow: waits PT15M, unless read)")
+                .contains("push cancelled by its workflow (read at 2026-11-29T10:05:00Z, before it went)")
+                .contains("sms after its workflow's delay: sent;");
     }
 }

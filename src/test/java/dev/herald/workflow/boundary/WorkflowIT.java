@@ -1,0 +1,204 @@
+package dev.herald.workflow.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.herald.testing.ChannelPeers;
+import dev.herald.testing.Events;
+import dev.herald.testing.Herald;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Workflow steps on the real stack (Kafka, PostgreSQL, Liberty, an SMTP server in the test JVM), with Herald's dev
+ * clock instead of sleeping: the built-in {@code comment.replied} emails after 15 minutes unless the reply was read in
+ * the app, and {@code streak.reminder} emails at the next 09:00 in the recipient's time zone unless seen.
+ */
+class WorkflowIT {
+    private static Herald herald;
+    private static ChannelPeers peers;
+    private static String admin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        herald = Herald.shared();
+        peers = ChannelPeers.shared();
+        admin = herald.token("ops-" + Events.newUser("workflow"), "admin");
+    }
+
+    private record User(String id, String token, String email) {}
+
+    private static User withEmail(String name) throws Exception {
+        String user = Events.newUser(name);
+        String token = herald.token(user, "user");
+        String email = user + "@example.test";
+        HttpResponse<String> put = herald.put("/api/me/contacts", token, "{\"email\":\"" + email + "\"}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        return new User(user, token, email);
+    }
+
+    private static JsonObject email(User u, String notificationId) throws Exception {
+        HttpResponse<String> response = herald.get("/api/notifications/" + notificationId + "/deliveries", u.token());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Herald.json(response).getJsonArray("items").stream()
+                .map(JsonObject.class::cast)
+                .filter(d -> d.getString("channel").equals("email"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static JsonObject awaitEmailStatus(User u, String notificationId, String status) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> email(u, notificationId), d -> d.getString("status")
+                        .equals(status));
+    }
+
+    private static List<MimeMessage> emailsTo(User u) {
+        return Arrays.stream(peers.smtp().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(u.email());
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
+    }
+
+    /** Nothing reaches the user's mailbox for a second and a half. */
+    private static void noEmailTo(User u) {
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> emailsTo(u)
+                .isEmpty());
+    }
+
+    /** Moves Herald's clock to just past {@code due}. */
+    private static void moveClockPast(Instant due) throws Exception {
+        Duration ahead =
+                Duration.between(herald.advanceClock(Duration.ZERO), due).plusSeconds(1);
+        herald.advanceClock(ahead.isNegative() ? Duration.ZERO : ahead);
+    }
+
+    /** {@code actor} replied to the user's comment: answers the notification's id once it is in the inbox. */
+    private static String replied(User u, String actor) throws Exception {
+        herald.produce(u.id(), Events.reply(Events.newId(), u.id(), actor, "Thanks, " + u.id()));
+        return herald.awaitInbox(u.id(), 1).getJsonObject(0).getString("id");
+    }
+
+    private static HttpResponse<String> mute(User u, boolean muted) throws Exception {
+        return herald.send(
+                "PATCH", "/api/preferences", u.token(), "application/merge-patch+json", "{\"muted\":" + muted + "}");
+    }
+
+    private static String story(User u, String notificationId) throws Exception {
+        JsonArray items = Herald.json(herald.get("/api/admin/story?user=" + u.id(), admin))
+                .getJsonArray("items");
+        return items.stream()
+                .map(JsonObject.class::cast)
+                .filter(i -> i.getJsonObject("notification").getString("id").equals(notificationId))
+                .findFirst()
+                .orElseThrow()
+                .getString("explanation");
+    }
+
+    @Test
+    void anUnreadReplyIsEmailedFifteenMinutesLaterOnce() throws Exception {
+        User u = withEmail("unread");
+        Instant sent = herald.advanceClock(Duration.ZERO);
+        herald.produce(u.id(), Events.reply(Events.newId(), u.id(), "Ana", "Agreed!"));
+        String id = herald.awaitInbox(u.id(), 1).getJsonObject(0).getString("id");
+
+        JsonObject delayed = awaitEmailStatus(u, id, "delayed");
+        Instant due = Instant.parse(delayed.getString("dueAt"));
+        assertThat(Duration.between(sent, due)).isBetween(Duration.ofMinutes(15), Duration.ofMinutes(16));
+        herald.advanceClock(Duration.ofMinutes(14));
+        noEmailTo(u);
+        assertThat(email(u, id).getString("status")).isEqualTo("delayed");
+
+        moveClockPast(due);
+        awaitEmailStatus(u, id, "delivered");
+        await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(u).size() == 1);
+        assertThat(emailsTo(u).get(0).getSubject()).isEqualTo("Ana replied to your comment");
+        herald.advanceClock(Duration.ofMinutes(5));
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> emailsTo(u).size() == 1);
+        assertThat(story(u, id)).contains("email after its workflow's delay: delivered");
+    }
+
+    @Test
+    void aReplyReadInTheAppIsNeverEmailed() throws Exception {
+        User u = withEmail("reader");
+        String id = replied(u, "Ben");
+        Instant due = Instant.parse(awaitEmailStatus(u, id, "delayed").getString("dueAt"));
+
+        herald.advanceClock(Duration.ofMinutes(3));
+        HttpResponse<String> read = herald.post("/api/notifications/" + id + "/read", u.token(), null, "");
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        moveClockPast(due);
+
+        JsonObject cancelled = awaitEmailStatus(u, id, "cancelled");
+        assertThat(cancelled.getString("reason")).startsWith("read at ").endsWith("before it went");
+        noEmailTo(u);
+        assertThat(story(u, id)).contains("email cancelled by its workflow (read at ");
+    }
+
+    @Test
+    void preferencesAreDecidedWhenTheDelayEndsMutedHoldsAndUnmutingSends() throws Exception {
+        User u = withEmail("muted");
+        String id = replied(u, "Carla");
+        Instant due = Instant.parse(awaitEmailStatus(u, id, "delayed").getString("dueAt"));
+        assertThat(mute(u, true).statusCode()).isEqualTo(200);
+
+        moveClockPast(due);
+        JsonObject held = awaitEmailStatus(u, id, "held");
+        assertThat(held.getString("reason")).contains("muted");
+        noEmailTo(u);
+
+        assertThat(mute(u, false).statusCode()).isEqualTo(200);
+        herald.advanceClock(Duration.ofSeconds(2));
+        awaitEmailStatus(u, id, "delivered");
+        await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(u).size() == 1);
+    }
+
+    @Test
+    void aCriticalReplySkipsTheDelay() throws Exception {
+        User u = withEmail("critical");
+        herald.produce(u.id(), Events.withPriority(Events.reply(Events.newId(), u.id(), "Dan", "Now!"), "critical"));
+        String id = herald.awaitInbox(u.id(), 1).getJsonObject(0).getString("id");
+        awaitEmailStatus(u, id, "delivered");
+        await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(u).size() == 1);
+    }
+
+    @Test
+    void aStreakReminderIsEmailedAtTheNextNineInTheUsersZone() throws Exception {
+        User u = withEmail("streak");
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        HttpResponse<String> zone = herald.put("/api/me/settings", u.token(), "{\"timeZone\":\"Europe/Berlin\"}");
+        assertThat(zone.statusCode()).as(zone.body()).isEqualTo(200);
+        Instant sent = herald.advanceClock(Duration.ZERO);
+        herald.produce(u.id(), Events.streakReminder(Events.newId(), u.id(), 12));
+        String id = herald.awaitInbox(u.id(), 1).getJsonObject(0).getString("id");
+
+        Instant due = Instant.parse(awaitEmailStatus(u, id, "delayed").getString("dueAt"));
+        LocalTime local = due.atZone(berlin).toLocalTime();
+        assertThat(local).isBetween(LocalTime.of(9, 0), LocalTime.of(9, 15));
+        assertThat(due).isAfter(sent).isBefore(sent.plus(Duration.ofHours(24).plusMinutes(15)));
+        noEmailTo(u);
+
+        moveClockPast(due);
+        awaitEmailStatus(u, id, "delivered");
+        await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(u).size() == 1);
+        assertThat(emailsTo(u).get(0).getSubject()).isEqualTo("Keep your streak of 12 days going");
+    }
+}
