@@ -117,6 +117,46 @@ public final class Events {
                 .toString();
     }
 
+    /** {@code actor} liked comment {@code commentId} (type comment.liked: aggregated, its push and email batched). */
+    public static String commentLiked(String id, String recipient, String actor, String commentId) {
+        return envelope(id, "comment.liked", recipient)
+                .add(
+                        "data",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "actor",
+                                        Json.createObjectBuilder()
+                                                .add("id", actor)
+                                                .add("name", actor))
+                                .add(
+                                        "comment",
+                                        Json.createObjectBuilder()
+                                                .add("id", commentId)
+                                                .add("excerpt", "Tabs, not spaces")))
+                .build()
+                .toString();
+    }
+
+    /** A direct message (type message.received: push first, email after 10 minutes unless seen, SMS if critical). */
+    public static String message(String id, String recipient, String sender) {
+        return envelope(id, "message.received", recipient)
+                .add(
+                        "data",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "sender",
+                                        Json.createObjectBuilder()
+                                                .add("id", "u-" + sender)
+                                                .add("name", sender))
+                                .add(
+                                        "message",
+                                        Json.createObjectBuilder()
+                                                .add("id", "m-" + id)
+                                                .add("preview", "Are you coming?")))
+                .build()
+                .toString();
+    }
+
     /** The event with its own priority set (a CloudEvents extension attribute). */
     public static String withPriority(String event, String priority) {
         return Json.createObjectBuilder(parse(event))

@@ -132,6 +132,9 @@ public class DeliveryLedger {
             deadLetter(delivery, reason, now);
         }
         delivery.settle(status, reason, now);
+        if (status == DeliveryStatus.DEAD || status == DeliveryStatus.SKIPPED) {
+            releaseFallback(delivery, now);
+        }
         if (message.digest()) {
             em.createNamedQuery(Delivery.END_LISTED)
                     .setParameter("status", status.wire())
@@ -142,6 +145,23 @@ public class DeliveryLedger {
                     .executeUpdate();
         }
         return Optional.of(status);
+    }
+
+    /** A workflow's fallback that backs up this channel goes now: this channel could not reach the user. */
+    private void releaseFallback(Delivery delivery, Instant now) {
+        em.flush();
+        em.createNamedQuery(Delivery.RELEASE_FALLBACK)
+                .setParameter("now", now)
+                .setParameter("notification", delivery.notificationId())
+                .setParameter("delayed", DeliveryStatus.DELAYED.wire())
+                .setParameter("channel", delivery.channel())
+                .setParameter(
+                        "ended",
+                        List.of(
+                                DeliveryStatus.DEAD.wire(),
+                                DeliveryStatus.SKIPPED.wire(),
+                                DeliveryStatus.CANCELLED.wire()))
+                .executeUpdate();
     }
 
     /** The delivery, locked, if this attempt is still the one in progress. */

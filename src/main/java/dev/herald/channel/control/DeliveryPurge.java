@@ -26,4 +26,12 @@ public class DeliveryPurge {
                 .setParameter(2, limit)
                 .executeUpdate();
     }
+
+    /** Deletes the throttle counts of periods that started before {@code before}. */
+    @Transactional
+    public int quotas(Instant before) {
+        return em.createNativeQuery("DELETE FROM send_quota WHERE period_start < ?1")
+                .setParameter(1, Timestamp.from(before))
+                .executeUpdate();
+    }
 }

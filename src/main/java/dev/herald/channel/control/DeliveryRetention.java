@@ -61,6 +61,8 @@ public class DeliveryRetention {
             registry.counter(InboxRetention.PURGED, new Tag("kind", "deliveries"))
                     .inc(deleted);
         } while (deleted > 0);
+        // a throttle's counts matter only in their period (at most a day): two days on, they are history
+        purge.quotas(clock.instant().minus(Duration.ofDays(2)));
         return total;
     }
 }

@@ -8,6 +8,9 @@ import dev.herald.preference.entity.Channel;
 import dev.herald.preference.entity.Decision;
 import dev.herald.preference.entity.Notice;
 import dev.herald.preference.entity.Recipient;
+import dev.herald.workflow.control.Workflows;
+import dev.herald.workflow.entity.ChannelSteps;
+import dev.herald.workflow.entity.Throttle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,10 +18,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,7 +35,8 @@ import java.util.stream.Collectors;
  * notification gone, or got where the step's {@code unless} says (seen, read, archived): cancelled, with why. Otherwise
  * the user's preferences are decided at this instant, with their settings of now (a user who muted meanwhile holds
  * it, quiet hours hold it to their end, a digest takes it, a channel turned off skips it), and a row to send now is
- * queued for the relay, which publishes it in the same tick. A crash before the commit leaves the rows delayed and
+ * queued for the relay, which publishes it in the same tick, unless its type's throttle has no room left in this
+ * period (email then joins the user's digest at the next period, other channels wait for it). A crash before the commit leaves the rows delayed and
  * due; after it, queued rows are any instance's to publish.
  */
 @ApplicationScoped
@@ -38,6 +46,9 @@ public class DueSteps {
 
     @Inject
     Settings settings;
+
+    @Inject
+    Workflows workflows;
 
     /** Moves on up to {@code limit} delayed deliveries that are due; answers how many it took. */
     @Transactional
@@ -63,6 +74,7 @@ public class DueSteps {
         Set<String> users = new LinkedHashSet<>();
         rows.forEach(d -> users.add(d.recipient()));
         Map<String, Recipient> recipients = settings.recipients(users);
+        List<Going> going = new ArrayList<>();
         for (Delivery row : rows) {
             Notification n = notifications.get(row.notificationId());
             if (n == null) {
@@ -77,16 +89,116 @@ public class DueSteps {
             Decision decision = recipient
                     .preferences()
                     .decide(channel, new Notice(n.category(), false, Set.of(channel)), now, recipient.zone());
-            if (row.release(decision, now) == DeliveryStatus.DIGEST) {
-                em.createNativeQuery("INSERT INTO digest (recipient, channel, due_at) VALUES (?1, ?2, ?3)"
-                                + " ON CONFLICT (recipient, channel) DO UPDATE SET due_at = LEAST(digest.due_at,"
-                                + " EXCLUDED.due_at)")
-                        .setParameter(1, row.recipient())
-                        .setParameter(2, row.channel())
-                        .setParameter(3, Timestamp.from(decision.until()))
-                        .executeUpdate();
+            Optional<Throttle> throttle = Optional.ofNullable(
+                            workflows.workflowOf(n.type()).channels().get(channel))
+                    .map(ChannelSteps::throttle);
+            if (decision.deliversNow() && throttle.isPresent()) {
+                going.add(new Going(row, n, decision, throttle.get()));
+            } else {
+                release(row, n, decision, now);
             }
         }
+        if (!going.isEmpty()) {
+            throttle(going, now);
+        }
         return ids.size();
+    }
+
+    /** A row the preferences let go now, on a channel its type throttles. */
+    private record Going(Delivery row, Notification notification, Decision decision, Throttle throttle) {
+        Quota quota(Instant now) {
+            return new Quota(row.recipient(), row.channel(), "type:" + notification.type(), throttle.periodStart(now));
+        }
+    }
+
+    /** One recipient's count on one channel in one throttle period. */
+    private record Quota(String recipient, String channel, String scope, Instant periodStart)
+            implements Comparable<Quota> {
+        @Override
+        public int compareTo(Quota o) {
+            return Comparator.comparing(Quota::recipient)
+                    .thenComparing(Quota::channel)
+                    .thenComparing(Quota::scope)
+                    .thenComparing(Quota::periodStart)
+                    .compare(this, o);
+        }
+    }
+
+    /**
+     * Lets through, oldest first, as many as each throttle's period has room for, counted in {@code send_quota} (its
+     * rows locked in one order, so instances releasing the same user's rows wait for each other instead of both
+     * counting from the same number). The rest are never dropped: email joins the user's digest at the next period,
+     * the other channels wait for it.
+     */
+    private void throttle(List<Going> going, Instant now) {
+        Map<Quota, Integer> used = new TreeMap<>();
+        going.forEach(g -> used.put(g.quota(now), 0));
+        for (Quota q : used.keySet()) {
+            em.createNativeQuery("INSERT INTO send_quota (recipient, channel, scope, period_start, used)"
+                            + " VALUES (?1, ?2, ?3, ?4, 0) ON CONFLICT DO NOTHING")
+                    .setParameter(1, q.recipient())
+                    .setParameter(2, q.channel())
+                    .setParameter(3, q.scope())
+                    .setParameter(4, Timestamp.from(q.periodStart()))
+                    .executeUpdate();
+            Number count = (Number) em.createNativeQuery("SELECT used FROM send_quota WHERE recipient = ?1"
+                            + " AND channel = ?2 AND scope = ?3 AND period_start = ?4 FOR UPDATE")
+                    .setParameter(1, q.recipient())
+                    .setParameter(2, q.channel())
+                    .setParameter(3, q.scope())
+                    .setParameter(4, Timestamp.from(q.periodStart()))
+                    .getSingleResult();
+            used.put(q, count.intValue());
+        }
+        Map<Quota, Integer> before = new TreeMap<>(used);
+        going.sort(Comparator.comparing((Going g) -> g.row().dueAt())
+                .thenComparing(g -> g.row().id()));
+        for (Going g : going) {
+            Quota q = g.quota(now);
+            int count = used.get(q);
+            if (count < g.throttle().max()) {
+                used.put(q, count + 1);
+                release(g.row(), g.notification(), g.decision(), now);
+                continue;
+            }
+            Instant next = g.throttle().nextPeriod(now);
+            if (g.row().channel().equals(Channel.EMAIL.wire())) {
+                String why = "digest the throttle folds into (at most "
+                        + g.throttle().describe() + ")";
+                release(g.row(), g.notification(), Decision.digest(next, why), now);
+            } else {
+                String why = "throttled: at most " + g.throttle().describe() + "; waits for the next period";
+                g.row().waitFor(next, why, now);
+            }
+        }
+        used.forEach((q, count) -> {
+            if (!count.equals(before.get(q))) {
+                em.createNativeQuery("UPDATE send_quota SET used = ?5 WHERE recipient = ?1 AND channel = ?2"
+                                + " AND scope = ?3 AND period_start = ?4")
+                        .setParameter(1, q.recipient())
+                        .setParameter(2, q.channel())
+                        .setParameter(3, q.scope())
+                        .setParameter(4, Timestamp.from(q.periodStart()))
+                        .setParameter(5, count)
+                        .executeUpdate();
+            }
+        });
+    }
+
+    /** Moves one row on as {@code decision} says; a batch tells how many events its one message carries. */
+    private void release(Delivery row, Notification n, Decision decision, Instant now) {
+        int events = n.grouping().eventCount();
+        String note = row.step().filter(ChannelSteps.BATCH::equals).isPresent()
+                ? "batched: " + events + (events == 1 ? " event" : " events") + " in one message"
+                : null;
+        if (row.release(decision, note, now) == DeliveryStatus.DIGEST) {
+            em.createNativeQuery("INSERT INTO digest (recipient, channel, due_at) VALUES (?1, ?2, ?3)"
+                            + " ON CONFLICT (recipient, channel) DO UPDATE SET due_at = LEAST(digest.due_at,"
+                            + " EXCLUDED.due_at)")
+                    .setParameter(1, row.recipient())
+                    .setParameter(2, row.channel())
+                    .setParameter(3, Timestamp.from(decision.until()))
+                    .executeUpdate();
+        }
     }
 }

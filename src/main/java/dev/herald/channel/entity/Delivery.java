@@ -47,6 +47,12 @@ import java.util.OptionalInt;
                 + " FROM Delivery d WHERE d.recipient = :user AND d.notificationId IN :notifications"
                 + " AND (d.target IS NULL OR d.target <> :digest) ORDER BY d.updatedAt, d.id")
 @NamedQuery(name = Delivery.WITH_IDS, query = "SELECT d FROM Delivery d WHERE d.id IN :ids")
+@NamedQuery(
+        name = Delivery.RELEASE_FALLBACK,
+        query = "UPDATE Delivery d SET d.dueAt = :now, d.updatedAt = :now WHERE d.notificationId = :notification"
+                + " AND d.status = :delayed AND d.fallbackOf = :channel AND d.dueAt > :now"
+                + " AND NOT EXISTS (SELECT o.id FROM Delivery o WHERE o.notificationId = :notification"
+                + " AND o.channel = :channel AND o.status NOT IN :ended)")
 public class Delivery {
     /** The target of a digest delivery; the notifications it lists point to it. */
     public static final String DIGEST_TARGET = "digest";
@@ -68,6 +74,11 @@ public class Delivery {
     public static final String STATUSES = "Delivery.statuses";
     /** The deliveries with these ids. */
     public static final String WITH_IDS = "Delivery.withIds";
+    /**
+     * Moves a notification's fallback rows that back up a channel to now, once no delivery of that channel is left that
+     * could still reach the user.
+     */
+    public static final String RELEASE_FALLBACK = "Delivery.releaseFallback";
 
     @Id
     private String id;
@@ -103,6 +114,10 @@ public class Delivery {
     /** What cancels it while a workflow holds it: seen, read or archived (null: nothing). */
     @Column(name = "unless_state")
     private String unlessState;
+
+    /** The channel a fallback row backs up (null: none). */
+    @Column(name = "fallback_of")
+    private String fallbackOf;
 
     @Column(name = "created_at")
     private Instant createdAt;
@@ -144,6 +159,11 @@ public class Delivery {
      * skipped. Answers the status it moved to.
      */
     public DeliveryStatus release(Decision decision, Instant now) {
+        return release(decision, null, now);
+    }
+
+    /** As {@link #release(Decision, Instant)}; {@code note} (when not null) tells the story what the step did. */
+    public DeliveryStatus release(Decision decision, String note, Instant now) {
         this.decision = decision.kind().code();
         dispatchedAt = null;
         DeliveryStatus to =
@@ -159,8 +179,17 @@ public class Delivery {
                     case HELD -> decision.until();
                     default -> null;
                 };
-        move(to, decision.deliversNow() ? reason : decision.reason(), due, now);
+        move(to, decision.deliversNow() ? (note != null ? note : reason) : decision.reason(), due, now);
         return to;
+    }
+
+    /**
+     * A throttle held it back: it waits, still delayed, for the throttle's next period, when it is released again
+     * (with the others the period let through first).
+     */
+    public void waitFor(Instant next, String why, Instant now) {
+        step = "throttle";
+        move(DeliveryStatus.DELAYED, why, next, now);
     }
 
     /** Whether {@code attempt} is the one in progress (not superseded by a later one after its lease ran out). */

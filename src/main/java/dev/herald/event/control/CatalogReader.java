@@ -10,12 +10,16 @@ import dev.herald.event.entity.RecipientRule;
 import dev.herald.event.entity.Template;
 import dev.herald.platform.control.JsonFactory;
 import dev.herald.preference.entity.Channel;
+import dev.herald.workflow.entity.Batch;
 import dev.herald.workflow.entity.ChannelSteps;
 import dev.herald.workflow.entity.Delay;
+import dev.herald.workflow.entity.Fallback;
+import dev.herald.workflow.entity.Throttle;
 import dev.herald.workflow.entity.Unless;
 import dev.herald.workflow.entity.Workflow;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -25,6 +29,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,7 +50,7 @@ public final class CatalogReader {
     public static final Set<String> COMPUTED_ARGUMENTS = Set.of(TextRenderer.ACTORS, TextRenderer.ACTOR_COUNT);
 
     /** The steps a channel's entry in a type's {@code workflow} may have. */
-    private static final Set<String> STEP_FIELDS = new TreeSet<>(Set.of("delay", "unless"));
+    private static final Set<String> STEP_FIELDS = new TreeSet<>(Set.of("delay", "batch", "unless", "throttle"));
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -142,54 +147,172 @@ public final class CatalogReader {
         AggregationRule aggregation = entry.containsKey("aggregation") ? aggregation(entry, at) : null;
         Map<ULocale, LocalizedTemplates> templates =
                 silent ? Map.of() : templates(entry, at, schemaSource, defaultLocale, locales);
-        Workflow workflow = entry.containsKey("workflow") ? workflow(entry, at, channels, silent) : Workflow.NONE;
+        Workflow workflow =
+                entry.containsKey("workflow") ? workflow(entry, at, channels, silent, aggregation) : Workflow.NONE;
         return new EventType(
                 name, category, priority, channels, recipients, silent, schema, aggregation, templates, workflow);
     }
 
     /**
-     * The {@code workflow}: per channel the type uses besides the inbox and webhooks, a {@code delay} (an ISO-8601
-     * duration, or {@code {"until": "HH:mm", "spread": duration}}) and what cancels the send meanwhile
-     * ({@code unless}: seen, read or archived).
+     * The {@code workflow}: per channel the type uses besides the inbox and webhooks, its steps (a {@code delay}, an
+     * ISO-8601 duration or {@code {"until": "HH:mm", "spread": duration}}; a {@code batch} window for an aggregated
+     * type; what cancels the send meanwhile, {@code unless} seen, read or archived; a {@code throttle}), and a
+     * {@code fallback} order of channels.
      */
-    private Workflow workflow(JsonObject entry, String at, List<String> channels, boolean silent) {
+    private Workflow workflow(
+            JsonObject entry, String at, List<String> channels, boolean silent, AggregationRule aggregation) {
         String field = at + ".workflow";
         if (silent) {
             throw error(field, "a silent type makes no notification, so it has no workflow");
         }
         Map<Channel, ChannelSteps> steps = new EnumMap<>(Channel.class);
-        object(entry, "workflow", at).forEach((name, value) -> {
-            String stepsAt = field + "." + name;
-            Channel channel = Channel.of(name)
-                    .orElseThrow(() -> error(
-                            stepsAt, "unknown channel \"" + name + "\"; use " + Channel.PATTERN.replace("|", ", ")));
-            if (channel == Channel.IN_APP || channel == Channel.WEBHOOK) {
-                throw error(stepsAt, "the inbox and webhooks take no workflow steps: they always go at once");
+        JsonObject workflow = object(entry, "workflow", at);
+        Fallback fallback = workflow.containsKey("fallback")
+                ? fallback(workflow.get("fallback"), field + ".fallback", channels)
+                : Fallback.NONE;
+        workflow.forEach((name, value) -> {
+            if (name.equals("fallback")) {
+                return;
             }
-            if (!channels.contains(name)) {
-                throw error(stepsAt, "the type does not use " + name + "; its channels are " + channels);
+            String stepsAt = field + "." + name;
+            Channel channel = outsideChannel(name, stepsAt, channels);
+            if (fallback.has(channel)) {
+                throw error(
+                        stepsAt, "is in the fallback order, which decides when it goes; it takes no steps of its own");
             }
             if (!(value instanceof JsonObject object)) {
                 throw error(stepsAt, "must be an object such as {\"delay\": \"PT15M\", \"unless\": \"read\"}");
             }
-            object.keySet().stream()
-                    .filter(key -> !STEP_FIELDS.contains(key))
-                    .findFirst()
-                    .ifPresent(key -> {
-                        throw error(stepsAt + "." + key, "unknown step; a channel's steps are " + STEP_FIELDS);
-                    });
-            if (!object.containsKey("delay")) {
-                throw error(stepsAt + ".delay", "is required: nothing can be seen or read before a send that waits");
+            unknownFields(object, STEP_FIELDS, stepsAt, "unknown step; a channel's steps are ");
+            if (object.containsKey("unless") && !object.containsKey("delay") && !object.containsKey("batch")) {
+                throw error(
+                        stepsAt + ".delay",
+                        "is required with unless: nothing can be seen or read before a send that does not wait");
             }
-            Unless unless = null;
-            if (object.containsKey("unless")) {
-                String wire = string(object, "unless", stepsAt, null);
-                unless = Unless.of(wire)
-                        .orElseThrow(() -> error(stepsAt + ".unless", "must be one of seen, read, archived"));
+            Delay delay = object.containsKey("delay") ? delay(object.get("delay"), stepsAt + ".delay") : null;
+            Batch batch = object.containsKey("batch") ? batch(object, stepsAt, aggregation) : null;
+            Unless unless = object.containsKey("unless") ? unless(object, stepsAt) : null;
+            Throttle throttle = object.containsKey("throttle") ? throttle(object, stepsAt) : null;
+            try {
+                steps.put(channel, new ChannelSteps(delay, batch, unless, throttle));
+            } catch (IllegalArgumentException e) {
+                throw error(stepsAt, e.getMessage());
             }
-            steps.put(channel, new ChannelSteps(delay(object.get("delay"), stepsAt + ".delay"), unless));
         });
-        return new Workflow(steps);
+        return new Workflow(steps, fallback);
+    }
+
+    private Channel outsideChannel(String name, String at, List<String> channels) {
+        Channel channel = Channel.of(name)
+                .orElseThrow(
+                        () -> error(at, "unknown channel \"" + name + "\"; use " + Channel.PATTERN.replace("|", ", ")));
+        if (channel == Channel.IN_APP || channel == Channel.WEBHOOK) {
+            throw error(at, "the inbox and webhooks take no workflow steps: they always go at once");
+        }
+        if (!channels.contains(name)) {
+            throw error(at, "the type does not use " + name + "; its channels are " + channels);
+        }
+        return channel;
+    }
+
+    private void unknownFields(JsonObject object, Set<String> known, String at, String problem) {
+        object.keySet().stream().filter(key -> !known.contains(key)).findFirst().ifPresent(key -> {
+            throw error(at + "." + key, problem + known);
+        });
+    }
+
+    private Unless unless(JsonObject object, String at) {
+        return Unless.of(string(object, "unless", at, null))
+                .orElseThrow(() -> error(at + ".unless", "must be one of seen, read, archived"));
+    }
+
+    private Batch batch(JsonObject object, String at, AggregationRule aggregation) {
+        String field = at + ".batch";
+        if (aggregation == null) {
+            throw error(field, "needs the type's aggregation: a batch sends the aggregate once, with its final text");
+        }
+        JsonObject batch = object(object, "batch", at);
+        unknownFields(batch, Set.of("window", "max"), field, "unknown field; a batch has ");
+        Duration window = duration(string(batch, "window", field, null), field + ".window");
+        Duration max = batch.containsKey("max") ? duration(string(batch, "max", field, null), field + ".max") : null;
+        Duration closes = max != null ? max : window;
+        if (closes.compareTo(aggregation.window()) < 0) {
+            throw error(
+                    field + (max != null ? ".max" : ".window"),
+                    "must be at least the aggregation window " + aggregation.window()
+                            + ", or the message would go before the aggregate has its final text");
+        }
+        try {
+            return new Batch(window, max);
+        } catch (IllegalArgumentException e) {
+            throw error(field, e.getMessage());
+        }
+    }
+
+    private Throttle throttle(JsonObject object, String at) {
+        String field = at + ".throttle";
+        JsonObject throttle = object(object, "throttle", at);
+        unknownFields(throttle, Set.of("max", "per"), field, "unknown field; a throttle has ");
+        if (!(throttle.get("max") instanceof JsonNumber max) || !max.isIntegral()) {
+            throw error(field + ".max", "must be a whole number from 1 to 1000");
+        }
+        try {
+            return new Throttle(max.intValue(), duration(string(throttle, "per", field, null), field + ".per"));
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(file + ": ")) {
+                throw e;
+            }
+            throw error(field, e.getMessage());
+        }
+    }
+
+    private Fallback fallback(JsonValue value, String at, List<String> channels) {
+        if (!(value instanceof JsonArray array) || array.size() < 2) {
+            throw error(
+                    at,
+                    "must be an array of at least two channels, such as [{\"channel\": \"push\"},"
+                            + " {\"channel\": \"email\", \"after\": \"PT10M\"}]");
+        }
+        List<Fallback.Entry> entries = new ArrayList<>();
+        Duration previous = null;
+        for (int i = 0; i < array.size(); i++) {
+            String entryAt = at + "[" + i + "]";
+            if (!(array.get(i) instanceof JsonObject object)) {
+                throw error(entryAt, "must be an object with a channel");
+            }
+            unknownFields(
+                    object,
+                    Set.of("channel", "after", "unless", "priorities"),
+                    entryAt,
+                    "unknown field; an entry has ");
+            Channel channel = outsideChannel(string(object, "channel", entryAt, null), entryAt + ".channel", channels);
+            if (entries.stream().anyMatch(e -> e.channel() == channel)) {
+                throw error(entryAt + ".channel", channel.wire() + " is already in the order");
+            }
+            Duration after;
+            if (i == 0) {
+                if (object.containsKey("after")) {
+                    throw error(entryAt + ".after", "the first channel goes at once");
+                }
+                after = Duration.ZERO;
+            } else {
+                after = duration(string(object, "after", entryAt, null), entryAt + ".after");
+                if (after.compareTo(previous) <= 0 || after.compareTo(Delay.MAX) > 0) {
+                    throw error(entryAt + ".after", "must be later than the entry before and at most P7D");
+                }
+            }
+            previous = after;
+            Unless unless = object.containsKey("unless") ? unless(object, entryAt) : Unless.SEEN;
+            List<String> priorities = strings(object, "priorities", entryAt + ".priorities", List.of());
+            priorities.stream()
+                    .filter(p -> !EventParser.PRIORITIES.contains(p))
+                    .findFirst()
+                    .ifPresent(p -> {
+                        throw error(entryAt + ".priorities", "\"" + p + "\" is not one of low, normal, high, critical");
+                    });
+            entries.add(new Fallback.Entry(channel, after, unless, Set.copyOf(priorities)));
+        }
+        return new Fallback(entries);
     }
 
     private Delay delay(JsonValue value, String at) {

@@ -7,6 +7,8 @@ import dev.herald.event.entity.InvalidEventException;
 import dev.herald.preference.control.ChannelDefaults;
 import dev.herald.preference.control.SupportedLocales;
 import dev.herald.preference.entity.Channel;
+import dev.herald.workflow.control.Workflows;
+import dev.herald.workflow.entity.Workflow;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,7 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * admin can reload the file while Herald runs: a file with a mistake is refused and the catalog in use stays.
  */
 @ApplicationScoped
-public class EventCatalog implements SupportedLocales, ChannelDefaults {
+public class EventCatalog implements SupportedLocales, ChannelDefaults, Workflows {
     private static final Logger LOG = Logger.getLogger(EventCatalog.class.getName());
     static final String BUILT_IN = "herald/catalog.json";
 
@@ -149,5 +151,10 @@ public class EventCatalog implements SupportedLocales, ChannelDefaults {
     @Override
     public String defaultLocale() {
         return loaded.catalog().defaultLocale().toLanguageTag();
+    }
+
+    @Override
+    public Workflow workflowOf(String type) {
+        return loaded.catalog().type(type).map(EventType::workflow).orElse(Workflow.NONE);
     }
 }

@@ -213,6 +213,15 @@ public class EventIntake {
                                         .zone()))
                         .toList(),
                 now);
+        if (!appended.gathered().isEmpty()) {
+            List<DeliveryPlanner.Gathered> batched = appended.gathered().stream()
+                    .map(n -> new DeliveryPlanner.Gathered(n, catalog.workflowOf(n.type())))
+                    .filter(g -> !g.workflow().isEmpty())
+                    .toList();
+            if (!batched.isEmpty()) {
+                planner.extend(batched, now);
+            }
+        }
         return appended;
     }
 

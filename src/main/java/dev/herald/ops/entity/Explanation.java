@@ -27,24 +27,33 @@ public final class Explanation {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** The workflow step whose one message carries every event of an aggregate. */
+    private static final String BATCH = "batch";
+
     private final ZoneId zone;
     private final LocalDate createdOn;
+    private final int eventCount;
     private boolean timed;
 
-    private Explanation(ZoneId zone, Instant created) {
+    private Explanation(ZoneId zone, Instant created, int eventCount) {
         this.zone = zone;
         this.createdOn = created.atZone(zone).toLocalDate();
+        this.eventCount = eventCount;
     }
 
     public static String of(NotificationSummary n, List<DeliveryTrace> deliveries, ZoneId zone) {
-        return new Explanation(zone, n.createdAt()).explain(n, deliveries);
+        return new Explanation(zone, n.createdAt(), n.eventCount()).explain(n, deliveries);
     }
 
     private String explain(NotificationSummary n, List<DeliveryTrace> deliveries) {
         List<String> parts = new ArrayList<>();
         parts.add("stored");
         if (n.aggregated()) {
-            parts.add(count(n.eventCount() - 1, "more event") + " aggregated into it (only the app gets those)");
+            boolean batched = deliveries.stream().anyMatch(d -> BATCH.equals(d.step()));
+            parts.add(count(n.eventCount() - 1, "more event") + " aggregated into it"
+                    + (batched
+                            ? " (the batched channels send it once, with its final text)"
+                            : " (only the app gets those)"));
         }
         parts.add(inApp(n, deliveries));
         if (n.archivedAt() != null) {
@@ -100,7 +109,12 @@ public final class Explanation {
                     + (d.dueAt() == null ? "" : " until " + at(d.dueAt()))
                     + (reason == null ? "" : " (" + reason + ")");
             case "cancelled" -> "cancelled by its workflow" + because(reason);
-            default -> (d.step() == null ? "" : "after its workflow's " + d.step() + ": ") + settled(d, reason);
+            default -> (d.step() == null
+                            ? ""
+                            : BATCH.equals(d.step())
+                                    ? "batched (" + count(eventCount, "event") + " in one message): "
+                                    : "after its workflow's " + d.step() + ": ")
+                    + settled(d, reason);
         };
     }
 

@@ -218,4 +218,127 @@ class CatalogReaderTest {
                         oneType("{\"category\":\"x\",\"silent\":true,\"workflow\":{\"email\":{\"delay\":\"PT1M\"}}}")))
                 .hasMessageStartingWith("my-catalog.json: types.thing.happened.workflow: a silent type");
     }
+
+    /** An aggregated type with in-app, email, push and SMS, and the given workflow. */
+    private static String aggregatedWithWorkflow(String workflow) {
+        return oneType(
+                """
+                {"category":"social","channels":["in_app","email","push","sms"],
+                 "schema":{"type":"object","required":["actor"],"properties":{"actor":{"type":"object",
+                  "required":["id"],"properties":{"id":{"type":"string"}}}}},
+                 "aggregation":{"window":"PT5M"},
+                 "templates":{"en":{"title":"{actors} did something"}},"workflow":%s}"""
+                        .formatted(workflow));
+    }
+
+    @Test
+    void batchesThrottlesAndFallbacksAreRead() {
+        var workflow = read(aggregatedWithWorkflow(
+                        """
+                        {"push":{"batch":{"window":"PT1M","max":"PT5M"},"unless":"seen"},
+                         "email":{"batch":{"window":"PT5M"},"throttle":{"max":3,"per":"PT1H"}}}"""))
+                .types()
+                .get("thing.happened")
+                .workflow();
+        var push = workflow.channels().get(dev.herald.preference.entity.Channel.PUSH);
+        assertThat(push.batch().sliding()).isTrue();
+        assertThat(push.waitsFor()).isEqualTo("batch");
+        var email = workflow.channels().get(dev.herald.preference.entity.Channel.EMAIL);
+        assertThat(email.batch().sliding()).isFalse();
+        assertThat(email.throttle().max()).isEqualTo(3);
+
+        var fallback = read(withWorkflow(
+                        """
+                        {"fallback":[{"channel":"push"},
+                                     {"channel":"email","after":"PT10M","priorities":["critical"]}]}"""))
+                .types()
+                .get("thing.happened")
+                .workflow()
+                .fallback();
+        assertThat(fallback.entries()).hasSize(2);
+        assertThat(fallback.entries().get(0).after()).isZero();
+        assertThat(fallback.entries().get(0).appliesTo("normal")).isTrue();
+        assertThat(fallback.entries().get(1).unless()).isEqualTo(dev.herald.workflow.entity.Unless.SEEN);
+        assertThat(fallback.entries().get(1).appliesTo("normal")).isFalse();
+        assertThat(fallback.entries().get(1).appliesTo("critical")).isTrue();
+    }
+
+    @Test
+    void aMalformedBatchThrottleOrFallbackIsRefusedNamingTheField() {
+        String[][] aggregated = {
+            {
+                "{\"email\":{\"batch\":{\"window\":\"PT1M\"}}}",
+                "types.thing.happened.workflow.email.batch.window: must be at least the aggregation window PT5M"
+            },
+            {
+                "{\"email\":{\"batch\":{\"window\":\"PT1M\",\"max\":\"PT2M\"}}}",
+                "types.thing.happened.workflow.email.batch.max: must be at least the aggregation window"
+            },
+            {
+                "{\"email\":{\"batch\":{\"window\":\"PT10M\",\"max\":\"PT6M\"}}}",
+                "types.thing.happened.workflow.email.batch: max must be at least the window"
+            },
+            {
+                "{\"email\":{\"batch\":{\"window\":\"PT5M\",\"mode\":\"x\"}}}",
+                "types.thing.happened.workflow.email.batch.mode: unknown field"
+            },
+            {
+                "{\"email\":{\"throttle\":{\"max\":0,\"per\":\"PT1H\"}}}",
+                "types.thing.happened.workflow.email.throttle: max must be 1 to 1000"
+            },
+            {
+                "{\"email\":{\"throttle\":{\"max\":\"3\",\"per\":\"PT1H\"}}}",
+                "types.thing.happened.workflow.email.throttle.max: must be a whole number"
+            },
+            {
+                "{\"email\":{\"throttle\":{\"max\":3,\"per\":\"P2D\"}}}",
+                "types.thing.happened.workflow.email.throttle: per must be PT1M to P1D"
+            },
+            {
+                "{\"email\":{\"throttle\":{\"max\":3,\"per\":\"PT1H\"},\"unless\":\"read\"}}",
+                "types.thing.happened.workflow.email.delay: is required with unless"
+            },
+            {
+                "{\"fallback\":[{\"channel\":\"push\"}]}",
+                "types.thing.happened.workflow.fallback: must be an array of at least two channels"
+            },
+            {
+                "{\"fallback\":[{\"channel\":\"push\"},{\"channel\":\"push\",\"after\":\"PT1M\"}]}",
+                "types.thing.happened.workflow.fallback[1].channel: push is already in the order"
+            },
+            {
+                "{\"fallback\":[{\"channel\":\"push\",\"after\":\"PT1M\"},{\"channel\":\"email\",\"after\":\"PT2M\"}]}",
+                "types.thing.happened.workflow.fallback[0].after: the first channel goes at once"
+            },
+            {
+                "{\"fallback\":[{\"channel\":\"push\"},{\"channel\":\"email\"}]}",
+                "types.thing.happened.workflow.fallback[1].after: is required"
+            },
+            {
+                "{\"fallback\":[{\"channel\":\"push\"},{\"channel\":\"email\",\"after\":\"PT10M\"},{\"channel\":\"sms\",\"after\":\"PT5M\"}]}",
+                "types.thing.happened.workflow.fallback[2].after: must be later than the entry before"
+            },
+            {
+                "{\"fallback\":[{\"channel\":\"push\"},{\"channel\":\"fax\",\"after\":\"PT1M\"}]}",
+                "types.thing.happened.workflow.fallback[1].channel: unknown channel \"fax\""
+            },
+            {
+                "{\"fallback\":[{\"channel\":\"push\"},{\"channel\":\"email\",\"after\":\"PT1M\",\"priorities\":[\"urgent\"]}]}",
+                "types.thing.happened.workflow.fallback[1].priorities: \"urgent\" is not one of"
+            },
+            {
+                "{\"fallback\":[{\"channel\":\"push\"},{\"channel\":\"email\",\"after\":\"PT1M\"}],\"email\":{\"delay\":\"PT1M\"}}",
+                "types.thing.happened.workflow.email: is in the fallback order"
+            },
+        };
+        for (String[] c : aggregated) {
+            assertThatThrownBy(() -> read(aggregatedWithWorkflow(c[0])))
+                    .as(c[0])
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("my-catalog.json: " + c[1]);
+        }
+        assertThatThrownBy(() -> read(withWorkflow("{\"email\":{\"batch\":{\"window\":\"PT5M\"}}}")))
+                .hasMessageStartingWith(
+                        "my-catalog.json: types.thing.happened.workflow.email.batch: needs the type's aggregation");
+    }
 }

@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.herald.testing.ChannelPeers;
 import dev.herald.testing.Events;
 import dev.herald.testing.Herald;
+import dev.herald.testing.WebPushDecryptor;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -48,20 +50,58 @@ class WorkflowIT {
     }
 
     private static JsonObject email(User u, String notificationId) throws Exception {
+        return delivery(u, notificationId, "email");
+    }
+
+    private static JsonObject delivery(User u, String notificationId, String channel) throws Exception {
         HttpResponse<String> response = herald.get("/api/notifications/" + notificationId + "/deliveries", u.token());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Herald.json(response).getJsonArray("items").stream()
                 .map(JsonObject.class::cast)
-                .filter(d -> d.getString("channel").equals("email"))
+                .filter(d -> d.getString("channel").equals(channel))
                 .findFirst()
                 .orElseThrow();
     }
 
     private static JsonObject awaitEmailStatus(User u, String notificationId, String status) {
+        return awaitStatus(u, notificationId, "email", status);
+    }
+
+    private static JsonObject awaitStatus(User u, String notificationId, String channel, String status) {
         return await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> email(u, notificationId), d -> d.getString("status")
+                .until(() -> delivery(u, notificationId, channel), d -> d.getString("status")
                         .equals(status));
+    }
+
+    /** Subscribes a browser of the user to push, at the test's push service; answers its keys. */
+    private static WebPushDecryptor.Subscription subscribePush(User u) throws Exception {
+        WebPushDecryptor.Subscription subscription = WebPushDecryptor.subscription();
+        HttpResponse<String> subscribed = herald.post(
+                "/api/push/subscriptions",
+                u.token(),
+                "application/json",
+                "{\"endpoint\":\"" + peers.base() + pushPath(u) + "\",\"expirationTime\":null,\"keys\":{\"p256dh\":\""
+                        + subscription.p256dh() + "\",\"auth\":\"" + subscription.authSecret() + "\"}}");
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+        return subscription;
+    }
+
+    private static String pushPath(User u) {
+        return "/push/" + u.id();
+    }
+
+    /** What the push service received for the user, decrypted. */
+    private static List<JsonObject> pushes(User u, WebPushDecryptor.Subscription keys) {
+        return peers.received(pushPath(u)).stream()
+                .map(r -> {
+                    try {
+                        return Events.parse(new String(keys.decrypt(r.body()), StandardCharsets.UTF_8));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     private static List<MimeMessage> emailsTo(User u) {
@@ -200,5 +240,181 @@ class WorkflowIT {
         awaitEmailStatus(u, id, "delivered");
         await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(u).size() == 1);
         assertThat(emailsTo(u).get(0).getSubject()).isEqualTo("Keep your streak of 12 days going");
+    }
+
+    @Test
+    void twentyLikesMakeOnePushAndOneEmailWithTheAggregatesFinalText() throws Exception {
+        User u = withEmail("liked");
+        WebPushDecryptor.Subscription keys = subscribePush(u);
+        String comment = "c-" + Events.newId();
+        Instant first = herald.advanceClock(Duration.ZERO);
+        for (int i = 1; i <= 20; i++) {
+            herald.produce(u.id(), Events.commentLiked(Events.newId(), u.id(), String.format("Fan%02d", i), comment));
+        }
+        JsonObject aggregate = await().atMost(Duration.ofSeconds(30))
+                .until(() -> herald.awaitInbox(u.id(), 1).getJsonObject(0), n -> n.getString("title")
+                        .contains("18 others"));
+        String id = aggregate.getString("id");
+        String title = aggregate.getString("title");
+        assertThat(herald.awaitInbox(u.id(), 1)).hasSize(1);
+
+        // the push waits until no like came for a minute, the email until the 5 minutes are over
+        Instant pushDue = Instant.parse(awaitStatus(u, id, "push", "delayed").getString("dueAt"));
+        Instant emailDue = Instant.parse(awaitEmailStatus(u, id, "delayed").getString("dueAt"));
+        assertThat(Duration.between(first, pushDue)).isBetween(Duration.ofMinutes(1), Duration.ofMinutes(2));
+        assertThat(Duration.between(first, emailDue)).isBetween(Duration.ofMinutes(5), Duration.ofMinutes(6));
+        assertThat(peers.received(pushPath(u))).isEmpty();
+
+        moveClockPast(pushDue);
+        awaitStatus(u, id, "push", "delivered");
+        await().atMost(Duration.ofSeconds(30)).until(() -> pushes(u, keys).size() == 1);
+        assertThat(pushes(u, keys).get(0).getString("title")).isEqualTo(title);
+        assertThat(email(u, id).getString("status")).isEqualTo("delayed");
+
+        moveClockPast(emailDue);
+        awaitEmailStatus(u, id, "delivered");
+        await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(u).size() == 1);
+        assertThat(emailsTo(u).get(0).getSubject()).isEqualTo(title);
+        herald.advanceClock(Duration.ofMinutes(1));
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> emailsTo(u).size() == 1 && pushes(u, keys).size() == 1);
+        assertThat(story(u, id))
+                .contains("19 more events aggregated into it (the batched channels send it once, with its final text)")
+                .contains("email batched (20 events in one message): delivered");
+    }
+
+    @Test
+    void anUnseenMessageFallsBackFromPushToEmailAfterTenMinutes() throws Exception {
+        User u = withEmail("fallback");
+        WebPushDecryptor.Subscription keys = subscribePush(u);
+        herald.produce(u.id(), Events.message(Events.newId(), u.id(), "Ana"));
+        String id = herald.awaitInbox(u.id(), 1).getJsonObject(0).getString("id");
+        awaitStatus(u, id, "push", "delivered");
+        assertThat(pushes(u, keys)).hasSize(1);
+        Instant due = Instant.parse(awaitEmailStatus(u, id, "delayed").getString("dueAt"));
+        assertThat(delivery(u, id, "sms").getString("status")).isEqualTo("skipped");
+        noEmailTo(u);
+
+        moveClockPast(due);
+        awaitEmailStatus(u, id, "delivered");
+        await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(u).size() == 1);
+        assertThat(emailsTo(u).get(0).getSubject()).isEqualTo("New message from Ana");
+    }
+
+    @Test
+    void aMessageSeenInTheAppCancelsTheFallbackEmail() throws Exception {
+        User u = withEmail("seen");
+        subscribePush(u);
+        herald.produce(u.id(), Events.message(Events.newId(), u.id(), "Ben"));
+        String id = herald.awaitInbox(u.id(), 1).getJsonObject(0).getString("id");
+        awaitStatus(u, id, "push", "delivered");
+        Instant due = Instant.parse(awaitEmailStatus(u, id, "delayed").getString("dueAt"));
+        assertThat(herald.post("/api/notifications/" + id + "/seen", u.token(), null, "")
+                        .statusCode())
+                .isEqualTo(200);
+
+        moveClockPast(due);
+        assertThat(awaitEmailStatus(u, id, "cancelled").getString("reason")).startsWith("seen at ");
+        noEmailTo(u);
+        assertThat(story(u, id)).contains("email cancelled by its workflow (seen at ");
+    }
+
+    @Test
+    void withoutAPushSubscriptionTheEmailGoesAtOnce() throws Exception {
+        User u = withEmail("nopush");
+        herald.produce(u.id(), Events.message(Events.newId(), u.id(), "Carla"));
+        String id = herald.awaitInbox(u.id(), 1).getJsonObject(0).getString("id");
+        awaitEmailStatus(u, id, "delivered");
+        await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(u).size() == 1);
+    }
+
+    @Test
+    void aPushThatCannotBeDeliveredReleasesTheEmailAtOnce() throws Exception {
+        User u = withEmail("gone");
+        subscribePush(u);
+        peers.script(pushPath(u), 410);
+        herald.produce(u.id(), Events.message(Events.newId(), u.id(), "Dan"));
+        String id = herald.awaitInbox(u.id(), 1).getJsonObject(0).getString("id");
+        awaitStatus(u, id, "push", "dead");
+        // no clock moved: the fallback went when the push died, not 10 minutes later
+        awaitEmailStatus(u, id, "delivered");
+        await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(u).size() == 1);
+    }
+
+    @Test
+    void aCriticalMessageFallsBackToSmsAfterThirtyMinutes() throws Exception {
+        User u = withEmail("critical-sms");
+        subscribePush(u);
+        assertThat(herald.put(
+                                "/api/me/contacts",
+                                u.token(),
+                                "{\"email\":\"" + u.email() + "\",\"phone\":\"+4915112345678\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        Instant sent = herald.advanceClock(Duration.ZERO);
+        herald.produce(u.id(), Events.withPriority(Events.message(Events.newId(), u.id(), "Eve"), "critical"));
+        String id = herald.awaitInbox(u.id(), 1).getJsonObject(0).getString("id");
+        awaitStatus(u, id, "push", "delivered");
+        Instant emailDue = Instant.parse(awaitEmailStatus(u, id, "delayed").getString("dueAt"));
+        Instant smsDue = Instant.parse(awaitStatus(u, id, "sms", "delayed").getString("dueAt"));
+        assertThat(Duration.between(sent, emailDue)).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(11));
+        assertThat(Duration.between(sent, smsDue)).isBetween(Duration.ofMinutes(30), Duration.ofMinutes(31));
+
+        moveClockPast(smsDue);
+        awaitEmailStatus(u, id, "delivered");
+        awaitStatus(u, id, "sms", "sent");
+    }
+
+    @Test
+    void aThrottleLetsThreeRepliesAnHourThroughAndFoldsTheRestIntoADigest() throws Exception {
+        User u = withEmail("throttled");
+        for (int i = 1; i <= 5; i++) {
+            herald.produce(u.id(), Events.reply(Events.newId(), u.id(), "Fan" + i, "Reply " + i));
+        }
+        JsonArray inbox = herald.awaitInbox(u.id(), 5);
+        Instant due = inbox.stream()
+                .map(JsonObject.class::cast)
+                .map(n -> {
+                    try {
+                        return Instant.parse(awaitEmailStatus(u, n.getString("id"), "delayed")
+                                .getString("dueAt"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .max(Instant::compareTo)
+                .orElseThrow();
+
+        moveClockPast(due);
+        await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(u).size() == 3);
+        List<String> statuses = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> inbox.stream()
+                                .map(JsonObject.class::cast)
+                                .map(n -> {
+                                    try {
+                                        return email(u, n.getString("id")).getString("status");
+                                    } catch (Exception e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                })
+                                .sorted()
+                                .toList(),
+                        list -> list.equals(List.of("delivered", "delivered", "delivered", "digest", "digest")));
+        assertThat(statuses).containsExactly("delivered", "delivered", "delivered", "digest", "digest");
+        noMoreThan(u, 3);
+
+        // the next period starts within the hour: the two folded replies go as one digest then
+        herald.advanceClock(Duration.ofMinutes(61));
+        await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(u).size() == 4);
+        assertThat(emailsTo(u).get(3).getSubject()).isEqualTo("2 new notifications");
+        noMoreThan(u, 4);
+    }
+
+    private static void noMoreThan(User u, int count) {
+        await().during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> emailsTo(u).size() == count);
     }
 }
