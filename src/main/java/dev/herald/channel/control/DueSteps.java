@@ -20,6 +20,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,29 @@ public class DueSteps {
 
     @Inject
     Workflows workflows;
+
+    /** Delayed deliveries by step, and how long the oldest due one has waited past its time. */
+    public record Counts(Map<String, Long> pending, double overdueSeconds) {}
+
+    @Transactional
+    public Counts counts(Instant now) {
+        List<?> rows = em.createNativeQuery("SELECT step, count(*), EXTRACT(EPOCH FROM (?1 - min(due_at)"
+                        + " FILTER (WHERE due_at <= ?1))) FROM delivery WHERE status = 'delayed' GROUP BY step")
+                .setParameter(1, Timestamp.from(now))
+                .getResultList();
+        Map<String, Long> pending = new HashMap<>();
+        double overdue = 0;
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            if (r[0] != null) {
+                pending.put((String) r[0], ((Number) r[1]).longValue());
+            }
+            if (r[2] != null) {
+                overdue = Math.max(overdue, ((Number) r[2]).doubleValue());
+            }
+        }
+        return new Counts(pending, overdue);
+    }
 
     /** Moves on up to {@code limit} delayed deliveries that are due; answers how many it took. */
     @Transactional

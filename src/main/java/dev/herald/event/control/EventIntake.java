@@ -24,6 +24,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,6 +60,13 @@ public class EventIntake {
     DeliveryPlanner planner;
 
     @Inject
+    ScheduledEvents scheduled;
+
+    @Inject
+    @ConfigProperty(name = "herald.schedule.max-days", defaultValue = "90")
+    int scheduleMaxDays;
+
+    @Inject
     Clock clock;
 
     @PersistenceContext(unitName = "herald")
@@ -73,7 +81,7 @@ public class EventIntake {
 
     /** Checks a structured-mode event as intake would, without storing anything. */
     public AcceptedEvent check(String payload) throws InvalidEventException {
-        AcceptedEvent accepted = accept(parse(new IncomingRecord(payload, null, null, null, null)));
+        AcceptedEvent accepted = accept(parse(new IncomingRecord(payload, null, null, null, null)), clock.instant());
         if (!accepted.type().silent()) {
             NotificationRenderer.render(catalog.catalog(), accepted, Map.of(), clock.instant());
         }
@@ -86,18 +94,42 @@ public class EventIntake {
      */
     @Transactional
     public Outcome process(List<IncomingRecord> batch) {
-        Instant now = clock.instant();
+        return intake(batch, clock.instant(), true);
+    }
+
+    /**
+     * Takes scheduled events whose time came ({@link ScheduledEvents}), inside its transaction, as {@link #process}
+     * takes new ones at {@code now}: checked against the catalog in use now, stored, or parked with the reason.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome release(List<IncomingRecord> batch, Instant now) {
+        return intake(batch, now, false);
+    }
+
+    private Outcome intake(List<IncomingRecord> batch, Instant now, boolean holdScheduled) {
         List<IncomingRecord> records = new ArrayList<>(batch.size());
         List<AcceptedEvent> accepted = new ArrayList<>(batch.size());
+        List<ScheduledEvents.Held> held = null;
         int parked = 0;
         for (IncomingRecord record : batch) {
             try {
-                accepted.add(accept(parse(record)));
+                AcceptedEvent event = accept(parse(record), now);
+                if (holdScheduled && event.event().scheduledAfter(now)) {
+                    if (held == null) {
+                        held = new ArrayList<>();
+                    }
+                    held.add(new ScheduledEvents.Held(record, event.event()));
+                    continue;
+                }
+                accepted.add(event);
                 records.add(record);
             } catch (InvalidEventException e) {
                 park(record, e, now);
                 parked++;
             }
+        }
+        if (held != null) {
+            scheduled.hold(held, now);
         }
         List<Integer> unrenderable = new ArrayList<>();
         NotificationStore.Appended appended = storeAll(accepted, null, now, (i, e) -> {
@@ -130,10 +162,11 @@ public class EventIntake {
         for (IncomingRecord record : batch) {
             try {
                 CloudEvent event = parse(record);
-                if (type != null && !type.equals(event.type())) {
+                if (type != null && !type.equals(event.type()) || event.scheduledAfter(now)) {
+                    // another type, or a scheduled event not due yet: it is held, and fires at its time
                     continue;
                 }
-                AcceptedEvent accepted = accept(event);
+                AcceptedEvent accepted = accept(event, now);
                 if (!accepted.type().silent()
                         && (user == null || accepted.recipients().contains(user))) {
                     matched.add(accepted);
@@ -268,7 +301,11 @@ public class EventIntake {
     }
 
     /** The type, its data schema and the recipients; a silent type has none. */
-    private AcceptedEvent accept(CloudEvent event) throws InvalidEventException {
+    private AcceptedEvent accept(CloudEvent event, Instant now) throws InvalidEventException {
+        if (event.deliverAt() != null && event.deliverAt().isAfter(now.plus(Duration.ofDays(scheduleMaxDays)))) {
+            throw new InvalidEventException(
+                    "/deliverat", "is more than " + scheduleMaxDays + " days ahead (HERALD_SCHEDULE_MAX_DAYS)");
+        }
         EventType type = catalog.require(event.type());
         List<Violation> violations = type.schema().check(event.data());
         if (!violations.isEmpty()) {

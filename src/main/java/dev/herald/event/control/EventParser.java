@@ -47,6 +47,7 @@ public final class EventParser {
         LIMITS.put("tenant", 200);
         LIMITS.put("priority", 10);
         LIMITS.put("time", 64);
+        LIMITS.put("deliverat", 64);
         LIMITS.put("datacontenttype", 100);
     }
 
@@ -110,7 +111,8 @@ public final class EventParser {
             violations.add(
                     new Violation("/priority", "must be one of low, normal, high, critical, got \"" + priority + "\""));
         }
-        Instant time = time(attributes.get("time"), violations);
+        Instant time = time(attributes.get("time"), "/time", violations);
+        Instant deliverAt = time(attributes.get("deliverat"), "/deliverat", violations);
         String contentType = attributes.get("datacontenttype");
         if (contentType != null && !contentType.startsWith("application/json")) {
             violations.add(new Violation("/datacontenttype", "must be application/json, got \"" + contentType + "\""));
@@ -130,6 +132,7 @@ public final class EventParser {
                 attributes.get("tenant"),
                 priority,
                 time,
+                deliverAt,
                 data);
     }
 
@@ -151,14 +154,14 @@ public final class EventParser {
         }
     }
 
-    private static Instant time(String time, List<Violation> violations) {
+    private static Instant time(String time, String pointer, List<Violation> violations) {
         if (time == null) {
             return null;
         }
         try {
             return OffsetDateTime.parse(time).toInstant();
         } catch (DateTimeParseException e) {
-            violations.add(new Violation("/time", "must be an RFC 3339 timestamp, got \"" + time + "\""));
+            violations.add(new Violation(pointer, "must be an RFC 3339 timestamp, got \"" + time + "\""));
             return null;
         }
     }

@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * A validated CloudEvents 1.0 envelope, from structured or binary mode. {@code (source, id)} is the idempotency key;
- * {@code time} is null when the producer did not say.
+ * {@code time} is null when the producer did not say; {@code deliverAt} (the extension attribute {@code deliverat}) is
+ * when a scheduled event is to be delivered, null for at once.
  */
 public record CloudEvent(
         String id,
@@ -17,6 +18,7 @@ public record CloudEvent(
         String tenant,
         String priority,
         Instant time,
+        Instant deliverAt,
         JsonObject data) {
 
     public CloudEvent {
@@ -24,6 +26,11 @@ public record CloudEvent(
         requireNonNull(source);
         requireNonNull(type);
         requireNonNull(data);
+    }
+
+    /** Whether it is to be held until a time after {@code now}. */
+    public boolean scheduledAfter(Instant now) {
+        return deliverAt != null && deliverAt.isAfter(now);
     }
 
     /** When the event happened: its {@code time}, else when Herald took it. */

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Forgets the idempotency keys of deleted notifications and absorbed events after {@code herald.dedupe.retention-days}
+ * Forgets the idempotency keys of deleted notifications, absorbed events and scheduled events that fired or were
+ * cancelled after {@code herald.dedupe.retention-days}
  * and the old places of moved notifications after a day, hourly, in
  * batches of at most 5,000 rows so no statement holds locks for long. Running it on several instances at once is
  * harmless: each deletes what is still there.
@@ -60,7 +61,8 @@ public class TombstonePurge {
         Timestamp cursorsBefore = Timestamp.from(clock.instant().minus(CURSOR_LIFETIME));
         long purged = purge("notification_tombstone", "deleted_at", before)
                 + purge("absorbed_event", "absorbed_at", before)
-                + purge("notification_move", "moved_at", cursorsBefore);
+                + purge("notification_move", "moved_at", cursorsBefore)
+                + purge("scheduled_event", "settled_at", before);
         registry.counter(InboxRetention.PURGED, new Tag("kind", "keys")).inc(purged);
         return purged;
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class RecipientRuleTest {
     private static CloudEvent event(String subject, JsonObject data) {
-        return new CloudEvent("e1", "/test", "post.liked", subject, null, null, null, data);
+        return new CloudEvent("e1", "/test", "post.liked", subject, null, null, null, null, data);
     }
 
     private static final JsonObject NO_DATA =

@@ -364,7 +364,13 @@ class OperationsIT {
         assertThat(plain.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).startsWith("https://"));
         Map<String, Double> before = scrape();
-        assertThat(before).containsKeys("herald_intake_records_total", "herald_live_sockets");
+        assertThat(before)
+                .containsKeys(
+                        "herald_intake_records_total",
+                        "herald_live_sockets",
+                        "herald_workflow_pending",
+                        "herald_workflow_overdue_seconds",
+                        "herald_scheduled_pending");
         String user = Events.newUser("metered");
         String prefix = "metered-" + Events.newId() + "-";
         List<Map.Entry<String, String>> records = new ArrayList<>();
