@@ -13,6 +13,8 @@ export interface Notification {
   /** Plain text in the user's locale; never markup. */
   title: string;
   body: string;
+  /** Where the notification leads in the product, when its type has a link. */
+  link?: string;
   data: Record<string, unknown>;
   actors: Array<Record<string, unknown>>;
   actorCount: number;

@@ -14,8 +14,9 @@
 // --herald-radius, --herald-font) or style the parts (::part(button), ::part(badge), ::part(panel), ::part(item), ...).
 // Text from notifications is inserted only as text, never as markup.
 //
-// Events (bubbling, composed): herald-open {notification} when the user opens a notification (it is marked read;
-// navigate to notification.data.url if your events carry one), herald-error {error} when a request fails.
+// Events (bubbling, composed): herald-open {notification} when the user opens a notification (it is marked read,
+// then the page goes to notification.link when its type has one; call preventDefault() to route it yourself),
+// herald-error {error} when a request fails.
 import { HeraldClient } from "./herald-client.js";
 
 export { HeraldClient };
@@ -422,9 +423,15 @@ export class HeraldInbox extends HeraldElement {
     }, el("span", { class: "dot", "aria-hidden": "true" }), text, actions);
   }
 
-  open(n) {
-    if (!n.read) this.act(() => this.client.markRead(n.id));
-    this.dispatchEvent(new CustomEvent("herald-open", { detail: { notification: n }, bubbles: true, composed: true }));
+  async open(n) {
+    const marking = n.read ? Promise.resolve() : this.act(() => this.client.markRead(n.id));
+    const proceed = this.dispatchEvent(new CustomEvent("herald-open",
+      { detail: { notification: n }, bubbles: true, composed: true, cancelable: true }));
+    // a notification with a link leads there once it is marked read, unless the page handles the event itself
+    if (proceed && typeof n.link === "string" && /^https?:\/\//i.test(n.link)) {
+      await marking;
+      window.location.assign(n.link);
+    }
   }
 
   async toggleDeliveries(id) {

@@ -1,12 +1,15 @@
-// Herald's service worker: shows each web push as a notification and opens the inbox when one is clicked.
-// HeraldClient.enablePush registers /sw.js on the page's own origin (scope /), so an application serves a one-line
+// Herald's service worker: shows each web push as a notification and opens where it leads when one is clicked.
+// HeraldClient.enablePush registers /sw.js on the page's own origin (scope /), so an application serves a short
 // worker there that imports this one from Herald (a worker's script must come from the page's origin; what it
-// imports need not):
+// imports need not), naming Herald's origin so a click may go through Herald's link:
 //
+//   self.HERALD_ORIGIN = "https://notify.example.com";
 //   importScripts("https://notify.example.com/herald-sw.js");
 //
 // The push payload (encrypted by the server, decrypted by the browser) is JSON:
-//   { id, type, category, title, body, tag, url }   url: the inbox with ?notification=<id>
+//   { id, type, category, title, body, tag, url, link? }
+//   url: Herald's signed /api/open/<token> (marks the notification read, then redirects to its link or the inbox);
+//   link: the notification's own link into the product, opened instead when url's origin is not allowed here.
 // A push without data or with something other than JSON still shows a generic notification: a push that shows nothing
 // counts against the site (userVisibleOnly), and an exception here would lose it.
 
@@ -18,7 +21,7 @@ self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim(
 
 self.addEventListener("push", (event) => {
   const message = read(event.data);
-  const options = { body: message.body, data: { url: message.url } };
+  const options = { body: message.body, data: { url: message.url, link: message.link } };
   // the same tag replaces the earlier notification (an aggregate that gathered another event) instead of stacking
   if (message.tag) options.tag = message.tag;
   event.waitUntil(self.registration.showNotification(message.title, options));
@@ -27,7 +30,7 @@ self.addEventListener("push", (event) => {
 self.addEventListener("notificationclick", (event) => {
   event.notification.close();
   const data = event.notification.data;
-  event.waitUntil(open(sameOrigin(data && data.url)));
+  event.waitUntil(open(target(data && data.url, data && data.link)));
 });
 
 /** The payload as { title, body, tag, url }, with text only; a generic notification for anything unreadable. */
@@ -38,21 +41,40 @@ function read(data) {
   } catch (e) {
     json = null; // not JSON
   }
-  if (json === null || typeof json !== "object") return { title: GENERIC, body: "", tag: "", url: "/" };
+  if (json === null || typeof json !== "object") return { title: GENERIC, body: "", tag: "", url: "/", link: "" };
   const text = (value) => (typeof value === "string" ? value : "");
-  return { title: text(json.title) || GENERIC, body: text(json.body), tag: text(json.tag), url: text(json.url) || "/" };
+  return {
+    title: text(json.title) || GENERIC, body: text(json.body), tag: text(json.tag), url: text(json.url) || "/",
+    link: text(json.link),
+  };
 }
 
-/** `url` if it is on this origin, else the root: a push never opens another site. */
-function sameOrigin(url) {
-  const root = new URL("/", self.location.origin).href;
-  if (typeof url !== "string" || url === "") return root;
-  try {
-    const target = new URL(url, self.location.origin);
-    return target.origin === self.location.origin ? target.href : root;
-  } catch (e) {
-    return root;
+/** The origins a click may open: this worker's own and Herald's, when the importing worker named it. */
+function allowedOrigins() {
+  const origins = [self.location.origin];
+  if (typeof self.HERALD_ORIGIN === "string" && self.HERALD_ORIGIN !== "") {
+    try {
+      origins.push(new URL(self.HERALD_ORIGIN).origin);
+    } catch (e) {
+      // not a URL: only this origin
+    }
   }
+  return origins;
+}
+
+/** The first of `urls` on an allowed origin, else the root: a push never opens a site it was not meant to. */
+function target(...urls) {
+  const root = new URL("/", self.location.origin).href;
+  for (const url of urls) {
+    if (typeof url !== "string" || url === "") continue;
+    try {
+      const candidate = new URL(url, self.location.origin);
+      if (allowedOrigins().includes(candidate.origin)) return candidate.href;
+    } catch (e) {
+      // not a URL: try the next
+    }
+  }
+  return root;
 }
 
 /**

@@ -140,6 +140,25 @@ try {
   const chips = await page.evaluate(() => [...articles()[0].querySelectorAll(".chip")].map((c) => c.textContent));
   if (!chips.some((c) => /^push: [a-z]+/.test(c))) throw new Error("no push delivery status: " + chips.join(", "));
   await page.screenshot({ path: path.join(path.dirname(screenshot), "channels.png"), fullPage: true });
+
+  // a link back into the product: another like makes the post's notification unread again; opening it marks it read
+  // (the second tab sees that) and the page goes to the post in the product (answered here, as the product would)
+  await page.route((url) => url.searchParams.has("post") && !url.pathname.startsWith("/api/"), (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<!DOCTYPE html><title>Post</title><h1>The post</h1>" }));
+  await page.click('#samples button:has-text("post.liked")');
+  const likedIs = (state) => articles().some((a) => / liked your post$/.test(a.querySelector(".title").textContent)
+    && a.classList.contains(state));
+  await until(page, likedIs, "unread");
+  await until(tab2, likedIs, "unread");
+  await Promise.all([
+    page.waitForURL((url) => url.searchParams.has("post"), { timeout: 30000 }),
+    page.evaluate(() => articles().find((a) => / liked your post$/.test(a.querySelector(".title").textContent))
+      .querySelector(".text").click()),
+  ]);
+  const landed = new URL(page.url());
+  if (!/^\?post=[^&]+$/.test(landed.search)) throw new Error("landed on " + page.url());
+  if ((await page.textContent("h1")) !== "The post") throw new Error("not the product's page: " + page.url());
+  await until(tab2, likedIs, "read");
   if (errors.length > 0) throw new Error("errors in the page: " + errors.join("; "));
   console.log("browser test passed as " + user);
 } catch (e) {

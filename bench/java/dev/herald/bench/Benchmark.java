@@ -31,9 +31,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,6 +87,8 @@ public final class Benchmark {
                 + (System.getProperty("herald.bench.jfr") == null ? "" : " -XX:FlightRecorderOptions:stackdepth=512")
                 + " " + System.getProperty("herald.bench.liberty.jvm", ""));
         env.put("HERALD_LIVE_RESUME_LIMIT", "100000");
+        // the workflow phase moves Herald's clock past its steps' delays instead of waiting 15 minutes
+        env.put("HERALD_DEV_CLOCK_ENABLED", "true");
         // the channels phase's providers: an SMTP server and a webhook receiver in this JVM
         ChannelPeers peers = ChannelPeers.shared();
         env.putAll(peers.heraldEnvironment());
@@ -121,6 +125,8 @@ public final class Benchmark {
         phases.put("retention", this::retention);
         phases.put("connections", this::connections);
         phases.put("instances", this::instances);
+        // last: it moves Herald's clock 16 minutes ahead, which the latency phase's timestamps would not survive
+        phases.put("workflow", this::workflow);
         for (Map.Entry<String, Phase> phase : phases.entrySet()) {
             if (settings.runs(phase.getKey())) {
                 long start = System.nanoTime();
@@ -354,6 +360,117 @@ public final class Benchmark {
         results.add("channels", "webhooks received twice (same webhook-id)",
                 hooks.size() - hooks.stream().map(r -> r.header("webhook-id")).distinct().count(), "requests");
         cpu.report(results, "channels");
+    }
+
+    // --- workflow ---
+
+    /**
+     * Workflow steps: a fifth of the throughput phase's volume (at least 100) for up to 1,000 users with an email
+     * address, half replies (comment.replied: the email waits 15 minutes unless read, at most 3 an hour per user, the
+     * rest folded into the user's digest), half likes of one comment per user (comment.liked: its email waits for the
+     * 5-minute batch window and then carries the aggregate's final text). Measured: intake until every event is stored
+     * or absorbed (each notification's email planned as a delayed row); then, Herald's clock moved 16 minutes ahead,
+     * until every delayed row is released; then until every released email is confirmed by the SMTP server; and
+     * emails received twice for one delivery (the same Message-ID), which must be 0.
+     */
+    private void workflow() throws Exception {
+        int events = Math.max(100, settings.throughputEvents() / 5);
+        List<String> users = users("wf", Math.min(1_000, Math.max(1, events / 10)));
+        String admin = signer.sign("bench-admin", List.of("admin"), Instant.now(), Instant.now().plusSeconds(3600));
+        HttpClient http = HttpClient.newHttpClient();
+        for (String user : users) {
+            call(http, "PUT", "/api/admin/users/" + user + "/contacts", admin, "{\"email\":\"" + user + "@bench.test\"}");
+        }
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(events);
+        Map<String, String> lastOfUser = new HashMap<>();
+        for (int i = 0; i < events; i++) {
+            String id = run + "-wf-" + i;
+            String user = users.get(i % users.size());
+            String payload = i % 2 == 0
+                    ? reply(id, user, "actor-" + ThreadLocalRandom.current().nextInt(200))
+                    : commentLiked(id, user, "comment-" + user, "actor-" + ThreadLocalRandom.current().nextInt(200));
+            records.add(new ProducerRecord<>(Stack.EVENTS_TOPIC, user, payload.getBytes(StandardCharsets.UTF_8)));
+            lastOfUser.put(user, id);
+        }
+        ChannelPeers peers = ChannelPeers.shared();
+        Set<String> addresses = new HashSet<>();
+        users.forEach(user -> addresses.add(user + "@bench.test"));
+        CpuMeter cpu = new CpuMeter(libertyPid());
+        long start = System.nanoTime();
+        send(records);
+        long deadline = start + TimeUnit.MINUTES.toNanos(15);
+        String[] lastIds = lastOfUser.values().toArray(String[]::new);
+        while (handledOf(lastIds) < lastIds.length && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        double stored = (System.nanoTime() - start) / 1e9;
+        long delayed = workflowEmails("'delayed'");
+        results.add("workflow", "events published->committed (half delayed, half batched)", events / stored, "events/s");
+        results.add("workflow", "emails a step holds (delayed rows)", delayed, "deliveries");
+
+        long released = System.nanoTime();
+        call(http, "POST", "/api/dev/clock", admin, "{\"advanceSeconds\":960}");
+        while (workflowEmails("'delayed'") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        double releasing = (System.nanoTime() - released) / 1e9;
+        while (workflowEmails("'queued', 'sending', 'failed'") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        double settling = (System.nanoTime() - released) / 1e9;
+        List<String> ids = new ArrayList<>();
+        for (var message : peers.smtp().getReceivedMessages()) {
+            if (addresses.contains(message.getAllRecipients()[0].toString())) {
+                ids.add(message.getMessageID());
+            }
+        }
+        results.add("workflow", "delayed deliveries released (clock moved -> none delayed)", delayed / releasing, "deliveries/s");
+        results.add("workflow", "clock moved -> every released email confirmed", settling, "s");
+        results.add("workflow", "emails sent (counted in postgres)", workflowEmails("'delivered', 'sent'"), "deliveries");
+        results.add("workflow", "emails folded into digests by the throttle", workflowEmails("'digest'"), "deliveries");
+        results.add("workflow", "emails still delayed or queued", workflowEmails("'delayed', 'queued', 'sending', 'failed'"), "deliveries");
+        results.add("workflow", "emails received twice (same Message-ID)", ids.size() - ids.stream().distinct().count(), "emails");
+        cpu.report(results, "workflow");
+    }
+
+    /** Email deliveries of this run's workflow events in one of {@code statuses} (SQL literals). */
+    private long workflowEmails(String statuses) throws Exception {
+        try (Connection db = stack.database().connect();
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT count(*) FROM delivery d JOIN notification n ON n.id ="
+                        + " d.notification_id WHERE n.event_id LIKE '" + run + "-wf-%' AND d.channel = 'email'"
+                        + " AND (d.target IS NULL OR d.target <> 'digest') AND d.status IN (" + statuses + ")")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String reply(String id, String user, String actor) {
+        return JSON.createObjectBuilder()
+                .add("specversion", "1.0")
+                .add("id", id)
+                .add("source", "/bench")
+                .add("type", "comment.replied")
+                .add("subject", user)
+                .add("data", JSON.createObjectBuilder()
+                        .add("actor", JSON.createObjectBuilder().add("id", actor).add("name", actor))
+                        .add("reply", JSON.createObjectBuilder().add("id", "r-" + id).add("text", "Agreed")))
+                .build()
+                .toString();
+    }
+
+    private static String commentLiked(String id, String user, String comment, String actor) {
+        return JSON.createObjectBuilder()
+                .add("specversion", "1.0")
+                .add("id", id)
+                .add("source", "/bench")
+                .add("type", "comment.liked")
+                .add("subject", user)
+                .add("data", JSON.createObjectBuilder()
+                        .add("actor", JSON.createObjectBuilder().add("id", actor).add("name", actor))
+                        .add("comment", JSON.createObjectBuilder().add("id", comment).add("excerpt", "Tabs")))
+                .build()
+                .toString();
     }
 
     /** Deliveries of this run's channel events in one of {@code statuses} (SQL literals). */

@@ -26,7 +26,16 @@ public record Settings(
         boolean fastDatabase) {
     /** Every phase, in the order they run; {@code --phases=latency,connections} runs only those. */
     public static final List<String> PHASES =
-            List.of("raw", "throughput", "aggregation", "channels", "latency", "retention", "connections", "instances");
+            List.of(
+                    "raw",
+                    "throughput",
+                    "aggregation",
+                    "channels",
+                    "latency",
+                    "retention",
+                    "connections",
+                    "instances",
+                    "workflow");
 
     public boolean runs(String phase) {
         return phases.contains(phase);

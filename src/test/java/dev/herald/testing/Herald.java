@@ -114,6 +114,9 @@ public final class Herald implements AutoCloseable {
         env.put("HERALD_DEV_CLOCK_ENABLED", "true");
         // the cross-origin tests' "customer app": its pages may open sockets and, through the default, call the API
         env.put("HERALD_LIVE_ALLOWED_ORIGINS", customerAppOrigin());
+        // the customer app is also "the product" the catalog's links lead into; every instance signs links alike
+        env.put("HERALD_LINK_BASE_URL", customerAppOrigin());
+        env.put("HERALD_LINK_SECRET", "test-link-secret");
         // a catalog file the operations test can break and fix (starts as the built-in one)
         env.put("HERALD_CATALOG_LOCATION", catalogFile().toString());
         return env;

@@ -6,6 +6,7 @@ import dev.herald.channel.entity.Contact;
 import dev.herald.channel.entity.Outgoing;
 import dev.herald.channel.entity.SendResult;
 import dev.herald.email.control.EmailComposer.Email;
+import dev.herald.link.control.OpenLinks;
 import dev.herald.preference.entity.Channel;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,12 @@ public class EmailProvider implements ChannelProvider {
 
     @Inject
     UnsubscribeLinks links;
+
+    @Inject
+    OpenLinks opens;
+
+    @Inject
+    Clock clock;
 
     @Inject
     @ConfigProperty(name = "herald.email.smtp.host", defaultValue = " ")
@@ -136,9 +144,14 @@ public class EmailProvider implements ChannelProvider {
         String category =
                 message.digest() ? UnsubscribeLinks.ALL : message.notification().category();
         String unsubscribe = links.link(message.recipient(), category);
+        // a single notification's button leads through Herald's signed link: it marks it read, then goes where the
+        // notification leads (its type's link), or to it in the inbox
         Email email = message.digest()
                 ? EmailComposer.digest(message.notifications(), links.inbox(), unsubscribe)
-                : EmailComposer.single(message.notification(), links.inbox(), unsubscribe);
+                : EmailComposer.single(
+                        message.notification(),
+                        opens.url(message.notification().id(), message.recipient(), clock.instant()),
+                        unsubscribe);
         MimeMessage mime = new IdentifiedMessage(session, "<" + message.deliveryId() + "@" + messageIdDomain + ">");
         try {
             mime.setFrom(new InternetAddress(from));

@@ -1,17 +1,11 @@
 package dev.herald.email.control;
 
+import dev.herald.platform.control.SignedTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,8 +17,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class UnsubscribeLinks {
     private static final Logger LOG = Logger.getLogger(UnsubscribeLinks.class.getName());
-    private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
     /** Whose email of which category a valid token turns off. */
     public record Unsubscribe(String user, String category) {
@@ -43,24 +35,22 @@ public class UnsubscribeLinks {
     @ConfigProperty(name = "herald.public-url", defaultValue = "http://localhost:9080")
     String publicUrl;
 
-    private byte[] key;
+    private SignedTokens tokens;
 
     @PostConstruct
     void init() {
         if (configured.isBlank()) {
-            key = new byte[32];
-            new SecureRandom().nextBytes(key);
+            tokens = SignedTokens.random();
             LOG.warning("HERALD_EMAIL_UNSUBSCRIBE_SECRET is not set: unsubscribe links work only until this instance"
                     + " restarts");
         } else {
-            key = configured.strip().getBytes(StandardCharsets.UTF_8);
+            tokens = SignedTokens.under(configured);
         }
     }
 
     /** The link that unsubscribes {@code user} from {@code category}'s email ({@link #ALL}: from all email). */
     public String link(String user, String category) {
-        String payload = ENCODE.encodeToString((user + "\n" + category).getBytes(StandardCharsets.UTF_8));
-        return base() + "/api/unsubscribe/" + payload + "." + ENCODE.encodeToString(mac(payload));
+        return base() + "/api/unsubscribe/" + tokens.sign(user + "\n" + category);
     }
 
     /** Where the inbox is. */
@@ -70,35 +60,13 @@ public class UnsubscribeLinks {
 
     /** What a token says, if it is one of ours. */
     public Optional<Unsubscribe> read(String token) {
-        int dot = token.indexOf('.');
-        if (dot <= 0 || token.length() > 2000) {
-            return Optional.empty();
-        }
-        String payload = token.substring(0, dot);
-        try {
-            byte[] signature = DECODE.decode(token.substring(dot + 1));
-            if (!MessageDigest.isEqual(signature, mac(payload))) {
-                return Optional.empty();
-            }
-            String[] parts = new String(DECODE.decode(payload), StandardCharsets.UTF_8).split("\n", -1);
+        return tokens.read(token).flatMap(text -> {
+            String[] parts = text.split("\n", -1);
             return parts.length == 2 ? Optional.of(new Unsubscribe(parts[0], parts[1])) : Optional.empty();
-        } catch (IllegalArgumentException notBase64) {
-            // a mangled link is an unknown link: the caller answers 404
-            return Optional.empty();
-        }
+        });
     }
 
     private String base() {
         return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-    }
-
-    private byte[] mac(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
     }
 }

@@ -5,9 +5,11 @@ import dev.herald.event.entity.AggregationRule;
 import dev.herald.event.entity.Catalog;
 import dev.herald.event.entity.DataSchema;
 import dev.herald.event.entity.EventType;
+import dev.herald.event.entity.LinkTemplate;
 import dev.herald.event.entity.LocalizedTemplates;
 import dev.herald.event.entity.RecipientRule;
 import dev.herald.event.entity.Template;
+import dev.herald.link.entity.LinkRules;
 import dev.herald.platform.control.JsonFactory;
 import dev.herald.preference.entity.Channel;
 import dev.herald.workflow.entity.Batch;
@@ -38,6 +40,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a catalog document and checks everything that can be checked before an event arrives: each schema against
@@ -54,15 +58,25 @@ public final class CatalogReader {
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final String file;
+    /** An absolute http(s) URL with a literal host: scheme, host[:port], then a path, query or nothing. */
+    private static final Pattern ABSOLUTE = Pattern.compile("(?i)(https?)://([^/?#{}@\\s]+)([/?#].*)?");
 
-    private CatalogReader(String file) {
+    private final String file;
+    private final LinkRules links;
+
+    private CatalogReader(String file, LinkRules links) {
         this.file = file;
+        this.links = links;
     }
 
-    /** Reads the catalog; {@code file} names it in errors. */
+    /** Reads the catalog; {@code file} names it in errors; links may point anywhere. */
     public static Catalog read(InputStream in, String file) {
-        return new CatalogReader(file).read(in);
+        return read(in, file, LinkRules.ANY);
+    }
+
+    /** Reads the catalog; {@code file} names it in errors; each type's link must follow {@code links}. */
+    public static Catalog read(InputStream in, String file, LinkRules links) {
+        return new CatalogReader(file, links).read(in);
     }
 
     private Catalog read(InputStream in) {
@@ -149,8 +163,59 @@ public final class CatalogReader {
                 silent ? Map.of() : templates(entry, at, schemaSource, defaultLocale, locales);
         Workflow workflow =
                 entry.containsKey("workflow") ? workflow(entry, at, channels, silent, aggregation) : Workflow.NONE;
+        LinkTemplate link = entry.containsKey("link") ? link(entry, at, schemaSource, silent) : null;
         return new EventType(
-                name, category, priority, channels, recipients, silent, schema, aggregation, templates, workflow);
+                name, category, priority, channels, recipients, silent, schema, aggregation, templates, workflow, link);
+    }
+
+    /**
+     * The {@code link}: a path in the product ({@code /posts/{post_id}}, on HERALD_LINK_BASE_URL) or an absolute URL
+     * on an allowed origin, with a literal scheme and host (https, or http for this machine), taking only data fields
+     * the schema requires, as simple arguments.
+     */
+    private LinkTemplate link(JsonObject entry, String at, JsonObject schema, boolean silent) {
+        String field = at + ".link";
+        if (silent) {
+            throw error(field, "a silent type makes no notification, so it has no link");
+        }
+        String pattern = string(entry, "link", at, null);
+        String absolute = pattern.startsWith("/") && !pattern.startsWith("//") ? links.base() + pattern : pattern;
+        Matcher url = ABSOLUTE.matcher(absolute);
+        if (!url.matches()) {
+            throw error(
+                    field,
+                    "must be a path such as /posts/{post_id} or an absolute https URL whose scheme and host"
+                            + " are written out (no argument before the path)");
+        }
+        String scheme = url.group(1).toLowerCase(java.util.Locale.ROOT);
+        String host = url.group(2).toLowerCase(java.util.Locale.ROOT);
+        String origin = scheme + "://" + host;
+        boolean loopback = host.matches("(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d+)?");
+        boolean onBase = origin.equals(links.baseOrigin());
+        if (scheme.equals("http") && !loopback && !onBase) {
+            throw error(field, "must use https (http only for this machine)");
+        }
+        if (!onBase && !links.allowed().test(origin)) {
+            throw error(field, "points to " + origin + ", which is not among HERALD_LINK_ALLOWED_ORIGINS");
+        }
+        LinkTemplate link;
+        try {
+            link = LinkTemplate.parse(absolute);
+        } catch (IllegalArgumentException e) {
+            throw error(field, e.getMessage());
+        }
+        Map<String, Boolean> fields = new HashMap<>();
+        declaredFields(schema, "", true, fields);
+        for (String argument : link.arguments()) {
+            Boolean alwaysThere = fields.get(argument);
+            if (alwaysThere == null || !alwaysThere) {
+                throw error(
+                        field,
+                        "uses {" + argument + "}, which the schema must declare and require (a link without it would"
+                                + " point nowhere)");
+            }
+        }
+        return link;
     }
 
     /**

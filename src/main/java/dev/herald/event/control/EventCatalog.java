@@ -4,6 +4,7 @@ import com.ibm.icu.util.ULocale;
 import dev.herald.event.entity.Catalog;
 import dev.herald.event.entity.EventType;
 import dev.herald.event.entity.InvalidEventException;
+import dev.herald.link.control.LinkPolicy;
 import dev.herald.preference.control.ChannelDefaults;
 import dev.herald.preference.control.SupportedLocales;
 import dev.herald.preference.entity.Channel;
@@ -44,6 +45,9 @@ public class EventCatalog implements SupportedLocales, ChannelDefaults, Workflow
     @ConfigProperty(name = "herald.catalog.location")
     Optional<String> location;
 
+    @Inject
+    LinkPolicy links;
+
     /** A catalog as read, with the channel sets derived from it; replaced whole on a reload. */
     private record Loaded(
             Catalog catalog,
@@ -77,7 +81,7 @@ public class EventCatalog implements SupportedLocales, ChannelDefaults, Workflow
         String name = location.filter(l -> !l.isBlank()).orElse("classpath:" + BUILT_IN);
         Catalog catalog;
         try (InputStream in = open()) {
-            catalog = CatalogReader.read(in, name);
+            catalog = CatalogReader.read(in, name, links.rules());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the event catalog " + name, e);
         }

@@ -55,6 +55,8 @@ public final class NotificationRenderer {
         String groupKey = rule == null ? null : rule.groupKey(event.data());
         String actorId = rule == null ? null : actorId(actor, type);
 
+        // the link is not worded: one per event, the same for every recipient
+        String link = type.linkTemplate().map(t -> t.render(arguments)).orElse(null);
         Map<ULocale, Text> texts = new HashMap<>();
         List<Notification> notifications = new ArrayList<>(accepted.recipients().size());
         for (String recipient : accepted.recipients()) {
@@ -76,7 +78,8 @@ public final class NotificationRenderer {
                             data,
                             actors,
                             now)
-                    .deliveredAs(priority, templates.locale().toLanguageTag());
+                    .deliveredAs(priority, templates.locale().toLanguageTag())
+                    .linkTo(link);
             if (rule != null) {
                 n.aggregating(new Aggregation(
                         groupKey,

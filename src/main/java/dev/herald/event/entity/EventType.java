@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * One entry of the event catalog: what {@code data} an event {@code type} must carry, who receives it, and how it
  * becomes a notification (category, priority, channels, templates per locale, an optional aggregation rule), and the
- * workflow steps its sends go through per channel. A
+ * workflow steps its sends go through per channel, and an optional link back into the product. A
  * silent type is accepted, validated and counted, and makes no notification.
  */
 public record EventType(
@@ -24,7 +24,8 @@ public record EventType(
         DataSchema schema,
         AggregationRule aggregation,
         Map<ULocale, LocalizedTemplates> templates,
-        Workflow workflow) {
+        Workflow workflow,
+        LinkTemplate link) {
 
     public EventType {
         requireNonNull(type);
@@ -38,6 +39,11 @@ public record EventType(
         if (!silent && templates.isEmpty()) {
             throw new IllegalArgumentException("a type that makes notifications needs templates");
         }
+    }
+
+    /** The link back into the product its notifications carry, if the type has one. */
+    public Optional<LinkTemplate> linkTemplate() {
+        return Optional.ofNullable(link);
     }
 
     public Optional<AggregationRule> aggregationRule() {

@@ -74,6 +74,7 @@ final class NotificationTable {
     private static final Column DATA = json("data", n -> n.payload().dataText());
     private static final Column ACTORS = json("actors", n -> n.payload().actorsText());
     private static final Column LOCALE = text("locale", Notification::locale);
+    private static final Column LINK = longText("link", Notification::link);
     private static final Column ACTOR_COUNT =
             number("actor_count", n -> n.grouping().actorCount());
     private static final Column EVENT_COUNT =
@@ -100,6 +101,7 @@ final class NotificationTable {
             LOCALE,
             TITLE,
             BODY,
+            LINK,
             DATA,
             ACTORS,
             text("group_key", n -> n.grouping().groupKey()),
@@ -121,7 +123,19 @@ final class NotificationTable {
 
     /** What gathering an event changes in a stored aggregate (see {@link Notification#absorb}). */
     private static final List<Column> GATHERED = List.of(
-            SEQ, TITLE, BODY, DATA, ACTORS, LOCALE, ACTOR_COUNT, EVENT_COUNT, UPDATED_AT, SEEN_AT, READ_AT, SILENT);
+            SEQ,
+            TITLE,
+            BODY,
+            LINK,
+            DATA,
+            ACTORS,
+            LOCALE,
+            ACTOR_COUNT,
+            EVENT_COUNT,
+            UPDATED_AT,
+            SEEN_AT,
+            READ_AT,
+            SILENT);
 
     /** Every column, for a {@code SELECT} whose rows {@link #restore} reads. */
     static final String COLUMNS = names(ALL, "");

@@ -54,6 +54,9 @@ public class Notification {
     private String body;
     private String locale;
 
+    /** Where the notification leads in the product (absolute URL), null for none. */
+    private String link;
+
     @Embedded
     private Payload payload;
 
@@ -118,6 +121,7 @@ public class Notification {
         n.locale = row.text("locale");
         n.title = row.text("title");
         n.body = row.text("body");
+        n.link = row.text("link");
         n.payload = Payload.restore(row);
         n.grouping = Grouping.restore(row);
         n.reading = Reading.restore(row);
@@ -131,6 +135,12 @@ public class Notification {
     public Notification deliveredAs(String priority, String locale) {
         handling.prioritize(priority);
         this.locale = locale;
+        return this;
+    }
+
+    /** Sets where it leads in the product (null: nowhere); done once, before it is stored. */
+    public Notification linkTo(String link) {
+        this.link = link;
         return this;
     }
 
@@ -159,6 +169,7 @@ public class Notification {
         payload.name(named);
         payload.takeData(event.payload);
         locale = event.locale;
+        link = event.link;
         handling.followSilence(event.handling);
         reading().renew();
         updatedAt = now;
@@ -246,6 +257,10 @@ public class Notification {
 
     public String locale() {
         return locale;
+    }
+
+    public String link() {
+        return link;
     }
 
     public Payload payload() {

@@ -35,8 +35,11 @@ public final class NotificationView {
                 .write("category", n.category())
                 .write("priority", n.handling().priority())
                 .write("title", n.title())
-                .write("body", n.body())
-                .write("data", n.payload().data())
+                .write("body", n.body());
+        if (n.link() != null) {
+            json.write("link", n.link());
+        }
+        json.write("data", n.payload().data())
                 .write("actors", n.payload().actors())
                 .write("actorCount", n.grouping().actorCount())
                 .write("eventCount", n.grouping().eventCount())

@@ -5,6 +5,7 @@ import dev.herald.channel.control.Destinations;
 import dev.herald.channel.entity.Outgoing;
 import dev.herald.channel.entity.SendResult;
 import dev.herald.inbox.entity.Notification;
+import dev.herald.link.control.OpenLinks;
 import dev.herald.platform.control.JsonFactory;
 import dev.herald.preference.entity.Channel;
 import dev.herald.push.entity.PushSubscription;
@@ -41,8 +42,7 @@ public class PushProvider implements ChannelProvider {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "herald.public-url", defaultValue = "http://localhost:9080")
-    String publicUrl;
+    OpenLinks opens;
 
     @Inject
     @ConfigProperty(name = "herald.push.timeout-seconds", defaultValue = "10")
@@ -114,11 +114,13 @@ public class PushProvider implements ChannelProvider {
     }
 
     /**
-     * What the service worker shows, as JSON: title, body, the inbox to open on click, and a tag so a later push of
-     * the same notification replaces it. Long texts are cut to keep the encrypted record within its 4 KiB.
+     * What the service worker shows, as JSON: title, body, the link to open on click (Herald's signed link, which marks
+     * it read and leads to the notification's link or the inbox), the notification's own link, and a tag so a later
+     * push of the same notification replaces it. Long texts are cut to keep the encrypted record within its 4 KiB.
      */
     String payload(Notification n) {
-        String url = publicUrl.replaceAll("/+$", "") + "/?notification=" + n.id();
+        // Herald's signed link marks it read, then leads where the notification leads (or to it in the inbox)
+        String url = opens.url(n.id(), n.recipient(), clock.instant());
         String title = n.title();
         String body = n.body();
         String json = json(n, title, body, url);
@@ -135,7 +137,7 @@ public class PushProvider implements ChannelProvider {
     }
 
     private static String json(Notification n, String title, String body, String url) {
-        return JsonFactory.PROVIDER
+        var json = JsonFactory.PROVIDER
                 .createObjectBuilder()
                 .add("id", n.id())
                 .add("type", n.type())
@@ -143,9 +145,12 @@ public class PushProvider implements ChannelProvider {
                 .add("title", title)
                 .add("body", body)
                 .add("tag", n.id())
-                .add("url", url)
-                .build()
-                .toString();
+                .add("url", url);
+        if (n.link() != null) {
+            // for a worker that may not open Herald's origin: the product's own page, without marking it read
+            json.add("link", n.link());
+        }
+        return json.build().toString();
     }
 
     /** The first {@code length} characters (never half a surrogate pair), with an ellipsis when something was cut. */

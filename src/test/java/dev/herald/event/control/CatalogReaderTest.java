@@ -341,4 +341,71 @@ class CatalogReaderTest {
                 .hasMessageStartingWith(
                         "my-catalog.json: types.thing.happened.workflow.email.batch: needs the type's aggregation");
     }
+
+    /** A type whose schema requires post.id and has an optional note, with the given link. */
+    private static String withLink(String link) {
+        return oneType(
+                """
+                {"category":"social","schema":{"type":"object","required":["post"],"properties":{
+                  "post":{"type":"object","required":["id"],"properties":{"id":{"type":"string"}}},
+                  "note":{"type":"string"},"count":{"type":"integer"}}},
+                 "templates":{"en":{"title":"Something happened"}},"link":"%s"}"""
+                        .formatted(link));
+    }
+
+    private static dev.herald.event.entity.Catalog readWithLinks(String json) {
+        var rules = new dev.herald.link.entity.LinkRules(
+                "https://app.example.com/", origin -> origin.equals("https://shop.example.com"));
+        return CatalogReader.read(
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "my-catalog.json", rules);
+    }
+
+    @Test
+    void aLinkIsAPathOnTheProductOrAnAllowedOriginWithEncodedArguments() {
+        var path = readWithLinks(withLink("/posts/{post_id}")).types().get("thing.happened");
+        assertThat(path.linkTemplate().orElseThrow().render(java.util.Map.of("post_id", "p 1/../admin?x=1")))
+                .isEqualTo("https://app.example.com/posts/p%201%2F..%2Fadmin%3Fx%3D1");
+        var other = readWithLinks(withLink("https://shop.example.com/orders/{post_id}?from=herald"))
+                .types()
+                .get("thing.happened");
+        assertThat(other.linkTemplate().orElseThrow().render(java.util.Map.of("post_id", 12345)))
+                .isEqualTo("https://shop.example.com/orders/12345?from=herald");
+        assertThat(read(withLink("http://localhost:3000/x")).types())
+                .as("http for this machine, on any origin when nothing is listed")
+                .isNotEmpty();
+        assertThat(read(oneType("{\"category\":\"x\",\"templates\":{\"en\":{\"title\":\"t\"}}}"))
+                        .types()
+                        .get("thing.happened")
+                        .linkTemplate())
+                .isEmpty();
+    }
+
+    @Test
+    void aBadLinkIsRefusedNamingTheField() {
+        String[][] cases = {
+            {
+                "https://evil.example.com/x",
+                "types.thing.happened.link: points to https://evil.example.com, which is not among HERALD_LINK_ALLOWED_ORIGINS"
+            },
+            {
+                "https://app.example.com.evil.com/x",
+                "types.thing.happened.link: points to https://app.example.com.evil.com"
+            },
+            {"http://shop.example.com/x", "types.thing.happened.link: must use https"},
+            {"https://{post_id}.example.com/x", "types.thing.happened.link: must be a path such as"},
+            {"//evil.example.com/x", "types.thing.happened.link: must be a path such as"},
+            {"javascript:alert(1)", "types.thing.happened.link: must be a path such as"},
+            {"/posts/{note}", "types.thing.happened.link: uses {note}, which the schema must declare and require"},
+            {"/posts/{nothing}", "types.thing.happened.link: uses {nothing}"},
+            {"/posts/{actors}", "types.thing.happened.link: uses {actors}"},
+            {"/posts/{count, number}", "types.thing.happened.link: a link takes simple arguments"},
+            {"/posts/'{post_id}'", "types.thing.happened.link: a link takes simple arguments"},
+        };
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> readWithLinks(withLink(c[0])))
+                    .as(c[0])
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("my-catalog.json: " + c[1]);
+        }
+    }
 }

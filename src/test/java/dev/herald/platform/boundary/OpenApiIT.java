@@ -61,10 +61,12 @@ class OpenApiIT {
             Map.entry("/api/admin/dead-letters", List.of("get")),
             Map.entry("/api/admin/dead-letters/replay", List.of("post")),
             Map.entry("/api/admin/dead-letters/discard", List.of("post")),
-            Map.entry("/api/unsubscribe/{token}", List.of("get", "post")));
+            Map.entry("/api/unsubscribe/{token}", List.of("get", "post")),
+            Map.entry("/api/open/{token}", List.of("get", "head")));
 
-    /** Reached without a token: dev tokens (dev mode only) and the signed one-click unsubscribe link. */
-    private static final List<String> PUBLIC = List.of("/api/dev/tokens", "/api/unsubscribe/{token}");
+    /** Reached without a token: dev tokens (dev mode only), the signed one-click unsubscribe and open links. */
+    private static final List<String> PUBLIC =
+            List.of("/api/dev/tokens", "/api/unsubscribe/{token}", "/api/open/{token}");
 
     @Test
     void everyEndpointIsDocumentedWithItsSecurityAndErrors() throws Exception {
