@@ -117,6 +117,10 @@ public final class Herald implements AutoCloseable {
         // the customer app is also "the product" the catalog's links lead into; every instance signs links alike
         env.put("HERALD_LINK_BASE_URL", customerAppOrigin());
         env.put("HERALD_LINK_SECRET", "test-link-secret");
+        // emails in a brand of their own, so a test can tell the layout filled it in
+        env.put("HERALD_BRAND_NAME", "Acme Jobs");
+        env.put("HERALD_BRAND_LOGO_URL", "https://cdn.example.com/acme.png");
+        env.put("HERALD_BRAND_COLOR", "#0a7d4f");
         // a catalog file the operations test can break and fix (starts as the built-in one)
         env.put("HERALD_CATALOG_LOCATION", catalogFile().toString());
         return env;

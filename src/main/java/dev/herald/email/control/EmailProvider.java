@@ -1,11 +1,13 @@
 package dev.herald.email.control;
 
 import dev.herald.channel.control.ChannelProvider;
+import dev.herald.channel.control.ChannelTexts;
 import dev.herald.channel.control.Contacts;
 import dev.herald.channel.entity.Contact;
 import dev.herald.channel.entity.Outgoing;
 import dev.herald.channel.entity.SendResult;
 import dev.herald.email.control.EmailComposer.Email;
+import dev.herald.inbox.entity.Notification;
 import dev.herald.link.control.OpenLinks;
 import dev.herald.preference.entity.Channel;
 import jakarta.annotation.PostConstruct;
@@ -22,6 +24,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -80,11 +83,42 @@ public class EmailProvider implements ChannelProvider {
     @ConfigProperty(name = "herald.email.timeout-seconds", defaultValue = "20")
     int timeoutSeconds;
 
+    @Inject
+    @ConfigProperty(name = "herald.email.layout-dir")
+    Optional<String> layoutDir;
+
+    @Inject
+    @ConfigProperty(name = "herald.brand.name", defaultValue = "Herald")
+    String brandName;
+
+    @Inject
+    @ConfigProperty(name = "herald.brand.logo-url", defaultValue = " ")
+    String brandLogo;
+
+    @Inject
+    @ConfigProperty(name = "herald.brand.color", defaultValue = "#3451b2")
+    String brandColor;
+
+    @Inject
+    @ConfigProperty(name = "herald.brand.text-color", defaultValue = "#ffffff")
+    String brandTextColor;
+
+    @Inject
+    ChannelTexts texts;
+
     private Session session;
     private String messageIdDomain;
+    private EmailComposer.Frame frame;
 
     @PostConstruct
     void open() {
+        // checked at start whether email is on or not: a broken layout or brand is a setting to fix now
+        frame = new EmailComposer.Frame(
+                layoutDir
+                        .filter(d -> !d.isBlank())
+                        .map(d -> EmailLayout.from(Path.of(d.strip())))
+                        .orElse(EmailLayout.builtIn()),
+                new Brand(brandName.strip(), brandLogo.strip(), brandColor.strip(), brandTextColor.strip()));
         if (!enabled()) {
             return;
         }
@@ -147,11 +181,13 @@ public class EmailProvider implements ChannelProvider {
         // a single notification's button leads through Herald's signed link: it marks it read, then goes where the
         // notification leads (its type's link), or to it in the inbox
         Email email = message.digest()
-                ? EmailComposer.digest(message.notifications(), links.inbox(), unsubscribe)
+                ? EmailComposer.digest(message.notifications(), links.inbox(), unsubscribe, frame)
                 : EmailComposer.single(
                         message.notification(),
+                        words(message.notification()),
                         opens.url(message.notification().id(), message.recipient(), clock.instant()),
-                        unsubscribe);
+                        unsubscribe,
+                        frame);
         MimeMessage mime = new IdentifiedMessage(session, "<" + message.deliveryId() + "@" + messageIdDomain + ">");
         try {
             mime.setFrom(new InternetAddress(from));
@@ -171,6 +207,21 @@ public class EmailProvider implements ChannelProvider {
             return SendResult.permanentFailure(null, "the message could not be composed: " + e.getMessage());
         }
         return transmit(mime);
+    }
+
+    /** The type's email words for the notification, each falling back to its title and body. */
+    EmailComposer.Words words(Notification n) {
+        return new EmailComposer.Words(
+                texts.text(n, "email.subject").orElse(n.title()),
+                texts.text(n, "email.body").orElse(n.body()),
+                texts.text(n, "email.button").orElse(null));
+    }
+
+    /** The email of a notification as it would go (subject, text, html), with stand-in links; nothing is sent. */
+    public Map<String, String> preview(Notification n) {
+        Email email = EmailComposer.single(
+                n, words(n), links.inbox() + "api/open/preview", links.inbox() + "api/unsubscribe/preview", frame);
+        return Map.of("subject", email.subject(), "text", email.text(), "html", email.html());
     }
 
     /** Hands the message to the SMTP server; a refusal keeps the server's own reply code and text. */

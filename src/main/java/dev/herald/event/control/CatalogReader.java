@@ -6,9 +6,11 @@ import dev.herald.event.entity.Catalog;
 import dev.herald.event.entity.DataSchema;
 import dev.herald.event.entity.EventType;
 import dev.herald.event.entity.LinkTemplate;
+import dev.herald.event.entity.LocalizedContent;
 import dev.herald.event.entity.LocalizedTemplates;
 import dev.herald.event.entity.RecipientRule;
 import dev.herald.event.entity.Template;
+import dev.herald.event.entity.Violation;
 import dev.herald.link.entity.LinkRules;
 import dev.herald.platform.control.JsonFactory;
 import dev.herald.preference.entity.Channel;
@@ -57,6 +59,12 @@ public final class CatalogReader {
     private static final Set<String> STEP_FIELDS = new TreeSet<>(Set.of("delay", "batch", "unless", "throttle"));
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+    /** The parts of each channel's words in {@code content}. */
+    private static final Map<String, Set<String>> CONTENT_SHAPES = Map.of(
+            "email", new TreeSet<>(Set.of("subject", "body", "button")),
+            "push", new TreeSet<>(Set.of("title", "body")),
+            "sms", Set.of());
 
     /** An absolute http(s) URL with a literal host: scheme, host[:port], then a path, query or nothing. */
     private static final Pattern ABSOLUTE = Pattern.compile("(?i)(https?)://([^/?#{}@\\s]+)([/?#].*)?");
@@ -164,8 +172,95 @@ public final class CatalogReader {
         Workflow workflow =
                 entry.containsKey("workflow") ? workflow(entry, at, channels, silent, aggregation) : Workflow.NONE;
         LinkTemplate link = entry.containsKey("link") ? link(entry, at, schemaSource, silent) : null;
+        Map<ULocale, LocalizedContent> content =
+                entry.containsKey("content") ? content(entry, at, schemaSource, locales, channels) : Map.of();
+        JsonObject example = entry.containsKey("example") ? example(entry, at, schema) : null;
         return new EventType(
-                name, category, priority, channels, recipients, silent, schema, aggregation, templates, workflow, link);
+                name,
+                category,
+                priority,
+                channels,
+                recipients,
+                silent,
+                schema,
+                aggregation,
+                templates,
+                workflow,
+                link,
+                content,
+                example);
+    }
+
+    /**
+     * The {@code content}: per locale and channel the words besides the inbox's title and body ({@code email}:
+     * subject, body, button; {@code push}: title, body; {@code sms}: one text), checked as the templates are.
+     */
+    private Map<ULocale, LocalizedContent> content(
+            JsonObject entry, String at, JsonObject schema, Set<ULocale> locales, List<String> channels) {
+        Map<String, Boolean> fields = new HashMap<>();
+        declaredFields(schema, "", true, fields);
+        Map<ULocale, LocalizedContent> result = new LinkedHashMap<>();
+        object(entry, "content", at).forEach((tag, value) -> {
+            String field = at + ".content." + tag;
+            ULocale locale = locale(tag, field);
+            if (!locales.contains(locale)) {
+                throw error(field, tag + " is not among the catalog's locales " + locales);
+            }
+            if (!(value instanceof JsonObject perChannel)) {
+                throw error(field, "must be an object of channels: email, push, sms");
+            }
+            Map<String, Template> texts = new HashMap<>();
+            perChannel.forEach((channel, words) -> {
+                String channelAt = field + "." + channel;
+                if (!CONTENT_SHAPES.containsKey(channel)) {
+                    throw error(channelAt, "content is for email, push and sms");
+                }
+                if (!channels.contains(channel)) {
+                    throw error(channelAt, "the type does not use " + channel + "; its channels are " + channels);
+                }
+                if (channel.equals("sms")) {
+                    if (!(words instanceof JsonString text)) {
+                        throw error(channelAt, "must be the message's text");
+                    }
+                    Template sms = template(text.getString(), locale, channelAt);
+                    checkArguments(sms, fields, false, channelAt);
+                    texts.put("sms", sms);
+                    return;
+                }
+                if (!(words instanceof JsonObject parts)) {
+                    throw error(channelAt, "must be an object with " + CONTENT_SHAPES.get(channel));
+                }
+                unknownFields(parts, CONTENT_SHAPES.get(channel), channelAt, "unknown field; " + channel + " has ");
+                parts.forEach((part, text) -> {
+                    String partAt = channelAt + "." + part;
+                    if (!(text instanceof JsonString string)
+                            || string.getString().isBlank()) {
+                        throw error(partAt, "must be a non-blank string");
+                    }
+                    Template template = template(string.getString(), locale, partAt);
+                    // a subject or a push title must not come out empty: only fields the schema requires
+                    checkArguments(template, fields, part.equals("subject") || part.equals("title"), partAt);
+                    texts.put(channel + "." + part, template);
+                });
+            });
+            result.put(locale, new LocalizedContent(locale, texts));
+        });
+        return result;
+    }
+
+    /** The {@code example}: data a preview renders the type with; it must match the type's schema. */
+    private JsonObject example(JsonObject entry, String at, DataSchema schema) {
+        JsonObject example = object(entry, "example", at);
+        List<Violation> violations = schema.check(example);
+        if (!violations.isEmpty()) {
+            throw error(
+                    at + ".example",
+                    "does not match the schema: "
+                            + violations.stream()
+                                    .map(v -> v.pointer() + " " + v.detail())
+                                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
+        return example;
     }
 
     /**
@@ -481,7 +576,7 @@ public final class CatalogReader {
                                 + " their path joined with \"_\": {post_title} is data.post.title)");
             }
             if (required && !alwaysThere) {
-                throw error(at, "uses {" + argument + "} in a title, so the schema must require it");
+                throw error(at, "uses {" + argument + "} in a title or subject, so the schema must require it");
             }
         }
     }

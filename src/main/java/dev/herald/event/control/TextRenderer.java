@@ -75,7 +75,13 @@ public final class TextRenderer {
             Map<String, Object> arguments,
             List<JsonObject> named,
             long actorCount) {
-        ULocale locale = templates.locale();
+        Map<String, Object> values = values(catalog, templates.locale(), arguments, named, actorCount);
+        return new Text(render(templates.title(), values), render(templates.body(), values));
+    }
+
+    /** The data's arguments with the computed ones: {@code actors} worded in {@code locale}, {@code actorCount}. */
+    public static Map<String, Object> values(
+            Catalog catalog, ULocale locale, Map<String, Object> arguments, List<JsonObject> named, long actorCount) {
         List<String> names = new ArrayList<>(named.size() + 1);
         named.forEach(actor -> names.add(nameOf(actor)));
         if (actorCount > named.size()) {
@@ -84,10 +90,11 @@ public final class TextRenderer {
         Map<String, Object> values = new HashMap<>(arguments);
         values.put(ACTORS, ListFormatter.getInstance(catalog.listLocale(locale)).format(names));
         values.put(ACTOR_COUNT, actorCount);
-        return new Text(render(templates.title(), values), render(templates.body(), values));
+        return values;
     }
 
-    private static String render(Template template, Map<String, Object> values) {
+    /** One template with {@link #values}; an optional field the event left out reads as nothing. */
+    public static String render(Template template, Map<String, Object> values) {
         for (String argument : template.arguments()) {
             // an optional field the event left out reads as nothing, never as "{field}"
             values.putIfAbsent(argument, "");

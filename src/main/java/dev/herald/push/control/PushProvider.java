@@ -1,6 +1,7 @@
 package dev.herald.push.control;
 
 import dev.herald.channel.control.ChannelProvider;
+import dev.herald.channel.control.ChannelTexts;
 import dev.herald.channel.control.Destinations;
 import dev.herald.channel.entity.Outgoing;
 import dev.herald.channel.entity.SendResult;
@@ -43,6 +44,9 @@ public class PushProvider implements ChannelProvider {
 
     @Inject
     OpenLinks opens;
+
+    @Inject
+    ChannelTexts texts;
 
     @Inject
     @ConfigProperty(name = "herald.push.timeout-seconds", defaultValue = "10")
@@ -113,6 +117,13 @@ public class PushProvider implements ChannelProvider {
         return result;
     }
 
+    /** The push of a notification as the browser would show it: title and body; nothing is sent. */
+    public Map<String, String> preview(Notification n) {
+        return Map.of(
+                "title", texts.text(n, "push.title").orElse(n.title()),
+                "body", texts.text(n, "push.body").orElse(n.body()));
+    }
+
     /**
      * What the service worker shows, as JSON: title, body, the link to open on click (Herald's signed link, which marks
      * it read and leads to the notification's link or the inbox), the notification's own link, and a tag so a later
@@ -121,8 +132,9 @@ public class PushProvider implements ChannelProvider {
     String payload(Notification n) {
         // Herald's signed link marks it read, then leads where the notification leads (or to it in the inbox)
         String url = opens.url(n.id(), n.recipient(), clock.instant());
-        String title = n.title();
-        String body = n.body();
+        Map<String, String> shown = preview(n);
+        String title = shown.get("title");
+        String body = shown.get("body");
         String json = json(n, title, body, url);
         // the encrypted record holds 3,993 bytes: shorten the body, then the title, at character boundaries
         while (json.getBytes(StandardCharsets.UTF_8).length > WebPushCipher.MAX_PLAINTEXT) {

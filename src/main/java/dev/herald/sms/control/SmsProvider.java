@@ -1,6 +1,7 @@
 package dev.herald.sms.control;
 
 import dev.herald.channel.control.ChannelProvider;
+import dev.herald.channel.control.ChannelTexts;
 import dev.herald.channel.control.Contacts;
 import dev.herald.channel.control.HttpOutcomes;
 import dev.herald.channel.entity.Contact;
@@ -33,6 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SmsProvider implements ChannelProvider {
+    @Inject
+    ChannelTexts texts;
+
     @Inject
     Contacts contacts;
 
@@ -101,7 +105,7 @@ public class SmsProvider implements ChannelProvider {
             return SendResult.noTarget("no address: the user has no E.164 phone number");
         }
         String form = "To=" + encode(phone.get()) + "&From=" + encode(from.strip()) + "&Body="
-                + encode(text(message.notification(), maxSegments));
+                + encode(preview(message.notification()).get("sms"));
         String credentials = Base64.getEncoder()
                 .encodeToString((account.strip() + ":" + token.strip()).getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.strip().replaceAll("/+$", "")
@@ -115,10 +119,14 @@ public class SmsProvider implements ChannelProvider {
         return HttpOutcomes.exchange(http, request, clock, false);
     }
 
-    /** Title, then the body, within {@code segments} SMS segments. */
-    static String text(Notification n, int segments) {
-        String text = n.body().isBlank() ? n.title() : n.title() + ": " + n.body();
-        return SmsText.fit(text, segments);
+    /** The text of a notification's SMS as it would go, within the segments allowed; nothing is sent. */
+    public Map<String, String> preview(Notification n) {
+        return Map.of("sms", SmsText.fit(texts.text(n, "sms").orElse(text(n)), maxSegments));
+    }
+
+    /** Without the type's own SMS words: the title, then the body. */
+    static String text(Notification n) {
+        return n.body().isBlank() ? n.title() : n.title() + ": " + n.body();
     }
 
     private static String encode(String value) {

@@ -58,7 +58,9 @@ class EmailComposerTest {
         assertThat(email.html())
                 .startsWith("<!DOCTYPE html>\n<html lang=\"en\">")
                 .contains("<h1 style=\"font-size:18px\">Ann liked your post</h1>\n<p>Nice one</p>")
-                .contains("<a href=\"" + INBOX + "\">Open your inbox</a>")
+                .contains("<a href=\"" + INBOX + "\"")
+                .contains(">Open your inbox</a>")
+                .contains("<p style=\"font-weight:600;color:#3451b2\">Herald</p>")
                 .contains("<a href=\"https://herald.example/unsubscribe?t=abc&amp;c=social\">"
                         + "Unsubscribe from social emails</a>");
     }

@@ -50,6 +50,11 @@ class EmailRefusalsTest {
             provider.password = " ";
             provider.from = "Herald <herald@herald.test>";
             provider.timeoutSeconds = 10;
+            provider.layoutDir = java.util.Optional.empty();
+            provider.brandName = "Herald";
+            provider.brandLogo = " ";
+            provider.brandColor = "#3451b2";
+            provider.brandTextColor = "#ffffff";
             provider.open();
 
             SendResult result = provider.transmit(message());

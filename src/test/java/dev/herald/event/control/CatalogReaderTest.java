@@ -100,8 +100,9 @@ class CatalogReaderTest {
                         + " data.post.title)");
         assertThatThrownBy(() -> read(oneType(
                         "{\"category\":\"c\",\"schema\":" + schema + ",\"templates\":{\"en\":{\"title\":\"{b}\"}}}")))
-                .hasMessageContaining("types.thing.happened.templates.en.title: uses {b} in a title, so the schema"
-                        + " must require it");
+                .hasMessageContaining(
+                        "types.thing.happened.templates.en.title: uses {b} in a title or subject, so the schema"
+                                + " must require it");
         Catalog fine = read(oneType("{\"category\":\"c\",\"schema\":" + schema
                 + ",\"templates\":{\"en\":{\"title\":\"{a}\",\"body\":\"{b}\"}}}"));
         assertThat(fine.types()).containsKey("thing.happened");

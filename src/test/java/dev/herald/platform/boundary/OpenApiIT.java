@@ -62,7 +62,8 @@ class OpenApiIT {
             Map.entry("/api/admin/dead-letters/replay", List.of("post")),
             Map.entry("/api/admin/dead-letters/discard", List.of("post")),
             Map.entry("/api/unsubscribe/{token}", List.of("get", "post")),
-            Map.entry("/api/open/{token}", List.of("get", "head")));
+            Map.entry("/api/open/{token}", List.of("get", "head")),
+            Map.entry("/api/admin/event-types/{type}/preview", List.of("post")));
 
     /** Reached without a token: dev tokens (dev mode only), the signed one-click unsubscribe and open links. */
     private static final List<String> PUBLIC =

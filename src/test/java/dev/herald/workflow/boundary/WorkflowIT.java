@@ -299,7 +299,7 @@ class WorkflowIT {
         moveClockPast(due);
         awaitEmailStatus(u, id, "delivered");
         await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(u).size() == 1);
-        assertThat(emailsTo(u).get(0).getSubject()).isEqualTo("New message from Ana");
+        assertThat(emailsTo(u).get(0).getSubject()).isEqualTo("Ana sent you a message");
     }
 
     @Test
