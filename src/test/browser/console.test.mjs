@@ -134,6 +134,20 @@ try {
   }
   await screenshot("analytics.png");
 
+  // types: a type's email as it would go, in the layout with the brand, shown in a sandboxed frame
+  await openTab("types");
+  await until("the event types", () => [...document.querySelectorAll("#preview-type option")]
+    .some((o) => o.value === "message.received"));
+  await page.selectOption("#preview-type", "message.received");
+  await page.selectOption("#preview-channel", "email");
+  await page.click("#preview-show");
+  await until("the email preview", () => {
+    const frame = document.getElementById("preview-frame");
+    return frame && frame.getAttribute("sandbox") === "" && frame.srcdoc.includes("Read and reply")
+      && document.getElementById("preview-result").textContent.includes("Ana sent you a message");
+  });
+  await screenshot("preview.png");
+
   // audit: the replay above is in the trail
   await openTab("audit");
   await retrying("an audit entry dead-letters.replay", "#audit-refresh",

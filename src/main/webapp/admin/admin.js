@@ -12,10 +12,10 @@ const API = location.pathname.replace(/\/admin(\/[^/]*)?$/, "") + "/api/";
 const FLOW_INTERVAL_MS = 2000;
 const SAMPLES = 60;
 const SVG_NS = "http://www.w3.org/2000/svg";
-const TABS = ["flow", "letters", "story", "analytics", "audit"];
+const TABS = ["flow", "letters", "story", "analytics", "types", "audit"];
 const AUDIT_ACTIONS = ["intake.pause", "intake.resume", "events.replay", "parked.replay", "parked.discard",
   "dead-letters.replay", "dead-letters.discard", "catalog.reload", "webhook.create", "webhook.update",
-  "webhook.rotate-secret", "webhook.delete", "contacts.update", "retention.run"];
+  "webhook.rotate-secret", "webhook.delete", "contacts.update", "retention.run", "event.cancel"];
 
 let token = null;
 let mode = null; // "dev" (minted here) or "pasted"
@@ -339,6 +339,9 @@ function showTab(name) {
     renderAnalytics(lastAnalytics); // drawn again at the widths it has now (it may have been drawn while hidden)
   } else if (name === "story") {
     $("story-query").focus();
+  } else if (name === "types" && !loaded.has("types")) {
+    loaded.add("types");
+    loadTypes();
   }
 }
 
@@ -960,6 +963,8 @@ const OUTCOMES = [
   { key: "delivered", label: "delivered", color: "#30a46c" },
   { key: "failed", label: "failed", color: "#f5a623" },
   { key: "dead", label: "dead", color: "#e5484d" },
+  { key: "delayed", label: "delayed by a workflow", color: "#8e4ec6" },
+  { key: "cancelled", label: "cancelled by a workflow", color: "#8b8d98" },
 ];
 let lastAnalytics = null;
 
@@ -1215,6 +1220,73 @@ window.addEventListener("resize", () => {
     if (currentTab === "analytics" && lastAnalytics) renderAnalytics(lastAnalytics);
   }, 200);
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Types: a message preview per channel and locale
+
+let eventTypes = [];
+
+async function loadTypes() {
+  try {
+    const answer = await api("event-types");
+    eventTypes = (Array.isArray(answer) ? answer : []).filter((t) => !t.silent);
+    showProblem("preview-error", null);
+    $("preview-type").replaceChildren(...eventTypes.map((t) => el("option", { value: t.type, textContent: t.type })));
+    typeChosen();
+  } catch (e) {
+    showProblem("preview-error", e);
+  }
+}
+
+function typeChosen() {
+  const type = eventTypes.find((t) => t.type === $("preview-type").value);
+  if (!type) return;
+  const channels = (type.channels || []).filter((c) => c !== "webhook");
+  $("preview-channel").replaceChildren(...channels.map((c) => el("option", { value: c, textContent: c })));
+  if (channels.includes("email")) $("preview-channel").value = "email";
+  const locales = Object.keys(type.templates || {});
+  $("preview-locale").replaceChildren(...locales.map((l) => el("option", { value: l, textContent: l })));
+}
+
+$("preview-type").addEventListener("change", typeChosen);
+$("preview-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const text = $("preview-data").value.trim();
+  let data;
+  try {
+    data = text === "" ? undefined : JSON.parse(text);
+  } catch (e) {
+    showProblem("preview-error", new Error("The data is not JSON: " + e.message));
+    return;
+  }
+  try {
+    const shown = await api("admin/event-types/" + encodeURIComponent($("preview-type").value) + "/preview",
+      { method: "POST", body: { channel: $("preview-channel").value, locale: $("preview-locale").value, data } });
+    showProblem("preview-error", null);
+    renderPreview(shown);
+  } catch (e) {
+    showProblem("preview-error", e);
+    $("preview-result").replaceChildren();
+  }
+});
+
+/** The rendered message: an email's HTML in a sandboxed frame (no scripts, no same-origin), the rest as text. */
+function renderPreview(p) {
+  const facts = [];
+  if (p.subject !== undefined) facts.push(fact("Subject", p.subject));
+  if (p.channel !== "email") {
+    facts.push(fact("Title", p.channel === "sms" ? "—" : p.title));
+    if (p.channel !== "sms") facts.push(fact("Body", p.body || "—"));
+  }
+  if (p.sms !== undefined) facts.push(fact("SMS", p.sms));
+  if (p.link) facts.push(fact("Link", p.link, true));
+  const parts = [el("div", { className: "facts" }, ...facts)];
+  if (p.html) {
+    parts.push(el("iframe", { id: "preview-frame", title: "Email preview", attrs: { sandbox: "" }, srcdoc: p.html }));
+    parts.push(el("details", {}, el("summary", { textContent: "Plain text" }), el("pre", { textContent: p.text })));
+  }
+  $("preview-result").replaceChildren(...parts);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Audit trail

@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * Read-only: what the channels did over a window, for the operators' analytics (ops composes the report): deliveries
- * delivered, failed attempts and dead letters per channel and bucket, in one query: one branch per metric, each a
- * range on its own time column (a delivery's updated_at outside the settled statuses, an attempt's started_at and
- * dead_at of a resolved dead letter are not indexed, so those branches scan), grouped with grouping sets. Narrowed to
+ * delivered, failed attempts, dead letters, sends a workflow step held and sends it cancelled, per channel and bucket,
+ * in one query: one branch per metric, each a range on its own time column (a delivery's updated_at outside the
+ * settled statuses, its created_at, an attempt's started_at and dead_at of a resolved dead letter are not indexed, so
+ * those branches scan), grouped with grouping sets. Narrowed to
  * one type, each branch joins the delivery's notification.
  */
 @ApplicationScoped
@@ -22,6 +23,10 @@ public class DeliveryActivity {
 
     public static final String FAILED = "failed";
     public static final String DEAD = "dead";
+    /** Sends a workflow step held (counted when planned). */
+    public static final String DELAYED = "delayed";
+    /** Sends a workflow's condition cancelled (the user read it first). */
+    public static final String CANCELLED = "cancelled";
 
     /** grouping(channel, b, type) of the per-channel buckets; the other grouping sets are by type and in total. */
     public static final int BY_BUCKET = BucketedCounts.BY_BUCKET;
@@ -62,6 +67,10 @@ public class DeliveryActivity {
                         + " WHERE t.outcome IN ('transient', 'permanent') AND t.started_at >= ?3 AND t.started_at < ?4",
                 "SELECT '" + DEAD + "', l.channel, NULL, l.dead_at, NULL FROM dead_letter l"
                         + (typed ? " JOIN delivery d ON d.id = l.delivery_id" + typeOfDelivery : "")
-                        + " WHERE l.dead_at >= ?3 AND l.dead_at < ?4"));
+                        + " WHERE l.dead_at >= ?3 AND l.dead_at < ?4",
+                "SELECT '" + DELAYED + "', d.channel, NULL, d.created_at, NULL FROM delivery d" + typeOfDelivery
+                        + " WHERE d.step IS NOT NULL AND d.created_at >= ?3 AND d.created_at < ?4",
+                "SELECT '" + CANCELLED + "', d.channel, NULL, d.updated_at, NULL FROM delivery d" + typeOfDelivery
+                        + " WHERE d.status = 'cancelled' AND d.updated_at >= ?3 AND d.updated_at < ?4"));
     }
 }

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/admin/analytics?from=&to=&bucket=hour|day&type=}: what came in, was stored, seen and read, and what
- * each channel delivered, failed and gave up, per UTC hour or day (the last 24 hours by default, at most 400 buckets).
+ * each channel delivered, failed, gave up, and held or cancelled by workflow steps, per UTC hour or day (the last 24 hours by default, at most 400 buckets).
  */
 @Path("admin/analytics")
 @RolesAllowed(Roles.ADMIN)

@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * What came in and what became of it over a window: per bucket, events in (notifications created plus events aggregated
  * into existing ones, one per recipient), notifications stored, seen and read; per channel, deliveries delivered,
- * failed attempts and dead letters; per type, the totals with the read rate (read / stored) and the median seconds from
+ * failed attempts, dead letters, sends a workflow step held (delayed) and cancelled; per type, the totals with the read rate (read / stored) and the median seconds from
  * creation to reading; and the overall rate and median. A rate or median with nothing to divide is null.
  */
 public record AnalyticsReport(
@@ -40,11 +40,13 @@ public record AnalyticsReport(
     public static final String DELIVERED = DeliveryActivity.DELIVERED;
     public static final String FAILED = DeliveryActivity.FAILED;
     public static final String DEAD = DeliveryActivity.DEAD;
+    public static final String DELAYED = DeliveryActivity.DELAYED;
+    public static final String CANCELLED = DeliveryActivity.CANCELLED;
 
     /** Reported only: notifications stored plus events absorbed. */
     public static final String EVENTS_IN = "eventsIn";
 
-    public static final List<String> CHANNEL_SERIES = List.of(DELIVERED, FAILED, DEAD);
+    public static final List<String> CHANNEL_SERIES = List.of(DELIVERED, FAILED, DEAD, DELAYED, CANCELLED);
 
     private static final Set<String> INBOX = Set.of(STORED, ABSORBED, SEEN, READ);
 

@@ -9,7 +9,7 @@ class DeliveryActivityTest {
     void everyBranchIsNarrowedToTheTypeOnlyWhenOneIsAsked() {
         assertThat(DeliveryActivity.sql(false)).doesNotContain("?5");
         // delivered, failed, dead through the notification
-        assertThat(DeliveryActivity.sql(true).split("n\\.type = \\?5", -1)).hasSize(4);
+        assertThat(DeliveryActivity.sql(true).split("n\\.type = \\?5", -1)).hasSize(6);
     }
 
     @Test

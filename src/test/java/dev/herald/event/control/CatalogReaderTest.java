@@ -409,4 +409,71 @@ class CatalogReaderTest {
                     .hasMessageStartingWith("my-catalog.json: " + c[1]);
         }
     }
+
+    /** A type on every channel, whose schema requires who and has an optional note, with the given content. */
+    private static String withContent(String content) {
+        return oneType(
+                """
+                {"category":"social","channels":["in_app","email","push","sms"],
+                 "schema":{"type":"object","required":["who"],"properties":{"who":{"type":"string"},
+                  "note":{"type":"string"}}},
+                 "templates":{"en":{"title":"{who} did it"}},"content":%s,
+                 "example":{"who":"Ana"}}"""
+                        .formatted(content));
+    }
+
+    @Test
+    void contentGivesEachChannelItsWordsPerLocale() {
+        EventType type = read(withContent(
+                        """
+                        {"en":{"email":{"subject":"{who} did it","body":"{note}","button":"See"},
+                               "push":{"title":"{who}"},"sms":"{who}: {note}"}}"""))
+                .types()
+                .get("thing.happened");
+        var english = type.contentFor(ULocale.forLanguageTag("en-GB")).orElseThrow();
+        assertThat(english.text("email.subject").orElseThrow().render(java.util.Map.of("who", "Ana")))
+                .isEqualTo("Ana did it");
+        assertThat(english.text("push.body")).isEmpty();
+        assertThat(type.contentFor(ULocale.GERMAN))
+                .as("no other language's words")
+                .isEmpty();
+        assertThat(type.exampleData().orElseThrow().getString("who")).isEqualTo("Ana");
+    }
+
+    @Test
+    void badContentOrExampleIsRefusedNamingTheField() {
+        String[][] cases = {
+            {"{\"fr\":{\"sms\":\"x\"}}", "types.thing.happened.content.fr: fr is not among the catalog's locales"},
+            {"{\"en\":{\"webhook\":{}}}", "types.thing.happened.content.en.webhook: content is for email, push and sms"
+            },
+            {
+                "{\"en\":{\"email\":{\"subject\":\"{note}\"}}}",
+                "types.thing.happened.content.en.email.subject: uses {note} in a title or subject"
+            },
+            {"{\"en\":{\"email\":{\"title\":\"x\"}}}", "types.thing.happened.content.en.email.title: unknown field"},
+            {
+                "{\"en\":{\"push\":{\"body\":\"{nope}\"}}}",
+                "types.thing.happened.content.en.push.body: uses {nope}, which the schema does not declare"
+            },
+            {
+                "{\"en\":{\"sms\":\"{who, plural, one {x}}\"}}",
+                "types.thing.happened.content.en.sms: not a valid ICU MessageFormat pattern"
+            },
+            {"{\"en\":{\"sms\":{}}}", "types.thing.happened.content.en.sms: must be the message's text"},
+        };
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> read(withContent(c[0])))
+                    .as(c[0])
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("my-catalog.json: " + c[1]);
+        }
+        assertThatThrownBy(() -> read(oneType(
+                        "{\"category\":\"x\",\"channels\":[\"in_app\"],\"templates\":{\"en\":{\"title\":\"t\"}},"
+                                + "\"content\":{\"en\":{\"sms\":\"x\"}}}")))
+                .hasMessageStartingWith(
+                        "my-catalog.json: types.thing.happened.content.en.sms: the type does not use sms");
+        assertThatThrownBy(() ->
+                        read(withContent("{}").replace("\"example\":{\"who\":\"Ana\"}", "\"example\":{\"who\":1}")))
+                .hasMessageStartingWith("my-catalog.json: types.thing.happened.example: does not match the schema");
+    }
 }

@@ -33,7 +33,8 @@ class AnalyticsResourceTest {
         assertThat(json.getJsonObject("series").getJsonArray("eventsIn").toString())
                 .isEqualTo("[0,6]");
         assertThat(json.getJsonObject("channels").getJsonObject("email").toString())
-                .isEqualTo("{\"delivered\":[2,0],\"failed\":[0,0],\"dead\":[0,0]}");
+                .isEqualTo(
+                        "{\"delivered\":[2,0],\"failed\":[0,0],\"dead\":[0,0],\"delayed\":[0,0],\"cancelled\":[0,0]}");
         JsonObject type = json.getJsonArray("types").getJsonObject(0);
         assertThat(type.getString("type")).isEqualTo("job.status.updated");
         assertThat(type.getJsonNumber("readRate").doubleValue()).isEqualTo(0.5);

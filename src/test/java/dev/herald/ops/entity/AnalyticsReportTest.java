@@ -42,7 +42,8 @@ class AnalyticsReportTest {
         assertThat(report.channels().get("email").get("delivered")).containsExactly(0L, 0L, 7L);
         assertThat(report.channels().get("webhook").get("dead")).containsExactly(0L, 0L, 0L);
         assertThat(report.channels().get("sms").get("failed")).containsExactly(0L, 3L, 0L);
-        assertThat(report.channels().get("sms").keySet()).containsExactly("delivered", "failed", "dead");
+        assertThat(report.channels().get("sms").keySet())
+                .containsExactly("delivered", "failed", "dead", "delayed", "cancelled");
     }
 
     @Test

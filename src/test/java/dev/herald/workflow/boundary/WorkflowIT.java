@@ -191,6 +191,23 @@ class WorkflowIT {
         assertThat(cancelled.getString("reason")).startsWith("read at ").endsWith("before it went");
         noEmailTo(u);
         assertThat(story(u, id)).contains("email cancelled by its workflow (read at ");
+
+        // analytics count what the steps did on the email channel
+        Instant now = herald.advanceClock(Duration.ZERO);
+        JsonObject email = Herald.json(herald.get(
+                        "/api/admin/analytics?type=comment.replied&bucket=hour&from=" + now.minus(Duration.ofHours(2))
+                                + "&to=" + now.plus(Duration.ofMinutes(1)),
+                        admin))
+                .getJsonObject("channels")
+                .getJsonObject("email");
+        assertThat(sum(email.getJsonArray("delayed"))).isPositive();
+        assertThat(sum(email.getJsonArray("cancelled"))).isPositive();
+    }
+
+    private static long sum(JsonArray values) {
+        return values.getValuesAs(jakarta.json.JsonNumber.class).stream()
+                .mapToLong(jakarta.json.JsonNumber::longValue)
+                .sum();
     }
 
     @Test
