@@ -140,6 +140,7 @@ try {
     .some((o) => o.value === "message.received"));
   await page.selectOption("#preview-type", "message.received");
   await page.selectOption("#preview-channel", "email");
+  await page.selectOption("#preview-locale", "en");
   await page.click("#preview-show");
   await until("the email preview", () => {
     const frame = document.getElementById("preview-frame");

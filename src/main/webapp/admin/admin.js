@@ -1246,6 +1246,7 @@ function typeChosen() {
   if (channels.includes("email")) $("preview-channel").value = "email";
   const locales = Object.keys(type.templates || {});
   $("preview-locale").replaceChildren(...locales.map((l) => el("option", { value: l, textContent: l })));
+  if (locales.includes("en")) $("preview-locale").value = "en";
 }
 
 $("preview-type").addEventListener("change", typeChosen);

@@ -87,7 +87,8 @@ class ChannelContentIT {
                 .contains("<img src=\"https://cdn.example.com/acme.png\"")
                 .contains("background:#0a7d4f")
                 .contains("<h1 style=\"font-size:18px\">New message from Ana</h1>")
-                .contains("<p>“Are you coming?”</p>\n<p>You have not read it in the app yet.</p>");
+                .contains("<p>“Are you coming?”</p>")
+                .contains("<p>You have not read it in the app yet.</p>");
         Matcher button = BUTTON.matcher(html);
         assertThat(button.find()).as(html).isTrue();
         assertThat(button.group(2)).isEqualTo("Read and reply");
