@@ -156,10 +156,18 @@ public final class Herald implements AutoCloseable {
 
     // --- tokens ---
 
+    /**
+     * A token valid for a week: the shared server's dev clock moves ahead in some suites (workflow steps wait until
+     * 09:00 local or an hour's throttle period), and a live socket ends when the server's clock passes its token's
+     * expiry.
+     */
     public String token(String user, String... groups) {
         Instant now = Instant.now();
-        return signer.sign(user, List.of(groups), now, now.plus(Duration.ofHours(1)));
+        return signer.sign(user, List.of(groups), now, now.plus(TEST_TOKEN_LIFETIME));
     }
+
+    /** How long the tokens of {@link #token} last: longer than all the suites move the shared clock together. */
+    public static final Duration TEST_TOKEN_LIFETIME = Duration.ofDays(7);
 
     /**
      * A user token valid until {@code expires}: for a test that moves the shared server's clock, whose live sessions
@@ -167,13 +175,13 @@ public final class Herald implements AutoCloseable {
      */
     public String tokenUntil(String user, Instant expires) {
         Instant now = Instant.now();
-        return signer.sign(user, List.of("user"), now, expires.isAfter(now) ? expires : now.plus(Duration.ofHours(1)));
+        return signer.sign(user, List.of("user"), now, expires.isAfter(now) ? expires : now.plus(TEST_TOKEN_LIFETIME));
     }
 
     /** A user token that also carries OIDC claims such as {@code email} and {@code phone_number}. */
     public String tokenWithClaims(String user, Map<String, String> claims) {
         Instant now = Instant.now();
-        return signer.sign(user, user, List.of("user"), now, now.plus(Duration.ofHours(1)), claims);
+        return signer.sign(user, user, List.of("user"), now, now.plus(TEST_TOKEN_LIFETIME), claims);
     }
 
     /** Any header and claims signed with the key Herald trusts: for tokens shaped as identity providers issue them. */
