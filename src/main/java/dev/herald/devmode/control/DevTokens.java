@@ -39,6 +39,13 @@ public class DevTokens {
     /** The verifier's time, not Herald's (which tests move forward): a token must be valid where it is checked. */
     private final Clock clock = Clock.systemUTC();
 
+    /**
+     * Herald's own time, which the dev clock may have moved ahead: live sessions end when it passes the token's expiry,
+     * so a dev token lasts its time from whichever of the two is later.
+     */
+    @Inject
+    Clock herald;
+
     private TokenSigner signer;
 
     public boolean enabled() {
@@ -58,6 +65,7 @@ public class DevTokens {
             }
         }
         Instant now = clock.instant();
-        return signer.sign(subject, groups, now, now.plus(ttl));
+        Instant heraldNow = herald.instant();
+        return signer.sign(subject, groups, now, (heraldNow.isAfter(now) ? heraldNow : now).plus(ttl));
     }
 }

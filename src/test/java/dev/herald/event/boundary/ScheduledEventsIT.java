@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,12 @@ import org.junit.jupiter.api.Test;
 class ScheduledEventsIT {
     private static Herald herald;
     private static String publisher;
+
+    /** This suite moves the shared server's clock hours ahead: set it back for the suites after it. */
+    @AfterAll
+    static void resetClock() throws Exception {
+        herald.resetClock();
+    }
 
     @BeforeAll
     static void start() throws Exception {

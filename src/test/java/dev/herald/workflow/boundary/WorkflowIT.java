@@ -18,6 +18,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,12 @@ class WorkflowIT {
     private static Herald herald;
     private static ChannelPeers peers;
     private static String admin;
+
+    /** This suite moves the shared server's clock hours ahead: set it back for the suites after it. */
+    @AfterAll
+    static void resetClock() throws Exception {
+        herald.resetClock();
+    }
 
     @BeforeAll
     static void start() throws Exception {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,6 +47,12 @@ class WorkflowScaleOutIT {
         second = own.add(Herald.secondInstance("herald-workflow"));
         // one time for both: a step planned by either instance is due on both clocks at once
         alignClocks();
+    }
+
+    /** The first instance's clock followed the second's ahead: set it back for the suites after this one. */
+    @AfterAll
+    static void resetClock() throws Exception {
+        first.resetClock();
     }
 
     private static void alignClocks() throws Exception {
